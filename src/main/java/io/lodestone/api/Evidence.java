@@ -1,0 +1,8 @@
+package io.lodestone.api;
+
+/**
+ * Where a fact cited by a finding came from: the fact's id, the id of its source in the fact set
+ * and, when the fact set gives one, the quoted span of that source.
+ */
+public record Evidence(String fact, String ref, String quote) {
+}

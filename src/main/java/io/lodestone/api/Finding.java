@@ -1,0 +1,158 @@
+package io.lodestone.api;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a rule concluded about some facts. Rules create one with exactly
+ * <pre>{@code insert(new Finding("a full sentence", $fact1, $fact2));}</pre>
+ * and the engine fills in the rule id, category, severity and weight from the inserting rule's
+ * metadata ({@code @id}, {@code @category}, {@code @severity}, {@code @weight}), and the fact ids and
+ * evidence from the facts. A rule whose severity or weight depends on what it found may refine them
+ * with {@link #withSeverity(String)} or {@link #withWeight(double)}.
+ *
+ * <p>Findings in a {@link Report} are complete and immutable.
+ */
+public final class Finding {
+    private final String message;
+    private final List<Object> subjects;
+    private final String severityOverride;
+    private final Double weightOverride;
+
+    private final String ruleId;
+    private final Category category;
+    private final Severity severity;
+    private final Double weight;
+    private final List<String> facts;
+    private final List<Evidence> sources;
+
+    /**
+     * For rules: a message (a full sentence naming the facts) and the facts it is about. A collection
+     * argument (e.g. from {@code collectList}) stands for its elements, in order.
+     */
+    public Finding(String message, Object... facts) {
+        this(message, flatten(facts), null, null, null, null, null, null, List.of(), List.of());
+    }
+
+    private static List<Object> flatten(Object[] facts) {
+        if (facts == null) {
+            return List.of();
+        }
+        List<Object> out = new ArrayList<>();
+        for (Object f : facts) {
+            // a collection stays one element here; the engine expands it in fact-set order
+            out.add(f instanceof Collection<?> c ? List.copyOf(c) : f);
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    private Finding(String message, List<Object> subjects, String severityOverride, Double weightOverride,
+                    String ruleId, Category category, Severity severity, Double weight,
+                    List<String> facts, List<Evidence> sources) {
+        this.message = Objects.requireNonNull(message, "a finding needs a message");
+        this.subjects = subjects;
+        this.severityOverride = severityOverride;
+        this.weightOverride = weightOverride;
+        this.ruleId = ruleId;
+        this.category = category;
+        this.severity = severity;
+        this.weight = weight;
+        this.facts = facts;
+        this.sources = sources;
+    }
+
+    /** A complete finding, as the engine produces it (also handy in tests). */
+    public static Finding of(String ruleId, Category category, Severity severity, Double weight, String message,
+                             List<String> facts, List<Evidence> sources) {
+        return new Finding(message, List.of(), null, null, Objects.requireNonNull(ruleId, "ruleId"),
+                Objects.requireNonNull(category, "category"), Objects.requireNonNull(severity, "severity"),
+                weight, List.copyOf(facts), List.copyOf(sources));
+    }
+
+    /** For rules: the same finding with a severity word that replaces the rule's {@code @severity}. */
+    public Finding withSeverity(String severityWord) {
+        return new Finding(message, subjects, Objects.requireNonNull(severityWord, "severity"), weightOverride,
+                ruleId, category, severity, weight, facts, sources);
+    }
+
+    /** For rules: the same finding with a weight that replaces the rule's {@code @weight}. */
+    public Finding withWeight(double newWeight) {
+        return new Finding(message, subjects, severityOverride, newWeight,
+                ruleId, category, severity, weight, facts, sources);
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    /**
+     * The fact objects the rule passed in, in the order it matched them; a collection argument is one
+     * {@code List} element (empty once resolved).
+     */
+    public List<Object> getSubjects() {
+        return subjects;
+    }
+
+    /** The severity word a rule asked for, or null to use the rule's {@code @severity}. */
+    public String getSeverityOverride() {
+        return severityOverride;
+    }
+
+    /** The weight a rule asked for, or null to use the rule's {@code @weight}. */
+    public Double getWeightOverride() {
+        return weightOverride;
+    }
+
+    public String getRuleId() {
+        return ruleId;
+    }
+
+    public Category getCategory() {
+        return category;
+    }
+
+    public Severity getSeverity() {
+        return severity;
+    }
+
+    /** Signed contribution to the alignment score; null outside ALIGNMENT. */
+    public Double getWeight() {
+        return weight;
+    }
+
+    /** Ids of the facts this finding is about, in the order the rule matched them. */
+    public List<String> getFacts() {
+        return facts;
+    }
+
+    /** The {@code source} entries of the cited facts that have one. */
+    public List<Evidence> getSources() {
+        return sources;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Finding f) || ruleId == null) {
+            return false;
+        }
+        return ruleId.equals(f.ruleId) && category == f.category && severity == f.severity
+                && Objects.equals(weight, f.weight) && message.equals(f.message) && facts.equals(f.facts)
+                && sources.equals(f.sources);
+    }
+
+    @Override
+    public int hashCode() {
+        return ruleId == null ? System.identityHashCode(this) : Objects.hash(ruleId, message, facts);
+    }
+
+    @Override
+    public String toString() {
+        return (ruleId == null ? "Finding" : ruleId) + facts + ": " + message;
+    }
+}

@@ -1,0 +1,66 @@
+package io.lodestone.api;
+
+import java.util.Objects;
+
+/**
+ * One problem with an input: a rule file that does not compile, a fact set that cannot be read, or
+ * a rule that failed while evaluating a fact set. Line and column are 1-based and {@code null} when
+ * unknown; {@code path} is a JSON path such as {@code facts[12].amountUsd} for fact-set problems.
+ *
+ * @param kind    a stable category for tools and tests (see {@link Kind})
+ * @param file    the file the problem is in, as given on the command line or relative to the rules folder
+ * @param line    1-based line, or null
+ * @param column  1-based column, or null
+ * @param path    JSON path inside a fact set, or null
+ * @param rule    rule id (or rule name) the problem belongs to, or null
+ * @param message what is wrong and, where known, what was expected
+ */
+public record LoadError(String kind, String file, Integer line, Integer column, String path, String rule,
+                        String message) {
+
+    public LoadError {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(message, "message");
+    }
+
+    /** Error categories; the strings are part of the JSON output contract. */
+    public static final class Kind {
+        public static final String RULE_SYNTAX = "rule-syntax";
+        public static final String RULE_COMPILE = "rule-compile";
+        public static final String RULE_METADATA = "rule-metadata";
+        public static final String RULE_PARAMS = "rule-params";
+        public static final String RULE_RUNTIME = "rule-runtime";
+        public static final String RULE_LIMIT = "rule-limit";
+        public static final String IO = "io";
+        public static final String JSON_SYNTAX = "json-syntax";
+        public static final String FACT_SHAPE = "fact-shape";
+        public static final String FACT_TYPE = "fact-type";
+        public static final String FACT_VALUE = "fact-value";
+        public static final String FACT_REFERENCE = "fact-reference";
+        public static final String LIMIT = "limit";
+
+        private Kind() {
+        }
+    }
+
+    /** {@code file:line:col: error: message}, the shape compilers use; unknown parts are left out. */
+    public String toCompilerString() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(file == null ? "<input>" : file);
+        if (line != null) {
+            sb.append(':').append(line);
+            if (column != null) {
+                sb.append(':').append(column);
+            }
+        }
+        sb.append(": error: ");
+        if (path != null) {
+            sb.append(path).append(": ");
+        }
+        sb.append(message);
+        if (rule != null) {
+            sb.append(" (rule ").append(rule).append(')');
+        }
+        return sb.toString();
+    }
+}

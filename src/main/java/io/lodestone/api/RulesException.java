@@ -1,0 +1,12 @@
+package io.lodestone.api;
+
+import java.util.List;
+
+/** The rules folder does not compile, or its rules break Lodestone's metadata contract. */
+public class RulesException extends LodestoneException {
+    private static final long serialVersionUID = 1L;
+
+    public RulesException(List<LoadError> errors) {
+        super(errors);
+    }
+}

@@ -1,0 +1,76 @@
+package io.lodestone.cli;
+
+import io.lodestone.Lodestone;
+import io.lodestone.api.RulesException;
+import io.lodestone.api.RunReport;
+import io.lodestone.api.Severity;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code lodestone evaluate}: fact sets in, findings out. */
+@Command(name = "evaluate",
+        mixinStandardHelpOptions = true,
+        description = "Evaluate fact sets (files, folders searched recursively for *.json, or globs) with the rules.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {ExitCodes.HELP_0, ExitCodes.HELP_1, ExitCodes.HELP_2, ExitCodes.HELP_3, ExitCodes.HELP_4})
+public final class EvaluateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RulesOptions rules;
+
+    @Mixin
+    OutputOptions output;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*", defaultValue = "facts",
+            description = "Fact-set files, folders or globs (quote globs). Default: ${DEFAULT-VALUE}.")
+    List<Path> paths;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "never",
+            description = "Exit 1 when a finding is at or above SEVERITY: info, low, medium, high, critical, "
+                    + "or never. Default: ${DEFAULT-VALUE}.")
+    String failOn;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+            description = "Evaluate on N threads; output order never depends on it. Default: the number of cores.")
+    Integer jobs;
+
+    @Override
+    public Integer call() throws Exception {
+        Severity threshold = parseFailOn();
+        output.formatter(spec.commandLine()); // reject a bad --format before the costly compile
+        int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+        if (threads < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
+        }
+        RunReport run;
+        try {
+            Lodestone lodestone = rules.builder().jobs(threads).build();
+            run = lodestone.evaluateAll(paths);
+        } catch (RulesException e) {
+            run = RunReport.failed(e.errors());
+        }
+        output.print(run, spec.commandLine());
+        return ExitCodes.of(run, threshold);
+    }
+
+    private Severity parseFailOn() {
+        if (failOn.equalsIgnoreCase("never") || failOn.equalsIgnoreCase("none")) {
+            return null;
+        }
+        Severity s = Severity.parse(failOn);
+        if (s == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--fail-on '" + failOn
+                    + "' is not one of info, low, medium, high, critical, never");
+        }
+        return s;
+    }
+}

@@ -1,0 +1,76 @@
+package io.lodestone.cli;
+
+import io.lodestone.api.LoadError;
+import io.lodestone.api.RunReport;
+import io.lodestone.output.Formatters;
+import io.lodestone.output.ReportFormatter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** Options shared by commands that print a run: format, destination, colour, quiet. */
+public final class OutputOptions {
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+            completionCandidates = FormatNames.class,
+            description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write the report to FILE instead of standard output.")
+    Path output;
+
+    @Option(names = "--no-color", description = "Never colour text output (also when NO_COLOR is set).")
+    boolean noColor;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print no report; only errors (on stderr) and the exit code.")
+    boolean quiet;
+
+    static final class FormatNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Formatters.names().iterator();
+        }
+    }
+
+    ReportFormatter formatter(CommandLine cl) {
+        ReportFormatter f = Formatters.get(format);
+        if (f == null) {
+            throw new CommandLine.ParameterException(cl, "unknown --format '" + format + "' (expected one of "
+                    + String.join(", ", Formatters.names()) + ")");
+        }
+        return f;
+    }
+
+    /**
+     * Prints the run with the chosen format. Load errors also go to stderr in compiler form unless the
+     * report itself is text on stdout, where they are already shown.
+     */
+    void print(RunReport run, CommandLine cl) throws IOException {
+        ReportFormatter formatter = formatter(cl);
+        PrintWriter err = cl.getErr();
+        boolean errorsShownInReport = !quiet && output == null && formatter.name().equals("text");
+        if (!errorsShownInReport) {
+            for (LoadError e : run.errors()) {
+                err.println(e.toCompilerString());
+            }
+            run.reports().forEach(r -> r.errors().forEach(e -> err.println(e.toCompilerString())));
+            err.flush();
+        }
+        if (quiet) {
+            return;
+        }
+        if (output != null) {
+            try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+                formatter.write(run, new io.lodestone.output.OutputOptions(false), w);
+            }
+            return;
+        }
+        boolean color = !noColor && System.getenv("NO_COLOR") == null && System.console() != null;
+        formatter.write(run, new io.lodestone.output.OutputOptions(color), cl.getOut());
+    }
+}

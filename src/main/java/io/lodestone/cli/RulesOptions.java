@@ -1,0 +1,70 @@
+package io.lodestone.cli;
+
+import io.lodestone.Lodestone;
+import io.lodestone.engine.Limits;
+import io.lodestone.facts.FactSetLoader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+
+/** Options shared by every command that compiles rules: where they are, their parameters, the guards. */
+public final class RulesOptions {
+    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules",
+            description = "Folder of .drl rule files (and params.json), searched recursively. Default: ${DEFAULT-VALUE}.")
+    Path rulesDir;
+
+    @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",
+            description = "Set a rule parameter (a DRL global), overriding params.json. Repeatable.")
+    Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "--max-firings", paramLabel = "N", defaultValue = "" + Limits.DEFAULT_MAX_FIRINGS,
+            description = "Stop a fact set after N rule firings and report it (guards against looping rules). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    long maxFirings;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
+            description = "Stop a fact set's evaluation after this long, e.g. 500ms, 10s, 2m. Default: ${DEFAULT-VALUE}.")
+    Duration timeout;
+
+    @Option(names = "--max-file-bytes", paramLabel = "BYTES", defaultValue = "" + FactSetLoader.DEFAULT_MAX_BYTES,
+            description = "Refuse fact-set files larger than this. Default: ${DEFAULT-VALUE}.")
+    long maxFileBytes;
+
+    @Option(names = "--max-depth", paramLabel = "N", defaultValue = "" + FactSetLoader.DEFAULT_MAX_DEPTH,
+            description = "Refuse fact sets nested deeper than this. Default: ${DEFAULT-VALUE}.")
+    int maxDepth;
+
+    Lodestone.Builder builder() {
+        Lodestone.Builder b = Lodestone.builder(rulesDir).maxFirings(maxFirings).timeout(timeout)
+                .maxFileBytes(maxFileBytes).maxDepth(maxDepth);
+        params.forEach(b::param);
+        return b;
+    }
+
+    /** 500ms, 10s, 2m, or a bare number of seconds. */
+    static final class DurationConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            String v = value.trim().toLowerCase(Locale.ROOT);
+            try {
+                if (v.endsWith("ms")) {
+                    return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+                }
+                if (v.endsWith("s")) {
+                    return Duration.ofMillis(Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 1000));
+                }
+                if (v.endsWith("m")) {
+                    return Duration.ofSeconds(Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 60));
+                }
+                return Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000));
+            } catch (NumberFormatException e) {
+                throw new picocli.CommandLine.TypeConversionException(
+                        "'" + value + "' is not a duration (expected e.g. 500ms, 10s, 2m)");
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.lodestone.engine;
+
+import java.time.Duration;
+
+/**
+ * Guards against rules that never settle: at most {@code maxFirings} rule firings and at most
+ * {@code timeout} of rule execution per fact set.
+ */
+public record Limits(long maxFirings, Duration timeout) {
+    public static final long DEFAULT_MAX_FIRINGS = 100_000;
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+    public static Limits defaults() {
+        return new Limits(DEFAULT_MAX_FIRINGS, DEFAULT_TIMEOUT);
+    }
+
+    public Limits {
+        if (maxFirings < 1 || maxFirings > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("maxFirings must be between 1 and " + Integer.MAX_VALUE);
+        }
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive");
+        }
+    }
+}

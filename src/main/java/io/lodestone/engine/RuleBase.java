@@ -1,0 +1,415 @@
+package io.lodestone.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lodestone.api.Category;
+import io.lodestone.api.LoadError;
+import io.lodestone.api.RuleDescription;
+import io.lodestone.api.RulesException;
+import io.lodestone.api.Severity;
+import io.lodestone.facts.DeclaredType;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Global;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.definition.type.FactField;
+import org.kie.api.definition.type.FactType;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
+
+/**
+ * A rules folder compiled once into one read-only KieBase, with what Lodestone reads from it: the
+ * rules' metadata, the declared fact types and the parameter values of its globals. Immutable and safe
+ * to share between threads; every evaluation opens its own session on it.
+ */
+public final class RuleBase {
+    /** The name of the parameter files read from anywhere under the rules folder. */
+    public static final String PARAMS_FILE = "params.json";
+
+    private static final AtomicLong COMPILATIONS = new AtomicLong();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final KieBase kieBase;
+    private final String hash;
+    private final List<RuleDescription> rules;
+    private final Map<String, RuleDescription> byQualifiedName;
+    private final Map<String, DeclaredType> factTypes;
+    private final Map<String, Object> params;
+
+    private RuleBase(KieBase kieBase, String hash, List<RuleDescription> rules, Map<String, DeclaredType> factTypes,
+                     Map<String, Object> params) {
+        this.kieBase = kieBase;
+        this.hash = hash;
+        this.rules = List.copyOf(rules);
+        this.byQualifiedName = rules.stream().collect(Collectors.toUnmodifiableMap(
+                r -> r.packageName() + "." + r.name(), r -> r));
+        this.factTypes = Map.copyOf(factTypes);
+        this.params = Map.copyOf(params);
+    }
+
+    /** How many rule bases this JVM has compiled; lets tests prove a batch compiles only once. */
+    public static long compilations() {
+        return COMPILATIONS.get();
+    }
+
+    /**
+     * Compiles every {@code .drl} file under {@code rulesDir} and reads the {@code params.json} files
+     * that give its globals their values; {@code paramOverrides} (name to JSON or plain text) win over
+     * the files. All problems of all files are reported together.
+     */
+    public static RuleBase compile(Path rulesDir, Map<String, String> paramOverrides) throws RulesException {
+        COMPILATIONS.incrementAndGet();
+        String display = rulesDir.toString();
+        if (!Files.isDirectory(rulesDir)) {
+            throw new RulesException(List.of(new LoadError(LoadError.Kind.IO, display, null, null, null, null,
+                    "rules folder not found (expected a folder of .drl files; set it with --rules)")));
+        }
+        List<RuleSource> sources = new ArrayList<>();
+        List<RuleSource> paramSources = new ArrayList<>();
+        readSources(rulesDir, sources, paramSources);
+        if (sources.isEmpty()) {
+            throw new RulesException(List.of(new LoadError(LoadError.Kind.IO, display, null, null, null, null,
+                    "no .drl files under the rules folder")));
+        }
+        String hash = hash(sources, paramSources);
+
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        // one batch, so that a rule file may use types declared in a file that sorts after it
+        CompositeKnowledgeBuilder batch = builder.batch();
+        for (RuleSource source : sources) {
+            batch.add(ResourceFactory.newByteArrayResource(source.text().getBytes(StandardCharsets.UTF_8))
+                    .setSourcePath(source.relativePath()), ResourceType.DRL);
+        }
+        batch.build();
+        List<LoadError> errors = new ArrayList<>();
+        if (builder.hasErrors()) {
+            errors.addAll(DrlErrors.translate(builder.getErrors(), sources));
+            throw new RulesException(errors);
+        }
+        KieBase kieBase = builder.newKieBase();
+
+        List<RuleDescription> rules = describeRules(kieBase, sources, errors);
+        Map<String, DeclaredType> factTypes = declaredTypes(kieBase, sources, errors);
+        Map<String, Object> params = resolveParams(kieBase, sources, paramSources, paramOverrides, errors);
+        if (!errors.isEmpty()) {
+            throw new RulesException(errors);
+        }
+        return new RuleBase(kieBase, hash, rules, factTypes, params);
+    }
+
+    public KieBase kieBase() {
+        return kieBase;
+    }
+
+    /** {@code sha256:<hex>} over every rule and parameter file's relative path and content. */
+    public String hash() {
+        return hash;
+    }
+
+    /** Every rule, ordered by file and line. */
+    public List<RuleDescription> rules() {
+        return rules;
+    }
+
+    /** The rule with this package and name, or null (a rule added outside Lodestone's view). */
+    public RuleDescription rule(Rule rule) {
+        return byQualifiedName.get(rule.getPackageName() + "." + rule.getName());
+    }
+
+    /** Declared fact types by simple name. */
+    public Map<String, DeclaredType> factTypes() {
+        return factTypes;
+    }
+
+    /** Values for the rule set's globals, by global name. */
+    public Map<String, Object> params() {
+        return params;
+    }
+
+    private static void readSources(Path rulesDir, List<RuleSource> drl, List<RuleSource> paramFiles)
+            throws RulesException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(rulesDir)) {
+            files = walk.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().endsWith(".drl")
+                            || p.getFileName().toString().equals(PARAMS_FILE))
+                    .sorted(Comparator.comparing(p -> rulesDir.relativize(p).toString()))
+                    .toList();
+        } catch (IOException e) {
+            throw new RulesException(List.of(new LoadError(LoadError.Kind.IO, rulesDir.toString(), null, null, null,
+                    null, "cannot read rules folder: " + e.getMessage())));
+        }
+        List<LoadError> errors = new ArrayList<>();
+        for (Path file : files) {
+            String rel = rulesDir.relativize(file).toString().replace('\\', '/');
+            try {
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                RuleSource source = new RuleSource(rel, file.toString(), text);
+                (rel.endsWith(".drl") ? drl : paramFiles).add(source);
+            } catch (IOException e) {
+                errors.add(new LoadError(LoadError.Kind.IO, file.toString(), null, null, null, null,
+                        "cannot read: " + e.getMessage()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new RulesException(errors);
+        }
+    }
+
+    private static String hash(List<RuleSource> drl, List<RuleSource> paramFiles) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            List<RuleSource> all = new ArrayList<>(drl);
+            all.addAll(paramFiles);
+            all.sort(Comparator.comparing(RuleSource::relativePath));
+            for (RuleSource s : all) {
+                digest.update(s.relativePath().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(s.text().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return "sha256:" + HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private static RuleSource sourceOf(Rule rule, List<RuleSource> sources) {
+        for (RuleSource s : sources) {
+            if (s.lineOfRule(rule.getName()) > 0 && s.text().contains(rule.getPackageName())) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private static List<RuleDescription> describeRules(KieBase kieBase, List<RuleSource> sources,
+                                                       List<LoadError> errors) {
+        List<RuleDescription> rules = new ArrayList<>();
+        Map<String, RuleDescription> byId = new HashMap<>();
+        // validate in file and line order, so "duplicate" always names the later of two rules
+        List<Rule> all = new ArrayList<>();
+        kieBase.getKiePackages().forEach(pkg -> all.addAll(pkg.getRules()));
+        Map<Rule, RuleSource> sourceOfRule = new HashMap<>();
+        all.forEach(r -> sourceOfRule.put(r, sourceOf(r, sources)));
+        all.sort(Comparator.comparing((Rule r) -> sourceOfRule.get(r) == null ? "" : sourceOfRule.get(r).relativePath())
+                .thenComparingInt(r -> sourceOfRule.get(r) == null ? 0 : sourceOfRule.get(r).lineOfRule(r.getName()))
+                .thenComparing(Rule::getName));
+        for (Rule rule : all) {
+            RuleSource source = sourceOfRule.get(rule);
+            String file = source == null ? null : source.displayPath();
+            int line = source == null ? 0 : source.lineOfRule(rule.getName());
+            Integer lineOrNull = line == 0 ? null : line;
+            Map<String, Object> meta = rule.getMetaData();
+            String id = text(meta.get("id"));
+            List<String> problems = new ArrayList<>();
+            if (id == null) {
+                problems.add("rule \"" + rule.getName() + "\" has no @id(\"...\") metadata");
+                id = rule.getName();
+            }
+            boolean derivation = meta.containsKey("derivation");
+            Category category = null;
+            Severity severity = null;
+            Double weight = null;
+            if (!derivation) {
+                String categoryText = text(meta.get("category"));
+                category = Category.parse(categoryText);
+                if (category == null) {
+                    problems.add(categoryText == null
+                            ? "missing @category (expected one of ALIGNMENT, RISK, INCONSISTENCY, or @derivation for a rule that emits no findings)"
+                            : "@category(\"" + categoryText + "\") is not one of ALIGNMENT, RISK, INCONSISTENCY");
+                }
+                String severityText = text(meta.get("severity"));
+                severity = Severity.parse(severityText);
+                if (severity == null) {
+                    problems.add(severityText == null
+                            ? "missing @severity (expected one of info, low, medium, high, critical)"
+                            : "@severity(\"" + severityText + "\") is not one of info, low, medium, high, critical");
+                }
+                String weightText = text(meta.get("weight"));
+                if (weightText != null) {
+                    try {
+                        weight = Double.valueOf(weightText);
+                    } catch (NumberFormatException e) {
+                        problems.add("@weight(" + weightText + ") is not a number");
+                    }
+                }
+                if (category == Category.ALIGNMENT && weight == null && weightText == null) {
+                    problems.add("ALIGNMENT rule has no @weight (a signed number: positive serves the priorities)");
+                }
+                if (category != null && category != Category.ALIGNMENT && weightText != null) {
+                    problems.add("@weight is only meaningful on ALIGNMENT rules");
+                }
+            }
+            RuleDescription previous = byId.get(id);
+            if (previous != null && meta.get("id") != null) {
+                problems.add("duplicate @id(\"" + id + "\"): also used by rule \"" + previous.name() + "\" at "
+                        + previous.file() + ":" + previous.line());
+            }
+            for (String problem : problems) {
+                errors.add(new LoadError(LoadError.Kind.RULE_METADATA, file, lineOrNull, null, null,
+                        rule.getName(), problem));
+            }
+            RuleDescription description = new RuleDescription(id, rule.getName(), rule.getPackageName(),
+                    category, severity, category == Category.ALIGNMENT ? weight : null,
+                    text(meta.get("description")), source == null ? null : source.relativePath(), line);
+            byId.putIfAbsent(id, description);
+            rules.add(description);
+        }
+        rules.sort(Comparator.comparing((RuleDescription r) -> String.valueOf(r.file()))
+                .thenComparingInt(RuleDescription::line).thenComparing(RuleDescription::name));
+        return rules;
+    }
+
+    private static Map<String, DeclaredType> declaredTypes(KieBase kieBase, List<RuleSource> sources,
+                                                           List<LoadError> errors) {
+        Map<String, DeclaredType> bySimpleName = new TreeMap<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (FactType type : pkg.getFactTypes()) {
+                String simple = type.getSimpleName();
+                RuleSource source = null;
+                int line = 0;
+                for (RuleSource s : sources) {
+                    int l = s.lineOfDeclare(simple);
+                    if (l > 0 && s.text().contains(pkg.getName())) {
+                        source = s;
+                        line = l;
+                        break;
+                    }
+                }
+                String file = source == null ? null : source.displayPath();
+                Map<String, Class<?>> fields = new LinkedHashMap<>();
+                for (FactField f : type.getFields()) {
+                    fields.put(f.getName(), f.getType());
+                }
+                FactField id = type.getField("id");
+                if (id == null || id.getType() != String.class) {
+                    errors.add(new LoadError(LoadError.Kind.RULE_COMPILE, file, line == 0 ? null : line, null, null,
+                            null, "declared type " + simple + " needs an 'id : String' field (fact sets join on ids)"));
+                }
+                DeclaredType declared = new DeclaredType(simple, type.getName(), type.getFactClass(), fields,
+                        file, line);
+                DeclaredType clash = bySimpleName.putIfAbsent(simple, declared);
+                if (clash != null) {
+                    errors.add(new LoadError(LoadError.Kind.RULE_COMPILE, file, line == 0 ? null : line, null, null,
+                            null, "type " + simple + " is declared in two packages (" + clash.qualifiedName()
+                            + " at " + clash.file() + ":" + clash.line() + " and " + type.getName()
+                            + "); fact sets name types by simple name, so it is ambiguous"));
+                }
+            }
+        }
+        return bySimpleName;
+    }
+
+    private static Map<String, Object> resolveParams(KieBase kieBase, List<RuleSource> sources,
+                                                     List<RuleSource> paramFiles, Map<String, String> overrides,
+                                                     List<LoadError> errors) {
+        Map<String, JsonNode> given = new LinkedHashMap<>();
+        Map<String, String> givenIn = new HashMap<>();
+        for (RuleSource file : paramFiles) {
+            try {
+                JsonNode node = JSON.readTree(file.text());
+                if (!(node instanceof ObjectNode object)) {
+                    errors.add(new LoadError(LoadError.Kind.RULE_PARAMS, file.displayPath(), 1, 1, "$", null,
+                            "expected a JSON object of parameter names to values"));
+                    continue;
+                }
+                for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    if (e.getKey().startsWith("//") || e.getKey().startsWith("_")) {
+                        continue; // comment keys document a parameter beside its value
+                    }
+                    String before = givenIn.put(e.getKey(), file.displayPath());
+                    if (before != null) {
+                        errors.add(new LoadError(LoadError.Kind.RULE_PARAMS, file.displayPath(), null, null,
+                                e.getKey(), null, "parameter " + e.getKey() + " is also set in " + before));
+                    }
+                    given.put(e.getKey(), e.getValue());
+                }
+            } catch (IOException e) {
+                errors.add(new LoadError(LoadError.Kind.RULE_PARAMS, file.displayPath(), null, null, null, null,
+                        "not valid JSON: " + e.getMessage()));
+            }
+        }
+        for (Map.Entry<String, String> o : overrides.entrySet()) {
+            JsonNode value;
+            try {
+                value = JSON.readTree(o.getValue());
+            } catch (IOException e) {
+                value = JSON.getNodeFactory().textNode(o.getValue());
+            }
+            given.put(o.getKey(), value);
+            givenIn.put(o.getKey(), "--param");
+        }
+        Map<String, Object> values = new TreeMap<>();
+        Set<String> declared = new LinkedHashSet<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Global global : pkg.getGlobalVariables()) {
+                declared.add(global.getName());
+                RuleSource where = sources.stream().filter(s -> s.lineOfGlobal(global.getName()) > 0)
+                        .findFirst().orElse(null);
+                String file = where == null ? null : where.displayPath();
+                Integer line = where == null ? null : where.lineOfGlobal(global.getName());
+                JsonNode value = given.get(global.getName());
+                if (value == null) {
+                    errors.add(new LoadError(LoadError.Kind.RULE_PARAMS, file, line, null, null, null,
+                            "global " + global.getName() + " has no value: set it in a " + PARAMS_FILE
+                                    + " under the rules folder or with --param " + global.getName() + "=VALUE"));
+                    continue;
+                }
+                try {
+                    Class<?> type = Class.forName(global.getType(), false, kieBase.getClass().getClassLoader());
+                    values.put(global.getName(), JSON.convertValue(value, type));
+                } catch (ClassNotFoundException | IllegalArgumentException e) {
+                    errors.add(new LoadError(LoadError.Kind.RULE_PARAMS, givenIn.get(global.getName()), null, null,
+                            global.getName(), null, "value " + value + " does not fit global " + global.getName()
+                            + " of type " + global.getType()));
+                }
+            }
+        }
+        for (String name : given.keySet()) {
+            if (!declared.contains(name)) {
+                errors.add(new LoadError(LoadError.Kind.RULE_PARAMS, givenIn.get(name), null, null, name, null,
+                        "parameter " + name + " matches no global declared in the rules (known: "
+                                + String.join(", ", declared) + ")"));
+            }
+        }
+        return values;
+    }
+
+    private static String text(Object metaValue) {
+        if (metaValue == null) {
+            return null;
+        }
+        String s = metaValue.toString().trim();
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+            s = s.substring(1, s.length() - 1);
+        }
+        return s.isEmpty() ? null : s;
+    }
+}

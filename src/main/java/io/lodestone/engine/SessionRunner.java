@@ -1,0 +1,183 @@
+package io.lodestone.engine;
+
+import io.lodestone.api.Category;
+import io.lodestone.api.Evidence;
+import io.lodestone.api.Fact;
+import io.lodestone.api.FactSet;
+import io.lodestone.api.Finding;
+import io.lodestone.api.LoadError;
+import io.lodestone.api.RuleDescription;
+import io.lodestone.api.Severity;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
+
+/**
+ * Evaluates one fact set in a fresh session of a shared {@link RuleBase} and turns what the rules
+ * inserted into complete findings. Stateless and thread-safe: every call owns its session and
+ * always disposes it.
+ */
+public final class SessionRunner {
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "lodestone-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final RuleBase ruleBase;
+    private final Limits limits;
+
+    public SessionRunner(RuleBase ruleBase, Limits limits) {
+        this.ruleBase = ruleBase;
+        this.limits = limits;
+    }
+
+    public SessionResult run(FactSet factSet) {
+        KieSession session = ruleBase.kieBase().newKieSession();
+        FindingCollector collector = new FindingCollector();
+        List<LoadError> errors = new ArrayList<>();
+        long fired = 0;
+        AtomicBoolean timedOut = new AtomicBoolean();
+        ScheduledFuture<?> watchdog = null;
+        try {
+            ruleBase.params().forEach(session::setGlobal);
+            session.addEventListener(collector);
+            for (Fact fact : factSet.facts()) {
+                session.insert(fact.value());
+            }
+            watchdog = WATCHDOG.schedule(() -> {
+                timedOut.set(true);
+                session.halt();
+            }, limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            fired = session.fireAllRules((int) limits.maxFirings());
+            if (timedOut.get()) {
+                errors.add(limitError(factSet, "rules ran longer than the time limit of " + limits.timeout().toMillis()
+                        + " ms (raise it with --timeout) and were stopped; findings so far are kept"));
+            } else if (fired >= limits.maxFirings()) {
+                errors.add(limitError(factSet, "rules fired " + fired + " times, the firing limit (raise it with "
+                        + "--max-firings); they may loop, e.g. a rule that modifies a fact it matches"));
+            }
+        } catch (ConsequenceException e) {
+            RuleDescription rule = e.getRule() == null ? null : ruleBase.rule(e.getRule());
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            errors.add(new LoadError(LoadError.Kind.RULE_RUNTIME, factSet.file(), null, null, null,
+                    rule == null ? (e.getRule() == null ? null : e.getRule().getName()) : rule.id(),
+                    "rule failed on this fact set: " + cause.getClass().getSimpleName()
+                            + (cause.getMessage() == null ? "" : ": " + cause.getMessage())));
+        } catch (RuntimeException e) {
+            errors.add(new LoadError(LoadError.Kind.RULE_RUNTIME, factSet.file(), null, null, null, null,
+                    "evaluation failed: " + e));
+        } finally {
+            if (watchdog != null) {
+                watchdog.cancel(false);
+            }
+            session.dispose();
+        }
+        return new SessionResult(resolve(factSet, collector.findings(), errors), errors, fired);
+    }
+
+    private LoadError limitError(FactSet factSet, String message) {
+        return new LoadError(LoadError.Kind.RULE_LIMIT, factSet.file(), null, null, null, null, message);
+    }
+
+    private List<Finding> resolve(FactSet factSet, Map<Finding, Rule> raw, List<LoadError> errors) {
+        Map<Object, Fact> facts = new IdentityHashMap<>();
+        Map<Object, Integer> position = new IdentityHashMap<>();
+        for (Fact f : factSet.facts()) {
+            facts.put(f.value(), f);
+            position.put(f.value(), position.size());
+        }
+        Map<String, Finding> unique = new LinkedHashMap<>();
+        for (Map.Entry<Finding, Rule> entry : raw.entrySet()) {
+            Finding draft = entry.getKey();
+            RuleDescription rule = entry.getValue() == null ? null : ruleBase.rule(entry.getValue());
+            if (rule == null || rule.isDerivation()) {
+                errors.add(new LoadError(LoadError.Kind.RULE_RUNTIME, factSet.file(), null, null, null,
+                        rule == null ? null : rule.id(), "a Finding was inserted by "
+                        + (rule == null ? "something other than a rule" : "a @derivation rule")
+                        + " and was dropped: \"" + draft.getMessage() + "\""));
+                continue;
+            }
+            Severity severity = rule.severity();
+            if (draft.getSeverityOverride() != null) {
+                Severity asked = Severity.parse(draft.getSeverityOverride());
+                if (asked == null) {
+                    errors.add(new LoadError(LoadError.Kind.RULE_RUNTIME, factSet.file(), null, null, null, rule.id(),
+                            "withSeverity(\"" + draft.getSeverityOverride()
+                                    + "\") is not one of info, low, medium, high, critical; kept @severity"));
+                } else {
+                    severity = asked;
+                }
+            }
+            Double weight = null;
+            if (rule.category() == Category.ALIGNMENT) {
+                weight = draft.getWeightOverride() != null ? draft.getWeightOverride() : rule.weight();
+            }
+            List<String> ids = new ArrayList<>();
+            List<Evidence> evidence = new ArrayList<>();
+            for (Object subject : expand(draft.getSubjects(), position)) {
+                Fact fact = subject == null ? null : facts.get(subject);
+                String id = fact != null ? fact.id() : idOf(subject);
+                ids.add(id);
+                if (fact != null && fact.sourceRef() != null) {
+                    evidence.add(new Evidence(id, fact.sourceRef(), fact.quote()));
+                }
+            }
+            Finding resolved = Finding.of(rule.id(), rule.category(), severity, weight, draft.getMessage(), ids,
+                    evidence);
+            unique.putIfAbsent(rule.id() + "\u0000" + ids + "\u0000" + draft.getMessage(), resolved);
+        }
+        return new ArrayList<>(unique.values());
+    }
+
+    /**
+     * Flattens collection arguments (e.g. from {@code collectList}, whose order is an engine detail)
+     * into fact-set order, so a finding's fact list is the same on every run.
+     */
+    private static List<Object> expand(List<Object> subjects, Map<Object, Integer> position) {
+        List<Object> out = new ArrayList<>();
+        for (Object s : subjects) {
+            if (s instanceof List<?> group) {
+                List<Object> sorted = new ArrayList<>(group);
+                sorted.sort(Comparator.comparing((Object o) -> position.getOrDefault(o, Integer.MAX_VALUE))
+                        .thenComparing(SessionRunner::idOf));
+                out.addAll(sorted);
+            } else {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** Id of a fact the rules made themselves (a declared type has getId()); else its text. */
+    private static String idOf(Object subject) {
+        if (subject == null) {
+            return "null";
+        }
+        if (subject instanceof CharSequence || subject instanceof Number) {
+            return subject.toString();
+        }
+        try {
+            Method getId = subject.getClass().getMethod("getId");
+            Object id = getId.invoke(subject);
+            if (id != null) {
+                return id.toString();
+            }
+        } catch (ReflectiveOperationException | RuntimeException ignored) {
+            // not a declared type: fall back to its text
+        }
+        return subject.toString();
+    }
+}

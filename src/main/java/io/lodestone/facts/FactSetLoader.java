@@ -1,0 +1,469 @@
+package io.lodestone.facts;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.lodestone.api.Fact;
+import io.lodestone.api.FactSet;
+import io.lodestone.api.FactSetException;
+import io.lodestone.api.LoadError;
+import io.lodestone.api.Source;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reads fact sets (format v1, {@code docs/fact-format.md}) into the rule set's declared types. Every
+ * problem in a file is reported with its file, line, column and JSON path; a file with any problem
+ * yields no fact set, so nothing is evaluated on half of it. Thread-safe.
+ */
+public final class FactSetLoader {
+    public static final int FORMAT_VERSION = 1;
+    public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
+    public static final int DEFAULT_MAX_DEPTH = 64;
+
+    private static final Set<String> ENVELOPE_FIELDS = Set.of("lodestone", "id", "title", "asOf", "sources", "facts",
+            "$schema", "description");
+    private static final Set<String> SOURCE_FIELDS = Set.of("id", "title", "kind", "published", "url");
+    private static final Set<String> FACT_SOURCE_FIELDS = Set.of("ref", "quote");
+
+    private final Map<String, DeclaredType> types;
+    private final long maxBytes;
+    private final ObjectMapper mapper;
+    private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
+    private final Map<Class<?>, Map<String, Method>> setters = new ConcurrentHashMap<>();
+
+    public FactSetLoader(Map<String, DeclaredType> types) {
+        this(types, DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH);
+    }
+
+    public FactSetLoader(Map<String, DeclaredType> types, long maxBytes, int maxDepth) {
+        this.types = Map.copyOf(types);
+        this.maxBytes = maxBytes;
+        this.mapper = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .build();
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(maxDepth).build());
+    }
+
+    /** Reads one fact-set file; {@code file} is also the name used in errors and reports. */
+    public FactSet load(Path file) throws FactSetException {
+        String name = file.toString();
+        byte[] content;
+        try {
+            long size = Files.size(file);
+            if (size > maxBytes) {
+                throw error(LoadError.Kind.LIMIT, name, null, null, "file is " + size + " bytes, over the limit of "
+                        + maxBytes + " (raise it with --max-file-bytes)");
+            }
+            content = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw error(LoadError.Kind.IO, name, null, null, "file not found");
+        } catch (IOException e) {
+            throw error(LoadError.Kind.IO, name, null, null, "cannot read: " + e.getMessage());
+        }
+        return load(content, name);
+    }
+
+    /** Reads a fact set from bytes; {@code name} stands for the file in errors and reports. */
+    public FactSet load(byte[] content, String name) throws FactSetException {
+        if (content.length > maxBytes) {
+            throw error(LoadError.Kind.LIMIT, name, null, null, "input is " + content.length
+                    + " bytes, over the limit of " + maxBytes);
+        }
+        JsonNode root;
+        try {
+            root = mapper.readTree(content);
+        } catch (StreamConstraintsException e) {
+            throw error(LoadError.Kind.LIMIT, name, e.getLocation() == null ? null : e.getLocation().getLineNr(),
+                    e.getLocation() == null ? null : e.getLocation().getColumnNr(), e.getOriginalMessage());
+        } catch (JsonParseException e) {
+            throw error(LoadError.Kind.JSON_SYNTAX, name, e.getLocation().getLineNr(), e.getLocation().getColumnNr(),
+                    syntaxMessage(e));
+        } catch (JsonProcessingException e) {
+            throw error(LoadError.Kind.JSON_SYNTAX, name, null, null, e.getOriginalMessage());
+        } catch (IOException e) {
+            throw error(LoadError.Kind.IO, name, null, null, "cannot read: " + e.getMessage());
+        }
+        if (root == null || root.isMissingNode()) {
+            throw error(LoadError.Kind.JSON_SYNTAX, name, 1, 1, "empty file: expected a fact set, a JSON object");
+        }
+        return new Reading(content, name).read(root);
+    }
+
+    private static FactSetException error(String kind, String file, Integer line, Integer column, String message) {
+        return new FactSetException(List.of(new LoadError(kind, file, line, column, null, null, message)));
+    }
+
+    private static String syntaxMessage(JsonParseException e) {
+        String m = e.getOriginalMessage();
+        int cut = m.indexOf("\n at [Source");
+        return (cut > 0 ? m.substring(0, cut) : m).replaceAll("\\s*\\n\\s*", " ");
+    }
+
+    private ObjectReader readerFor(Class<?> type) {
+        return readers.computeIfAbsent(type, mapper::readerFor);
+    }
+
+    /**
+     * Drools initialises declared Double, Integer and Boolean fields to 0 and false; a field the fact
+     * set leaves out must read as null in rules ("unknown"), not as a real zero.
+     */
+    private void absentFieldsToNull(Object value, DeclaredType type, JsonNode fact) throws ReflectiveOperationException {
+        for (Map.Entry<String, Method> setter : nullableSetters(type).entrySet()) {
+            if (!fact.has(setter.getKey())) {
+                setter.getValue().invoke(value, (Object) null);
+            }
+        }
+    }
+
+    private Map<String, Method> nullableSetters(DeclaredType type) {
+        return setters.computeIfAbsent(type.javaClass(), cls -> {
+            Map<String, Method> found = new HashMap<>();
+            type.fields().forEach((name, fieldType) -> {
+                if (!fieldType.isPrimitive() && !"id".equals(name)) {
+                    String setter = "set" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+                    try {
+                        found.put(name, cls.getMethod(setter, fieldType));
+                    } catch (NoSuchMethodException e) {
+                        // no setter: Jackson could not bind it either, nothing to reset
+                    }
+                }
+            });
+            return Map.copyOf(found);
+        });
+    }
+
+    /** The state of reading one document: its errors are collected, not thrown one at a time. */
+    private final class Reading {
+        private final byte[] content;
+        private final String file;
+        private final List<LoadError> errors = new ArrayList<>();
+
+        Reading(byte[] content, String file) {
+            this.content = content;
+            this.file = file;
+        }
+
+        FactSet read(JsonNode root) throws FactSetException {
+            if (!root.isObject()) {
+                fail(LoadError.Kind.FACT_SHAPE, "", "expected a fact set, a JSON object, but found " + describe(root));
+                throw new FactSetException(errors);
+            }
+            for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+                String field = it.next();
+                if (!ENVELOPE_FIELDS.contains(field)) {
+                    fail(LoadError.Kind.FACT_SHAPE, field, "unknown field '" + field + "' in the fact-set envelope "
+                            + "(expected " + String.join(", ", new TreeSet<>(ENVELOPE_FIELDS)) + ")");
+                }
+            }
+            JsonNode version = root.get("lodestone");
+            if (version == null) {
+                fail(LoadError.Kind.FACT_SHAPE, "lodestone", "missing \"lodestone\": " + FORMAT_VERSION
+                        + " (the fact-set format version)");
+            } else if (!version.isInt() || version.intValue() != FORMAT_VERSION) {
+                fail(LoadError.Kind.FACT_SHAPE, "lodestone", "unsupported fact-set format version " + version
+                        + " (this Lodestone reads version " + FORMAT_VERSION + ")");
+            }
+            String id = optionalText(root, "id");
+            String title = optionalText(root, "title");
+            String asOf = optionalText(root, "asOf");
+            if (asOf != null) {
+                try {
+                    LocalDate.parse(asOf);
+                } catch (RuntimeException e) {
+                    fail(LoadError.Kind.FACT_VALUE, "asOf", "expected an ISO-8601 date (YYYY-MM-DD), got \""
+                            + asOf + "\"");
+                }
+            }
+            List<Source> sources = readSources(root.get("sources"));
+            Set<String> sourceIds = new HashSet<>();
+            sources.forEach(s -> sourceIds.add(s.id()));
+            List<Fact> facts = readFacts(root.get("facts"), sourceIds);
+            if (!errors.isEmpty()) {
+                throw new FactSetException(errors);
+            }
+            return new FactSet(id == null ? defaultId(file) : id, title, asOf, file, sources, facts);
+        }
+
+        private List<Source> readSources(JsonNode node) {
+            List<Source> sources = new ArrayList<>();
+            if (node == null || node.isNull()) {
+                return sources;
+            }
+            if (!node.isArray()) {
+                fail(LoadError.Kind.FACT_SHAPE, "sources", "expected an array of sources, found " + describe(node));
+                return sources;
+            }
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < node.size(); i++) {
+                String path = "sources[" + i + "]";
+                JsonNode s = node.get(i);
+                if (!s.isObject()) {
+                    fail(LoadError.Kind.FACT_SHAPE, path, "expected a source object, found " + describe(s));
+                    continue;
+                }
+                unknownFields(s, SOURCE_FIELDS, path, "source");
+                String sid = requiredText(s, "id", path);
+                if (sid != null && !seen.add(sid)) {
+                    fail(LoadError.Kind.FACT_SHAPE, path + ".id", "duplicate source id \"" + sid + "\"");
+                }
+                sources.add(new Source(sid, optionalText(s, "title", path), optionalText(s, "kind", path),
+                        optionalText(s, "published", path), optionalText(s, "url", path)));
+            }
+            return sources;
+        }
+
+        private List<Fact> readFacts(JsonNode node, Set<String> sourceIds) {
+            List<Fact> facts = new ArrayList<>();
+            if (node == null) {
+                fail(LoadError.Kind.FACT_SHAPE, "facts", "missing \"facts\": expected an array of facts");
+                return facts;
+            }
+            if (!node.isArray()) {
+                fail(LoadError.Kind.FACT_SHAPE, "facts", "expected an array of facts, found " + describe(node));
+                return facts;
+            }
+            Map<String, String> idPaths = new HashMap<>();
+            for (int i = 0; i < node.size(); i++) {
+                String path = "facts[" + i + "]";
+                JsonNode f = node.get(i);
+                if (!(f instanceof ObjectNode fact)) {
+                    fail(LoadError.Kind.FACT_SHAPE, path, "expected a fact object, found " + describe(f));
+                    continue;
+                }
+                JsonNode typeNode = fact.remove("type");
+                JsonNode sourceNode = fact.remove("source");
+                String type = null;
+                if (typeNode == null || typeNode.isNull()) {
+                    fail(LoadError.Kind.FACT_TYPE, path, "missing \"type\" (expected one of " + knownTypes() + ")");
+                } else if (!typeNode.isTextual()) {
+                    fail(LoadError.Kind.FACT_TYPE, path + ".type", "expected a type name string, found "
+                            + describe(typeNode));
+                } else {
+                    type = typeNode.textValue();
+                }
+                String factId = null;
+                JsonNode idNode = fact.get("id");
+                if (idNode == null || idNode.isNull()) {
+                    fail(LoadError.Kind.FACT_SHAPE, path, "missing \"id\" (every fact needs an id unique in the set)");
+                } else if (!idNode.isTextual() || idNode.textValue().isBlank()) {
+                    fail(LoadError.Kind.FACT_SHAPE, path + ".id", "expected a non-empty string id, found "
+                            + describe(idNode));
+                } else {
+                    factId = idNode.textValue();
+                    String first = idPaths.putIfAbsent(factId, path);
+                    if (first != null) {
+                        fail(LoadError.Kind.FACT_SHAPE, path + ".id", "duplicate id \"" + factId + "\" (first used at "
+                                + first + ")");
+                    }
+                }
+                String ref = null;
+                String quote = null;
+                if (sourceNode != null && !sourceNode.isNull()) {
+                    if (!sourceNode.isObject()) {
+                        fail(LoadError.Kind.FACT_SHAPE, path + ".source", "expected {\"ref\": \"source-id\", "
+                                + "\"quote\": \"...\"}, found " + describe(sourceNode));
+                    } else {
+                        unknownFields(sourceNode, FACT_SOURCE_FIELDS, path + ".source", "fact source");
+                        ref = requiredText(sourceNode, "ref", path + ".source");
+                        quote = optionalText(sourceNode, "quote", path + ".source");
+                        if (ref != null && !sourceIds.contains(ref)) {
+                            fail(LoadError.Kind.FACT_REFERENCE, path + ".source.ref", "source \"" + ref
+                                    + "\" is not in the fact set's sources (known: "
+                                    + (sourceIds.isEmpty() ? "none" : String.join(", ", new TreeSet<>(sourceIds)))
+                                    + ")");
+                        }
+                    }
+                }
+                if (type == null) {
+                    continue;
+                }
+                DeclaredType declared = types.get(type);
+                if (declared == null) {
+                    fail(LoadError.Kind.FACT_TYPE, path + ".type", "unknown type \"" + type
+                            + "\" (the rules declare " + knownTypes() + ")");
+                    continue;
+                }
+                Object value = bind(fact, declared, path);
+                if (value != null && factId != null) {
+                    facts.add(new Fact(type, factId, value, ref, quote, path));
+                }
+            }
+            return facts;
+        }
+
+        private Object bind(ObjectNode fact, DeclaredType type, String path) {
+            try {
+                Object value = readerFor(type.javaClass()).readValue(fact);
+                absentFieldsToNull(value, type, fact);
+                return value;
+            } catch (UnrecognizedPropertyException e) {
+                fail(LoadError.Kind.FACT_SHAPE, path + "." + e.getPropertyName(), "unknown field '"
+                        + e.getPropertyName() + "' for type " + type.name() + " (declared fields: "
+                        + String.join(", ", new TreeSet<>(type.fieldNames())) + ")");
+            } catch (JsonMappingException e) {
+                String sub = subPath(e);
+                String fullPath = sub.isEmpty() ? path : path + "." + sub;
+                String field = sub.isEmpty() ? type.name() : type.name() + "." + sub;
+                if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+                    JsonNode actual = fact.at(pointer(sub));
+                    String got = e instanceof InvalidFormatException f ? "\"" + f.getValue() + "\"" : describe(actual);
+                    fail(LoadError.Kind.FACT_VALUE, fullPath, "expected " + expected(m.getTargetType()) + " for "
+                            + field + ", got " + got);
+                } else {
+                    fail(LoadError.Kind.FACT_VALUE, fullPath, "cannot bind " + field + ": " + e.getOriginalMessage());
+                }
+            } catch (IOException | ReflectiveOperationException | RuntimeException e) {
+                fail(LoadError.Kind.FACT_VALUE, path, "cannot bind " + type.name() + ": " + e.getMessage());
+            }
+            return null;
+        }
+
+        private void unknownFields(JsonNode object, Set<String> allowed, String path, String what) {
+            for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
+                String field = it.next();
+                if (!allowed.contains(field)) {
+                    fail(LoadError.Kind.FACT_SHAPE, path + "." + field, "unknown field '" + field + "' in a " + what
+                            + " (expected " + String.join(", ", new TreeSet<>(allowed)) + ")");
+                }
+            }
+        }
+
+        private String requiredText(JsonNode object, String field, String path) {
+            JsonNode v = object.get(field);
+            if (v == null || v.isNull()) {
+                fail(LoadError.Kind.FACT_SHAPE, path, "missing \"" + field + "\"");
+                return null;
+            }
+            return optionalText(object, field, path);
+        }
+
+        private String optionalText(JsonNode object, String field) {
+            return optionalText(object, field, "");
+        }
+
+        private String optionalText(JsonNode object, String field, String path) {
+            JsonNode v = object.get(field);
+            if (v == null || v.isNull()) {
+                return null;
+            }
+            if (!v.isTextual()) {
+                fail(LoadError.Kind.FACT_VALUE, path.isEmpty() ? field : path + "." + field,
+                        "expected a string, found " + describe(v));
+                return null;
+            }
+            return v.textValue();
+        }
+
+        private void fail(String kind, String path, String message) {
+            int[] at = JsonLocator.locate(content, path);
+            errors.add(new LoadError(kind, file, at == null ? null : at[0], at == null ? null : at[1],
+                    path.isEmpty() ? "$" : path, null, message));
+        }
+
+        private String knownTypes() {
+            return types.isEmpty() ? "no types" : String.join(", ", new TreeSet<>(types.keySet()));
+        }
+    }
+
+    private static String defaultId(String file) {
+        String name = Path.of(file).getFileName().toString();
+        return name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+    }
+
+    private static String subPath(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String pointer(String subPath) {
+        if (subPath.isEmpty()) {
+            return "";
+        }
+        return "/" + subPath.replace(".", "/").replace("[", "/").replace("]", "");
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+            return "a number";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == LocalDate.class) {
+            return "an ISO-8601 date string (YYYY-MM-DD)";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return "a value of type " + type.getSimpleName();
+    }
+
+    static String describe(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return "nothing";
+        }
+        if (node.isTextual()) {
+            String t = node.textValue();
+            return "the string \"" + (t.length() > 40 ? t.substring(0, 40) + "…" : t) + "\"";
+        }
+        if (node.isNumber()) {
+            return "the number " + node.asText();
+        }
+        if (node.isBoolean()) {
+            return node.asText();
+        }
+        if (node.isNull()) {
+            return "null";
+        }
+        return node.isArray() ? "an array" : "an object";
+    }
+}

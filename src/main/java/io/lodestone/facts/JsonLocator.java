@@ -1,0 +1,83 @@
+package io.lodestone.facts;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+
+/**
+ * Finds the line and column of a JSON path ({@code facts[12].amountUsd}) in a document. Only called
+ * when something is wrong, so the happy path parses each file once; a path that does not exist (a
+ * missing field) resolves to its nearest existing parent.
+ */
+final class JsonLocator {
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private JsonLocator() {
+    }
+
+    /** {line, column}, 1-based, or null when even the document root cannot be found. */
+    static int[] locate(byte[] content, String path) {
+        String target = path;
+        while (true) {
+            int[] found = find(content, target);
+            if (found != null || target.isEmpty()) {
+                return found;
+            }
+            target = parent(target);
+        }
+    }
+
+    static String parent(String path) {
+        int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+        return cut <= 0 ? "" : path.substring(0, cut);
+    }
+
+    private static int[] find(byte[] content, String target) {
+        try (JsonParser p = FACTORY.createParser(content)) {
+            if (p.nextToken() == null) {
+                return null;
+            }
+            JsonLocation loc = find(p, "", target);
+            return loc == null ? null : new int[] {loc.getLineNr(), loc.getColumnNr()};
+        } catch (IOException e) {
+            return null; // malformed documents report their own syntax location
+        }
+    }
+
+    private static JsonLocation find(JsonParser p, String path, String target) throws IOException {
+        JsonLocation here = p.currentTokenLocation();
+        if (path.equals(target)) {
+            return here;
+        }
+        JsonToken token = p.currentToken();
+        if (!target.startsWith(path)) {
+            p.skipChildren();
+            return null;
+        }
+        if (token == JsonToken.START_OBJECT) {
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String child = path.isEmpty() ? p.currentName() : path + "." + p.currentName();
+                JsonLocation keyLocation = p.currentTokenLocation();
+                p.nextToken();
+                if (child.equals(target)) {
+                    return keyLocation;
+                }
+                JsonLocation found = find(p, child, target);
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (token == JsonToken.START_ARRAY) {
+            int index = 0;
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                JsonLocation found = find(p, path + "[" + index++ + "]", target);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,133 @@
+package io.lodestone.output;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lodestone.api.Category;
+import io.lodestone.api.Evidence;
+import io.lodestone.api.Finding;
+import io.lodestone.api.LoadError;
+import io.lodestone.api.Report;
+import io.lodestone.api.RunReport;
+import io.lodestone.api.Severity;
+import java.io.IOException;
+import java.io.Writer;
+
+/**
+ * The machine contract (see {@code docs/output-json.md}): rules hash and count, one report per fact set,
+ * and every load error. Field order is fixed; fields are only ever added.
+ */
+public final class JsonFormatter implements ReportFormatter {
+    /** Version of this output shape; raised only for a change that is not backward-compatible. */
+    public static final int FORMAT_VERSION = 1;
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    @Override
+    public String name() {
+        return "json";
+    }
+
+    @Override
+    public String description() {
+        return "the machine-readable contract: rules hash, reports, errors";
+    }
+
+    @Override
+    public void write(RunReport run, OutputOptions options, Writer out) throws IOException {
+        MAPPER.writeValue(out, toJson(run));
+        out.write(System.lineSeparator());
+        out.flush();
+    }
+
+    public static ObjectNode toJson(RunReport run) {
+        ObjectNode root = NODES.objectNode();
+        root.put("format", FORMAT_VERSION);
+        ObjectNode rules = root.putObject("rules");
+        rules.put("hash", run.rulesHash());
+        rules.put("count", run.ruleCount());
+        ArrayNode reports = root.putArray("reports");
+        run.reports().forEach(r -> reports.add(toJson(r)));
+        ArrayNode errors = root.putArray("errors");
+        run.errors().forEach(e -> errors.add(toJson(e)));
+        return root;
+    }
+
+    public static ObjectNode toJson(Report report) {
+        ObjectNode r = NODES.objectNode();
+        r.put("id", report.id());
+        if (report.title() != null) {
+            r.put("title", report.title());
+        }
+        r.put("file", report.file());
+        ArrayNode findings = r.putArray("findings");
+        report.findings().forEach(f -> findings.add(toJson(f)));
+        ObjectNode alignment = r.putObject("alignment");
+        alignment.put("score", report.alignment().score());
+        alignment.put("band", report.alignment().band());
+        ArrayNode contributions = alignment.putArray("contributions");
+        for (Finding f : report.alignment().contributions()) {
+            ObjectNode c = contributions.addObject();
+            c.put("ruleId", f.getRuleId());
+            c.put("weight", f.getWeight());
+            c.put("message", f.getMessage());
+            ArrayNode facts = c.putArray("facts");
+            f.getFacts().forEach(facts::add);
+        }
+        ObjectNode counts = r.putObject("counts");
+        counts.put("findings", report.counts().findings());
+        counts.put("facts", report.counts().facts());
+        counts.put("rules", report.counts().rules());
+        ObjectNode byCategory = counts.putObject("category");
+        for (Category c : Category.values()) {
+            byCategory.put(c.name(), report.counts().of(c));
+        }
+        ObjectNode bySeverity = counts.putObject("severity");
+        for (Severity s : Severity.values()) {
+            bySeverity.put(s.label(), report.counts().of(s));
+        }
+        ArrayNode errors = r.putArray("errors");
+        report.errors().forEach(e -> errors.add(toJson(e)));
+        return r;
+    }
+
+    public static ObjectNode toJson(Finding finding) {
+        ObjectNode f = NODES.objectNode();
+        f.put("ruleId", finding.getRuleId());
+        f.put("category", finding.getCategory().name());
+        f.put("severity", finding.getSeverity().label());
+        f.put("message", finding.getMessage());
+        ArrayNode facts = f.putArray("facts");
+        finding.getFacts().forEach(facts::add);
+        ArrayNode sources = f.putArray("sources");
+        for (Evidence e : finding.getSources()) {
+            ObjectNode s = sources.addObject();
+            s.put("fact", e.fact());
+            s.put("ref", e.ref());
+            if (e.quote() != null) {
+                s.put("quote", e.quote());
+            }
+        }
+        if (finding.getWeight() != null) {
+            f.put("weight", finding.getWeight());
+        }
+        return f;
+    }
+
+    public static ObjectNode toJson(LoadError error) {
+        ObjectNode e = NODES.objectNode();
+        e.put("kind", error.kind());
+        e.put("file", error.file());
+        e.put("line", error.line());
+        e.put("column", error.column());
+        e.put("path", error.path());
+        e.put("rule", error.rule());
+        e.put("message", error.message());
+        return e;
+    }
+}

@@ -1,0 +1,151 @@
+package io.lodestone.output;
+
+import io.lodestone.api.Category;
+import io.lodestone.api.Evidence;
+import io.lodestone.api.Finding;
+import io.lodestone.api.LoadError;
+import io.lodestone.api.Report;
+import io.lodestone.api.RunReport;
+import io.lodestone.api.Severity;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.List;
+import java.util.Locale;
+
+/** For people: one block per fact set, alignment score on top, findings grouped by category. */
+public final class TextFormatter implements ReportFormatter {
+    private static final String RESET = "\u001b[0m";
+    private static final String BOLD = "\u001b[1m";
+    private static final String DIM = "\u001b[2m";
+    private static final String RED = "\u001b[31m";
+    private static final String GREEN = "\u001b[32m";
+    private static final String YELLOW = "\u001b[33m";
+    private static final String MAGENTA = "\u001b[35m";
+
+    @Override
+    public String name() {
+        return "text";
+    }
+
+    @Override
+    public String description() {
+        return "for people: grouped by fact set and category, alignment score on top (default)";
+    }
+
+    @Override
+    public void write(RunReport run, OutputOptions options, Writer writer) throws IOException {
+        PrintWriter out = new PrintWriter(writer);
+        Style s = new Style(options.color());
+        for (Report report : run.reports()) {
+            writeReport(report, s, out);
+            out.println();
+        }
+        List<LoadError> errors = run.errors();
+        if (!errors.isEmpty()) {
+            out.println(s.paint(BOLD + RED, "Errors (" + errors.size() + ")"));
+            for (LoadError e : errors) {
+                out.println("  " + clean(e.toCompilerString()));
+            }
+            out.println();
+        }
+        out.println(summary(run));
+        out.flush();
+    }
+
+    private void writeReport(Report report, Style s, PrintWriter out) {
+        String title = report.title() == null ? "" : "  " + clean(report.title());
+        out.println(s.paint(BOLD, clean(report.id())) + title + s.paint(DIM, "  (" + report.file() + ")"));
+        double score = report.alignment().score();
+        String band = report.alignment().band();
+        out.println("  Alignment: " + s.paint(BOLD + (score > 0 ? GREEN : score < 0 ? RED : ""), signed(score))
+                + " " + band + "  (" + report.alignment().contributions().size() + " contributing findings)");
+        out.println("  Findings:  " + report.counts().findings() + " — "
+                + report.counts().of(Category.ALIGNMENT) + " alignment, " + report.counts().of(Category.RISK)
+                + " risk, " + report.counts().of(Category.INCONSISTENCY) + " inconsistency  ("
+                + report.counts().facts() + " facts, " + report.counts().rules() + " rules)");
+        for (Category category : Category.values()) {
+            List<Finding> findings = report.findings().stream().filter(f -> f.getCategory() == category).toList();
+            if (findings.isEmpty()) {
+                continue;
+            }
+            out.println();
+            out.println("  " + s.paint(BOLD, category.name()));
+            for (Finding f : findings) {
+                String tag = category == Category.ALIGNMENT && f.getWeight() != null
+                        ? String.format(Locale.ROOT, "%-8s", signed(f.getWeight()))
+                        : String.format(Locale.ROOT, "%-8s", f.getSeverity().label().toUpperCase(Locale.ROOT));
+                out.println("    " + s.paint(colorOf(f), tag) + " " + s.paint(BOLD, f.getRuleId()) + "  "
+                        + clean(f.getMessage()));
+                out.println("             " + s.paint(DIM, "facts: " + clean(String.join(", ", f.getFacts()))));
+                for (Evidence e : f.getSources()) {
+                    if (e.quote() != null) {
+                        out.println("             " + s.paint(DIM, "[" + clean(e.ref()) + " · " + clean(e.fact())
+                                + "] \"" + clean(e.quote()) + "\""));
+                    }
+                }
+            }
+        }
+        if (!report.errors().isEmpty()) {
+            out.println();
+            out.println("  " + s.paint(BOLD + RED, "Evaluation errors"));
+            report.errors().forEach(e -> out.println("    " + clean(e.toCompilerString())));
+        }
+    }
+
+    private static String summary(RunReport run) {
+        int findings = run.reports().stream().mapToInt(r -> r.counts().findings()).sum();
+        StringBuilder sb = new StringBuilder();
+        sb.append(run.reports().size()).append(run.reports().size() == 1 ? " fact set" : " fact sets")
+                .append(" evaluated, ").append(findings).append(findings == 1 ? " finding" : " findings");
+        if (!run.errors().isEmpty()) {
+            sb.append(", ").append(run.errors().size()).append(run.errors().size() == 1 ? " error" : " errors");
+        }
+        if (run.rulesHash() != null) {
+            sb.append("; rules ").append(run.rulesHash(), 0, Math.min(run.rulesHash().length(), 19))
+                    .append(" (").append(run.ruleCount()).append(" rules)");
+        }
+        return sb.toString();
+    }
+
+    private static String colorOf(Finding f) {
+        if (f.getCategory() == Category.ALIGNMENT) {
+            return f.getWeight() != null && f.getWeight() < 0 ? RED : GREEN;
+        }
+        return f.getSeverity().atLeast(Severity.HIGH) ? RED : f.getSeverity() == Severity.MEDIUM ? YELLOW : MAGENTA;
+    }
+
+    private static String signed(double v) {
+        String n = v == Math.rint(v) ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.2f", v);
+        return v > 0 ? "+" + n : n;
+    }
+
+    /** Control characters from fact sets must not drive the terminal: show them as escapes. */
+    static String clean(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder sb = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+            if (control && sb == null) {
+                sb = new StringBuilder(text.substring(0, i));
+            }
+            if (sb != null) {
+                if (control) {
+                    sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                } else {
+                    sb.append(c);
+                }
+            }
+        }
+        return sb == null ? text : sb.toString();
+    }
+
+    private record Style(boolean color) {
+        String paint(String code, String text) {
+            return color && !code.isEmpty() ? code + text + RESET : text;
+        }
+    }
+}

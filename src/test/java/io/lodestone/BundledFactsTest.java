@@ -60,6 +60,23 @@ class BundledFactsTest {
     }
 
     @Test
+    void theSignedDealDropsThePendingRisksAndGainsTheRevenueShare() throws Exception {
+        Report report = lodestone.evaluate(Path.of("facts/us-ua-minerals-2025-05-signed.json"));
+        List<String> got = report.findings().stream().map(f -> f.getRuleId()).sorted().toList();
+        assertEquals(List.of("ALIGN-AID-RETURN", "ALIGN-OPEN-ENDED-COMMITMENT", "ALIGN-REDUCES-ADVERSARY-DEPENDENCE",
+                "ALIGN-RESOURCE-SHARE", "RISK-ADVERSARY-DOMINANCE", "RISK-OCCUPIED-DEPOSIT"), got);
+        assertEquals(3.0, report.alignment().score(), 1e-9);
+    }
+
+    @Test
+    void theCleanSetHasNothingToFlag() throws Exception {
+        Report report = lodestone.evaluate(Path.of("facts/us-jp-minerals-2023-clean.json"));
+        assertEquals(List.of(), report.findings());
+        assertEquals("not-assessed", report.alignment().band());
+        assertTrue(report.counts().facts() > 10);
+    }
+
+    @Test
     void theAidDisagreementIsHighAndCitesBothQuotes() throws Exception {
         Report report = lodestone.evaluate(SEED);
         var finding = report.findings().stream()

@@ -44,12 +44,14 @@ public final class Lodestone {
     private final FactSetLoader loader;
     private final SessionRunner runner;
     private final int jobs;
+    private final boolean explain;
 
     private Lodestone(Builder b) throws RulesException {
         this.ruleBase = RuleBase.compile(b.rulesDir, b.params);
         this.loader = new FactSetLoader(ruleBase.factTypes(), b.maxFileBytes, b.maxDepth);
         this.runner = new SessionRunner(ruleBase, new Limits(b.maxFirings, b.timeout));
         this.jobs = b.jobs;
+        this.explain = b.explain;
     }
 
     /** Compiles the {@code .drl} files under {@code rulesDir} with default options. */
@@ -85,8 +87,17 @@ public final class Lodestone {
         }
     }
 
+    /** Evaluates a fact set, explaining findings when the builder asked for it. */
     public Report evaluate(FactSet factSet) {
-        SessionResult result = runner.run(factSet);
+        return evaluate(factSet, explain);
+    }
+
+    /**
+     * Evaluates a fact set; with {@code explain} every finding carries the trace of the firing that
+     * produced it (rule, file and line, matched facts with the fields read, derived facts' own traces).
+     */
+    public Report evaluate(FactSet factSet, boolean explain) {
+        SessionResult result = runner.run(factSet, explain);
         return ReportBuilder.build(factSet, result.findings(), result.errors(), ruleBase.rules().size());
     }
 
@@ -165,6 +176,7 @@ public final class Lodestone {
         private long maxFileBytes = FactSetLoader.DEFAULT_MAX_BYTES;
         private int maxDepth = FactSetLoader.DEFAULT_MAX_DEPTH;
         private int jobs = 1;
+        private boolean explain;
 
         private Builder(Path rulesDir) {
             this.rulesDir = Objects.requireNonNull(rulesDir, "rulesDir");
@@ -206,6 +218,12 @@ public final class Lodestone {
                 throw new IllegalArgumentException("jobs must be at least 1");
             }
             this.jobs = value;
+            return this;
+        }
+
+        /** Attaches to every finding the trace of why it fired (default off: tracing costs time). */
+        public Builder explain(boolean value) {
+            this.explain = value;
             return this;
         }
 

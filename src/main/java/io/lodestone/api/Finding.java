@@ -28,13 +28,14 @@ public final class Finding {
     private final Double weight;
     private final List<String> facts;
     private final List<Evidence> sources;
+    private final Trace trace;
 
     /**
      * For rules: a message (a full sentence naming the facts) and the facts it is about. A collection
      * argument (e.g. from {@code collectList}) stands for its elements, in order.
      */
     public Finding(String message, Object... facts) {
-        this(message, flatten(facts), null, null, null, null, null, null, List.of(), List.of());
+        this(message, flatten(facts), null, null, null, null, null, null, List.of(), List.of(), null);
     }
 
     private static List<Object> flatten(Object[] facts) {
@@ -51,7 +52,7 @@ public final class Finding {
 
     private Finding(String message, List<Object> subjects, String severityOverride, Double weightOverride,
                     String ruleId, Category category, Severity severity, Double weight,
-                    List<String> facts, List<Evidence> sources) {
+                    List<String> facts, List<Evidence> sources, Trace trace) {
         this.message = Objects.requireNonNull(message, "a finding needs a message");
         this.subjects = subjects;
         this.severityOverride = severityOverride;
@@ -62,6 +63,7 @@ public final class Finding {
         this.weight = weight;
         this.facts = facts;
         this.sources = sources;
+        this.trace = trace;
     }
 
     /** A complete finding, as the engine produces it (also handy in tests). */
@@ -69,19 +71,25 @@ public final class Finding {
                              List<String> facts, List<Evidence> sources) {
         return new Finding(message, List.of(), null, null, Objects.requireNonNull(ruleId, "ruleId"),
                 Objects.requireNonNull(category, "category"), Objects.requireNonNull(severity, "severity"),
-                weight, List.copyOf(facts), List.copyOf(sources));
+                weight, List.copyOf(facts), List.copyOf(sources), null);
+    }
+
+    /** The same complete finding with the trace of the firing that produced it ({@code --explain}). */
+    public Finding withTrace(Trace newTrace) {
+        return new Finding(message, subjects, severityOverride, weightOverride, ruleId, category, severity, weight,
+                facts, sources, newTrace);
     }
 
     /** For rules: the same finding with a severity word that replaces the rule's {@code @severity}. */
     public Finding withSeverity(String severityWord) {
         return new Finding(message, subjects, Objects.requireNonNull(severityWord, "severity"), weightOverride,
-                ruleId, category, severity, weight, facts, sources);
+                ruleId, category, severity, weight, facts, sources, trace);
     }
 
     /** For rules: the same finding with a weight that replaces the rule's {@code @weight}. */
     public Finding withWeight(double newWeight) {
         return new Finding(message, subjects, severityOverride, newWeight,
-                ruleId, category, severity, weight, facts, sources);
+                ruleId, category, severity, weight, facts, sources, trace);
     }
 
     public String getMessage() {
@@ -131,6 +139,11 @@ public final class Finding {
     /** The {@code source} entries of the cited facts that have one. */
     public List<Evidence> getSources() {
         return sources;
+    }
+
+    /** Why this finding fired, when evaluated with explain on; otherwise null. */
+    public Trace getTrace() {
+        return trace;
     }
 
     @Override

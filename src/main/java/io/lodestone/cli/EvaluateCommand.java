@@ -43,6 +43,10 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "Evaluate on N threads; output order never depends on it. Default: the number of cores.")
     Integer jobs;
 
+    @Option(names = "--explain", description = "Show under each finding why it fired: the rule, its file and line, "
+            + "the facts each pattern matched with the fields it read, and derived facts' own traces.")
+    boolean explain;
+
     @Override
     public Integer call() throws Exception {
         Severity threshold = parseFailOn();
@@ -53,7 +57,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         RunReport run;
         try {
-            Lodestone lodestone = rules.builder().jobs(threads).build();
+            Lodestone lodestone = rules.builder().jobs(threads).explain(explain).build();
             run = lodestone.evaluateAll(paths);
         } catch (RulesException e) {
             run = RunReport.failed(e.errors());

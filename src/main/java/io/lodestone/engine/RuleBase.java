@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -60,9 +61,13 @@ public final class RuleBase {
     private final Map<String, RuleDescription> byQualifiedName;
     private final Map<String, DeclaredType> factTypes;
     private final Map<String, Object> params;
+    private final Map<Class<?>, DeclaredType> typesByClass;
+    private final Path rulesDir;
+    private final Map<String, Map<Class<?>, Set<String>>> fieldsRead = new ConcurrentHashMap<>();
 
-    private RuleBase(KieBase kieBase, String hash, List<RuleDescription> rules, Map<String, DeclaredType> factTypes,
-                     Map<String, Object> params) {
+    private RuleBase(Path rulesDir, KieBase kieBase, String hash, List<RuleDescription> rules,
+                     Map<String, DeclaredType> factTypes, Map<String, Object> params) {
+        this.rulesDir = rulesDir;
         this.kieBase = kieBase;
         this.hash = hash;
         this.rules = List.copyOf(rules);
@@ -70,6 +75,9 @@ public final class RuleBase {
                 r -> r.packageName() + "." + r.name(), r -> r));
         this.factTypes = Map.copyOf(factTypes);
         this.params = Map.copyOf(params);
+        Map<Class<?>, DeclaredType> byClass = new HashMap<>();
+        factTypes.values().forEach(t -> byClass.put(t.javaClass(), t));
+        this.typesByClass = Map.copyOf(byClass);
     }
 
     /** How many rule bases this JVM has compiled; lets tests prove a batch compiles only once. */
@@ -119,7 +127,7 @@ public final class RuleBase {
         if (!errors.isEmpty()) {
             throw new RulesException(errors);
         }
-        return new RuleBase(kieBase, hash, rules, factTypes, params);
+        return new RuleBase(rulesDir, kieBase, hash, rules, factTypes, params);
     }
 
     public KieBase kieBase() {
@@ -144,6 +152,22 @@ public final class RuleBase {
     /** Declared fact types by simple name. */
     public Map<String, DeclaredType> factTypes() {
         return factTypes;
+    }
+
+    /** A rule file's path as the user gave the rules folder, e.g. {@code rules/minerals/risk.drl}. */
+    public String displayPath(String relativePath) {
+        return relativePath == null ? null : rulesDir.resolve(relativePath).toString();
+    }
+
+    /** The declared type of a fact object, or null when it is not an instance of one. */
+    public DeclaredType declaredType(Object fact) {
+        return fact == null ? null : typesByClass.get(fact.getClass());
+    }
+
+    /** Fields of each declared type the rule's conditions read (computed once per rule, for traces). */
+    Map<Class<?>, Set<String>> fieldsRead(Rule rule) {
+        return fieldsRead.computeIfAbsent(rule.getPackageName() + "." + rule.getName(),
+                k -> RuleAnalysis.fieldsRead(rule, typesByClass));
     }
 
     /** Values for the rule set's globals, by global name. */

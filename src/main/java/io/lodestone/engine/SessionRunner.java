@@ -45,8 +45,14 @@ public final class SessionRunner {
     }
 
     public SessionResult run(FactSet factSet) {
+        return run(factSet, false);
+    }
+
+    /** With {@code explain}, every finding carries the {@link io.lodestone.api.Trace} of its firing. */
+    public SessionResult run(FactSet factSet, boolean explain) {
         KieSession session = ruleBase.kieBase().newKieSession();
         FindingCollector collector = new FindingCollector();
+        Tracer tracer = explain ? new Tracer(ruleBase) : null;
         List<LoadError> errors = new ArrayList<>();
         long fired = 0;
         AtomicBoolean timedOut = new AtomicBoolean();
@@ -54,6 +60,10 @@ public final class SessionRunner {
         try {
             ruleBase.params().forEach(session::setGlobal);
             session.addEventListener(collector);
+            if (tracer != null) {
+                session.addEventListener((org.kie.api.event.rule.AgendaEventListener) tracer);
+                session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) tracer);
+            }
             for (Fact fact : factSet.facts()) {
                 session.insert(fact.value());
             }
@@ -85,14 +95,14 @@ public final class SessionRunner {
             }
             session.dispose();
         }
-        return new SessionResult(resolve(factSet, collector.findings(), errors), errors, fired);
+        return new SessionResult(resolve(factSet, collector.findings(), errors, tracer), errors, fired);
     }
 
     private LoadError limitError(FactSet factSet, String message) {
         return new LoadError(LoadError.Kind.RULE_LIMIT, factSet.file(), null, null, null, null, message);
     }
 
-    private List<Finding> resolve(FactSet factSet, Map<Finding, Rule> raw, List<LoadError> errors) {
+    private List<Finding> resolve(FactSet factSet, Map<Finding, Rule> raw, List<LoadError> errors, Tracer tracer) {
         Map<Object, Fact> facts = new IdentityHashMap<>();
         Map<Object, Integer> position = new IdentityHashMap<>();
         for (Fact f : factSet.facts()) {
@@ -137,6 +147,9 @@ public final class SessionRunner {
             }
             Finding resolved = Finding.of(rule.id(), rule.category(), severity, weight, draft.getMessage(), ids,
                     evidence);
+            if (tracer != null && tracer.traceOf(draft) != null) {
+                resolved = resolved.withTrace(tracer.traceOf(draft));
+            }
             unique.putIfAbsent(rule.id() + "\u0000" + ids + "\u0000" + draft.getMessage(), resolved);
         }
         return new ArrayList<>(unique.values());

@@ -13,6 +13,8 @@ import io.lodestone.api.LoadError;
 import io.lodestone.api.Report;
 import io.lodestone.api.RunReport;
 import io.lodestone.api.Severity;
+import io.lodestone.api.Trace;
+import io.lodestone.api.TracedFact;
 import java.io.IOException;
 import java.io.Writer;
 
@@ -116,7 +118,30 @@ public final class JsonFormatter implements ReportFormatter {
         if (finding.getWeight() != null) {
             f.put("weight", finding.getWeight());
         }
+        if (finding.getTrace() != null) {
+            f.set("trace", toJson(finding.getTrace()));
+        }
         return f;
+    }
+
+    public static ObjectNode toJson(Trace trace) {
+        ObjectNode t = NODES.objectNode();
+        t.put("ruleId", trace.ruleId());
+        t.put("rule", trace.ruleName());
+        t.put("file", trace.file());
+        t.put("line", trace.line());
+        ArrayNode facts = t.putArray("facts");
+        for (TracedFact fact : trace.facts()) {
+            ObjectNode n = facts.addObject();
+            n.put("type", fact.type());
+            n.put("id", fact.id());
+            n.set("fields", MAPPER.valueToTree(fact.fields()));
+            if (fact.derivedBy() != null) {
+                n.set("derivedBy", toJson(fact.derivedBy()));
+            }
+        }
+        t.set("bindings", MAPPER.valueToTree(trace.bindings()));
+        return t;
     }
 
     public static ObjectNode toJson(LoadError error) {

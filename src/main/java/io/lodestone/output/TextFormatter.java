@@ -7,6 +7,8 @@ import io.lodestone.api.LoadError;
 import io.lodestone.api.Report;
 import io.lodestone.api.RunReport;
 import io.lodestone.api.Severity;
+import io.lodestone.api.Trace;
+import io.lodestone.api.TracedFact;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -84,12 +86,35 @@ public final class TextFormatter implements ReportFormatter {
                                 + "] \"" + clean(e.quote()) + "\""));
                     }
                 }
+                if (f.getTrace() != null) {
+                    writeTrace(f.getTrace(), "             ", s, out);
+                }
             }
         }
         if (!report.errors().isEmpty()) {
             out.println();
             out.println("  " + s.paint(BOLD + RED, "Evaluation errors"));
             report.errors().forEach(e -> out.println("    " + clean(e.toCompilerString())));
+        }
+    }
+
+    /** The firing as an indented tree: rule and place, each matched fact with the fields read, bindings. */
+    private static void writeTrace(Trace trace, String indent, Style s, PrintWriter out) {
+        out.println(indent + s.paint(DIM, "why: " + trace.ruleId() + " \"" + clean(trace.ruleName()) + "\" at "
+                + trace.file() + ":" + trace.line()));
+        for (TracedFact fact : trace.facts()) {
+            StringBuilder fields = new StringBuilder();
+            fact.fields().forEach((k, v) -> fields.append(' ').append(k).append('=').append(clean(String.valueOf(v))));
+            out.println(indent + "  " + s.paint(DIM, fact.type() + " " + clean(fact.id()) + fields));
+            if (fact.derivedBy() != null) {
+                writeTrace(fact.derivedBy(), indent + "    ", s, out);
+            }
+        }
+        if (!trace.bindings().isEmpty()) {
+            StringBuilder b = new StringBuilder();
+            trace.bindings().forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append('=')
+                    .append(clean(String.valueOf(v))));
+            out.println(indent + "  " + s.paint(DIM, "bound: " + b));
         }
     }
 

@@ -37,6 +37,7 @@ class BundledFactsTest {
                 "INC-AID-FIGURES-DISAGREE aid-other-sources,aid-trump",
                 "INC-CLAIM-CONTRADICTS-REFERENCE claim-elections-cancelled,ref-elections-postponed",
                 "INC-CLAIM-CONTRADICTS-REFERENCE claim-iraq-year,ref-iraq-year",
+                "INC-CLAIM-CONTRADICTS-REFERENCE claim-vote-last-week,ref-vote-date",
                 "INC-LOAN-FRAMING claim-aid-is-loan,aid-trump,tranche-2022-03,tranche-2022-05,tranche-2022-09,"
                         + "tranche-2022-12,tranche-2024-04",
                 "INC-NAME-MISSPELLED m-zelensky-misspelled,zelensky",

@@ -38,7 +38,16 @@ public final class RulesOptions {
             description = "Refuse fact sets nested deeper than this. Default: ${DEFAULT-VALUE}.")
     int maxDepth;
 
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec mixee;
+
+    /** The evaluator's settings from these options; a value out of range is a usage error (exit 2). */
     Lodestone.Builder builder() {
+        if (maxFirings < 1 || maxFirings > Integer.MAX_VALUE || timeout.isNegative() || timeout.isZero()
+                || maxFileBytes < 1 || maxDepth < 1) {
+            throw new picocli.CommandLine.ParameterException(mixee.commandLine(),
+                    "--max-firings, --timeout, --max-file-bytes and --max-depth must be positive");
+        }
         Lodestone.Builder b = Lodestone.builder(rulesDir).maxFirings(maxFirings).timeout(timeout)
                 .maxFileBytes(maxFileBytes).maxDepth(maxDepth);
         params.forEach(b::param);

@@ -48,6 +48,8 @@ class EvaluateCommandTest {
         assertEquals(ExitCodes.USAGE, cli("evaluate", "--rules", rules, "--format", "yaml").code());
         assertEquals(ExitCodes.USAGE, cli("evaluate", "--rules", rules, "--fail-on", "urgent").code());
         assertEquals(ExitCodes.USAGE, cli().code());
+        assertEquals(ExitCodes.USAGE, cli("evaluate", "--rules", rules, "--max-firings", "0").code());
+        assertEquals(ExitCodes.USAGE, cli("evaluate", "--rules", rules, "--timeout", "soon").code());
     }
 
     @Test

@@ -30,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Global;
@@ -193,7 +194,7 @@ public final class RuleBase {
             String rel = rulesDir.relativize(file).toString().replace('\\', '/');
             try {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
-                RuleSource source = new RuleSource(rel, file.toString(), text);
+                RuleSource source = RuleSource.of(rel, file.toString(), text);
                 (rel.endsWith(".drl") ? drl : paramFiles).add(source);
             } catch (IOException e) {
                 errors.add(new LoadError(LoadError.Kind.IO, file.toString(), null, null, null, null,
@@ -223,9 +224,12 @@ public final class RuleBase {
         }
     }
 
+    /** The file a rule was compiled from (Drools keeps the resource's source path on the rule). */
     private static RuleSource sourceOf(Rule rule, List<RuleSource> sources) {
+        String path = rule instanceof RuleImpl impl && impl.getResource() != null
+                ? impl.getResource().getSourcePath() : null;
         for (RuleSource s : sources) {
-            if (s.lineOfRule(rule.getName()) > 0 && s.text().contains(rule.getPackageName())) {
+            if (path != null ? s.relativePath().equals(path) : s.lineOfRule(rule.getName()) > 0) {
                 return s;
             }
         }

@@ -134,8 +134,8 @@ public final class BenchHttpCommand implements Callable<Integer> {
     private void print(PrintWriter out, Result r, int port, int workers) {
         long[] l = r.latenciesNanos;
         double seconds = r.elapsedNanos / 1e9;
-        out.printf("bench-http: %d requests (%d sent of %d), %d clients, server on 127.0.0.1:%d with %d threads, "
-                        + "%d cores%n", l.length, l.length, requests, clients, port, workers,
+        out.printf("bench-http: %d of %d requests answered, %d clients, server on 127.0.0.1:%d with %d threads, "
+                        + "%d cores (clients and server share them)%n", l.length, requests, clients, port, workers,
                 Runtime.getRuntime().availableProcessors());
         out.printf("  fact set  %s (%d bytes)%n", facts, facts.toFile().length());
         out.printf("  elapsed   %.2f s%n", seconds);

@@ -26,6 +26,7 @@ import java.util.Map;
 /** The HTTP routes. Every evaluation goes through {@link Lodestone}; nothing here knows about Drools. */
 final class Endpoints {
     static final String DEFAULT_NAME = "request.json";
+    private static final long DISCARD_AT_LEAST = 64L * 1024 * 1024;
 
     private final LiveRules rules;
     private final Metrics metrics;
@@ -186,21 +187,36 @@ final class Endpoints {
         }
         String length = ex.getRequestHeaders().getFirst("Content-Length");
         if (length != null && length.trim().matches("\\d{1,18}") && Long.parseLong(length.trim()) > maxBodyBytes) {
+            discardRest(ex.getRequestBody());
             return new Body(null, tooLarge());
         }
-        // a chunked body has no length up front: read at most one byte past the limit
+        // a chunked body has no length up front: keep at most one read past the limit
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[16384];
         try (InputStream in = ex.getRequestBody()) {
             int n;
             while ((n = in.read(buf)) > 0) {
                 if (out.size() + n > maxBodyBytes) {
+                    discardRest(in);
                     return new Body(null, tooLarge());
                 }
                 out.write(buf, 0, n);
             }
         }
         return new Body(out.toByteArray(), null);
+    }
+
+    /**
+     * Reads and drops what is left of a refused body, up to a bound: clients such as Java's HttpClient
+     * only see the 413 when they could finish sending. Beyond the bound the connection is dropped.
+     */
+    private void discardRest(InputStream in) throws IOException {
+        long budget = Math.max(DISCARD_AT_LEAST, 4 * maxBodyBytes);
+        byte[] buf = new byte[65536];
+        int n;
+        while (budget > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, budget))) > 0) {
+            budget -= n;
+        }
     }
 
     private Reply tooLarge() {

@@ -43,6 +43,7 @@ class HotReloadTest {
         try (RulesWatcher watcher = RulesWatcher.start(rulesDir, live, Duration.ofMillis(100), new PrintWriter(log));
              LodestoneServer server = LodestoneServer.start(live, LodestoneServer.Config.loopback(),
                      new PrintWriter(log))) {
+            assertEquals(rulesDir, watcher.root());
             String base = server.baseUrl();
             AtomicBoolean running = new AtomicBoolean(true);
             Set<String> hashesSeen = ConcurrentHashMap.newKeySet();

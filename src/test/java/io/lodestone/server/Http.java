@@ -39,6 +39,13 @@ final class Http {
         return send(b.build());
     }
 
+    /** Sent without a Content-Length (chunked), as a streaming client would. */
+    static Response postJsonChunked(String url, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))).build());
+    }
+
     static Response postJson(String url, byte[] body) {
         return post(url, "application/json", body);
     }

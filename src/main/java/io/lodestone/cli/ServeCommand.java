@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         description = {"Serve the HTTP API: POST /v1/evaluate, POST /v1/check, GET /v1/rules, GET /healthz, "
                 + "GET /metrics. Stops gracefully on SIGTERM or Ctrl-C."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:Stopped normally.", ExitCodes.HELP_2,
+        exitCodeList = {"143:Stopped by SIGTERM (128 + 15, set by the JVM) after the graceful stop.", ExitCodes.HELP_2,
                 "3:The rules did not compile (without --watch), or the address could not be bound.",
                 ExitCodes.HELP_4})
 public final class ServeCommand implements Callable<Integer> {
@@ -85,7 +85,8 @@ public final class ServeCommand implements Callable<Integer> {
         err.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            err.println("lodestone: stopping; letting in-flight requests finish (up to " + shutdownDeadline + ")");
+            err.println("lodestone: stopping; letting in-flight requests finish (up to "
+                    + shutdownDeadline.toMillis() + " ms)");
             err.flush();
             if (watcher != null) {
                 watcher.close();

@@ -54,30 +54,65 @@ public final class Lodestone {
         this.explain = b.explain;
     }
 
-    /** Compiles the {@code .drl} files under {@code rulesDir} with default options. */
+    /**
+     * Compiles the {@code .drl} files (and {@code params.json}) under {@code rulesDir} with default options.
+     *
+     * @param rulesDir the rules folder, searched recursively
+     * @return an immutable, thread-safe evaluator
+     * @throws RulesException when a rule file does not compile or breaks the metadata contract; it
+     *         lists every problem, each with its file, line and column
+     */
     public static Lodestone fromRules(Path rulesDir) throws RulesException {
         return builder(rulesDir).build();
     }
 
+    /**
+     * Starts building an evaluator with options (parameters, limits, batch threads).
+     *
+     * @param rulesDir the rules folder, searched recursively
+     * @return a builder; {@link Builder#build()} compiles the rules
+     */
     public static Builder builder(Path rulesDir) {
         return new Builder(rulesDir);
     }
 
-    /** {@code sha256:…} of the rule and parameter files this evaluator was built from. */
+    /**
+     * Identifies the exact rules this evaluator was built from.
+     *
+     * @return {@code sha256:…} over the relative path and content of every rule and parameter file
+     */
     public String rulesHash() {
         return ruleBase.hash();
     }
 
+    /**
+     * The rules of the loaded rule set, as their metadata describes them.
+     *
+     * @return every rule, derivation rules included, in a stable order
+     */
     public List<RuleDescription> rules() {
         return ruleBase.rules();
     }
 
-    /** Reads and checks a fact set without evaluating it. */
+    /**
+     * Reads and checks a fact set without evaluating it.
+     *
+     * @param file a fact-set JSON file
+     * @return the fact set, bound to the declared fact types
+     * @throws FactSetException with every located problem (file, line, column, JSON path)
+     */
     public FactSet load(Path file) throws FactSetException {
         return loader.load(file);
     }
 
-    /** Reads and checks a fact set from a stream; {@code name} stands for the file in errors and reports. */
+    /**
+     * Reads and checks a fact set from a stream, which is read to its end but not closed.
+     *
+     * @param in   the fact-set JSON
+     * @param name stands for the file in errors and reports
+     * @return the fact set, bound to the declared fact types
+     * @throws FactSetException with every located problem (name, line, column, JSON path)
+     */
     public FactSet load(InputStream in, String name) throws FactSetException {
         try {
             return loader.load(in.readAllBytes(), name);
@@ -87,7 +122,14 @@ public final class Lodestone {
         }
     }
 
-    /** Evaluates a fact set, explaining findings when the builder asked for it. */
+    /**
+     * Evaluates a loaded fact set in a fresh rule session, with traces when the builder asked for
+     * {@link Builder#explain(boolean)}. A rule that throws or a limit that is hit does not throw here:
+     * it is listed in {@link Report#errors()} beside the findings gathered before.
+     *
+     * @param factSet a fact set from {@link #load(Path)} or {@link #load(InputStream, String)}
+     * @return the findings, alignment score and counts
+     */
     public Report evaluate(FactSet factSet) {
         return evaluate(factSet, explain);
     }
@@ -95,16 +137,35 @@ public final class Lodestone {
     /**
      * Evaluates a fact set; with {@code explain} every finding carries the trace of the firing that
      * produced it (rule, file and line, matched facts with the fields read, derived facts' own traces).
+     *
+     * @param factSet a loaded fact set
+     * @param explain whether to attach a {@link io.lodestone.api.Trace} to every finding
+     * @return the findings, alignment score and counts
      */
     public Report evaluate(FactSet factSet, boolean explain) {
         SessionResult result = runner.run(factSet, explain);
         return ReportBuilder.build(factSet, result.findings(), result.errors(), ruleBase.rules().size());
     }
 
+    /**
+     * Loads and evaluates a fact-set file.
+     *
+     * @param file a fact-set JSON file
+     * @return the findings, alignment score and counts
+     * @throws FactSetException when the file cannot be loaded, with every located problem
+     */
     public Report evaluate(Path file) throws FactSetException {
         return evaluate(load(file));
     }
 
+    /**
+     * Loads and evaluates a fact set from a stream.
+     *
+     * @param in   the fact-set JSON
+     * @param name stands for the file in errors and reports
+     * @return the findings, alignment score and counts
+     * @throws FactSetException when the fact set cannot be loaded, with every located problem
+     */
     public Report evaluate(InputStream in, String name) throws FactSetException {
         return evaluate(load(in, name));
     }
@@ -113,6 +174,9 @@ public final class Lodestone {
      * Evaluates fact-set files, folders (searched recursively for {@code *.json}) and globs. Every file
      * is attempted: those that cannot be loaded are listed in {@link RunReport#errors()}, the others are
      * reported in input order, whatever the number of jobs.
+     *
+     * @param inputs files, folders and glob patterns
+     * @return one report per loaded fact set, and every load error
      */
     public RunReport evaluateAll(Collection<Path> inputs) {
         FactSetPaths.Expansion expansion = FactSetPaths.expand(inputs);
@@ -182,37 +246,68 @@ public final class Lodestone {
             this.rulesDir = Objects.requireNonNull(rulesDir, "rulesDir");
         }
 
-        /** Sets a rule parameter (a DRL global), overriding the rules folder's params.json. */
+        /**
+         * Sets a rule parameter (a DRL global), overriding the rules folder's {@code params.json}.
+         *
+         * @param name       the global's name
+         * @param jsonOrText a JSON value, or plain text taken as a string
+         * @return this builder
+         */
         public Builder param(String name, String jsonOrText) {
             params.put(Objects.requireNonNull(name, "param name"), Objects.requireNonNull(jsonOrText, "param value"));
             return this;
         }
 
-        /** Stops a fact set's evaluation after this many rule firings (default 100,000). */
+        /**
+         * Stops a fact set's evaluation after this many rule firings (default 100,000).
+         *
+         * @param value at least 1
+         * @return this builder
+         */
         public Builder maxFirings(long value) {
             this.maxFirings = value;
             return this;
         }
 
-        /** Stops a fact set's evaluation after this long (default 10 s). */
+        /**
+         * Stops a fact set's evaluation after this long (default 10 s).
+         *
+         * @param value a positive duration
+         * @return this builder
+         */
         public Builder timeout(Duration value) {
             this.timeout = Objects.requireNonNull(value, "timeout");
             return this;
         }
 
-        /** Refuses fact-set files larger than this (default 64 MiB). */
+        /**
+         * Refuses fact-set files larger than this (default 64 MiB).
+         *
+         * @param value a size in bytes
+         * @return this builder
+         */
         public Builder maxFileBytes(long value) {
             this.maxFileBytes = value;
             return this;
         }
 
-        /** Refuses fact sets nested deeper than this (default 64). */
+        /**
+         * Refuses fact sets nested deeper than this (default 64).
+         *
+         * @param value a nesting depth
+         * @return this builder
+         */
         public Builder maxDepth(int value) {
             this.maxDepth = value;
             return this;
         }
 
-        /** Evaluates a batch on this many threads (default 1); output order never depends on it. */
+        /**
+         * Evaluates a batch on this many threads (default 1); output order never depends on it.
+         *
+         * @param value at least 1
+         * @return this builder
+         */
         public Builder jobs(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("jobs must be at least 1");
@@ -221,13 +316,23 @@ public final class Lodestone {
             return this;
         }
 
-        /** Attaches to every finding the trace of why it fired (default off: tracing costs time). */
+        /**
+         * Attaches to every finding the trace of why it fired (default off: tracing costs time).
+         *
+         * @param value true to explain every finding
+         * @return this builder
+         */
         public Builder explain(boolean value) {
             this.explain = value;
             return this;
         }
 
-        /** Compiles the rules; every problem of every rule file is in the exception. */
+        /**
+         * Compiles the rules. The builder can be used again, e.g. to recompile after the files changed.
+         *
+         * @return an immutable, thread-safe evaluator
+         * @throws RulesException with every problem of every rule file, each located
+         */
         public Lodestone build() throws RulesException {
             new Limits(maxFirings, timeout); // validates before the costly compile
             return new Lodestone(this);

@@ -33,6 +33,9 @@ public final class Finding {
     /**
      * For rules: a message (a full sentence naming the facts) and the facts it is about. A collection
      * argument (e.g. from {@code collectList}) stands for its elements, in order.
+     *
+     * @param message a full sentence naming the facts
+     * @param facts   the facts the finding is about
      */
     public Finding(String message, Object... facts) {
         this(message, flatten(facts), null, null, null, null, null, null, List.of(), List.of(), null);
@@ -66,7 +69,18 @@ public final class Finding {
         this.trace = trace;
     }
 
-    /** A complete finding, as the engine produces it (also handy in tests). */
+    /**
+     * A complete finding, as the engine produces it (also handy in tests).
+     *
+     * @param ruleId   the emitting rule's {@code @id}
+     * @param category its category
+     * @param severity its severity
+     * @param weight   its signed weight (ALIGNMENT only), or null
+     * @param message  what the rule concluded
+     * @param facts    ids of the facts it is about
+     * @param sources  the source entries of those facts
+     * @return the finding
+     */
     public static Finding of(String ruleId, Category category, Severity severity, Double weight, String message,
                              List<String> facts, List<Evidence> sources) {
         return new Finding(message, List.of(), null, null, Objects.requireNonNull(ruleId, "ruleId"),
@@ -74,24 +88,44 @@ public final class Finding {
                 weight, List.copyOf(facts), List.copyOf(sources), null);
     }
 
-    /** The same complete finding with the trace of the firing that produced it ({@code --explain}). */
+    /**
+     * The same complete finding with the trace of the firing that produced it ({@code --explain}).
+     *
+     * @param newTrace the trace
+     * @return a copy of this finding carrying the trace
+     */
     public Finding withTrace(Trace newTrace) {
         return new Finding(message, subjects, severityOverride, weightOverride, ruleId, category, severity, weight,
                 facts, sources, newTrace);
     }
 
-    /** For rules: the same finding with a severity word that replaces the rule's {@code @severity}. */
+    /**
+     * For rules: the same finding with a severity word that replaces the rule's {@code @severity}.
+     *
+     * @param severityWord info, low, medium, high or critical
+     * @return a new finding
+     */
     public Finding withSeverity(String severityWord) {
         return new Finding(message, subjects, Objects.requireNonNull(severityWord, "severity"), weightOverride,
                 ruleId, category, severity, weight, facts, sources, trace);
     }
 
-    /** For rules: the same finding with a weight that replaces the rule's {@code @weight}. */
+    /**
+     * For rules: the same finding with a weight that replaces the rule's {@code @weight}.
+     *
+     * @param newWeight the signed weight
+     * @return a new finding
+     */
     public Finding withWeight(double newWeight) {
         return new Finding(message, subjects, severityOverride, newWeight,
                 ruleId, category, severity, weight, facts, sources, trace);
     }
 
+    /**
+     * What the rule concluded.
+     *
+     * @return a full sentence naming the facts
+     */
     public String getMessage() {
         return message;
     }
@@ -99,49 +133,90 @@ public final class Finding {
     /**
      * The fact objects the rule passed in, in the order it matched them; a collection argument is one
      * {@code List} element (empty once resolved).
+     *
+     * @return the matched fact objects
      */
     public List<Object> getSubjects() {
         return subjects;
     }
 
-    /** The severity word a rule asked for, or null to use the rule's {@code @severity}. */
+    /**
+     * The severity word a rule asked for with {@link #withSeverity(String)}.
+     *
+     * @return the word, or null to use the rule's {@code @severity}
+     */
     public String getSeverityOverride() {
         return severityOverride;
     }
 
-    /** The weight a rule asked for, or null to use the rule's {@code @weight}. */
+    /**
+     * The weight a rule asked for with {@link #withWeight(double)}.
+     *
+     * @return the weight, or null to use the rule's {@code @weight}
+     */
     public Double getWeightOverride() {
         return weightOverride;
     }
 
+    /**
+     * The emitting rule's {@code @id}.
+     *
+     * @return the rule id; null only before the engine completes the finding
+     */
     public String getRuleId() {
         return ruleId;
     }
 
+    /**
+     * The emitting rule's {@code @category}.
+     *
+     * @return the category; null only before the engine completes the finding
+     */
     public Category getCategory() {
         return category;
     }
 
+    /**
+     * The rule's {@code @severity}, or the one the rule asked for.
+     *
+     * @return the severity; null only before the engine completes the finding
+     */
     public Severity getSeverity() {
         return severity;
     }
 
-    /** Signed contribution to the alignment score; null outside ALIGNMENT. */
+    /**
+     * Signed contribution to the alignment score.
+     *
+     * @return the weight; null outside ALIGNMENT
+     */
     public Double getWeight() {
         return weight;
     }
 
-    /** Ids of the facts this finding is about, in the order the rule matched them. */
+    /**
+     * Ids of the facts this finding is about, in the order the rule matched them.
+     *
+     * @return fact ids
+     */
     public List<String> getFacts() {
         return facts;
     }
 
-    /** The {@code source} entries of the cited facts that have one. */
+    /**
+     * The {@code source} entries of the cited facts that have one.
+     *
+     * @return evidence, in fact order
+     */
     public List<Evidence> getSources() {
         return sources;
     }
 
-    /** Why this finding fired, when evaluated with explain on; otherwise null. */
+    /**
+     * Why this finding fired.
+     *
+     * @return the trace when evaluated with explain on; otherwise null
+     */
     public Trace getTrace() {
         return trace;
     }

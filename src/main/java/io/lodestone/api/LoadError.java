@@ -18,6 +18,17 @@ import java.util.Objects;
 public record LoadError(String kind, String file, Integer line, Integer column, String path, String rule,
                         String message) {
 
+    /**
+     * Checks that kind and message are present.
+     *
+     * @param kind    a stable category for tools and tests (see {@link Kind})
+     * @param file    the file the problem is in, or null
+     * @param line    1-based line, or null
+     * @param column  1-based column, or null
+     * @param path    JSON path inside a fact set, or null
+     * @param rule    rule id (or rule name) the problem belongs to, or null
+     * @param message what is wrong and, where known, what was expected
+     */
     public LoadError {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(message, "message");
@@ -25,25 +36,42 @@ public record LoadError(String kind, String file, Integer line, Integer column, 
 
     /** Error categories; the strings are part of the JSON output contract. */
     public static final class Kind {
+        /** A rule file does not parse. */
         public static final String RULE_SYNTAX = "rule-syntax";
+        /** A rule does not compile. */
         public static final String RULE_COMPILE = "rule-compile";
+        /** A rule breaks the metadata contract ({@code @id}, {@code @category}, {@code @severity}, {@code @weight}). */
         public static final String RULE_METADATA = "rule-metadata";
+        /** A rule parameter (DRL global) is missing, unknown or of the wrong type, or params.json is malformed. */
         public static final String RULE_PARAMS = "rule-params";
+        /** A rule threw while evaluating a fact set. */
         public static final String RULE_RUNTIME = "rule-runtime";
+        /** Evaluating a fact set hit the firing or time limit. */
         public static final String RULE_LIMIT = "rule-limit";
+        /** A file could not be read, or a path matched nothing. */
         public static final String IO = "io";
+        /** A fact set is not well-formed JSON (or is empty). */
         public static final String JSON_SYNTAX = "json-syntax";
+        /** A fact set does not have the format's shape: a missing, unknown or duplicate field or id. */
         public static final String FACT_SHAPE = "fact-shape";
+        /** A fact's type is missing or not declared by the rules. */
         public static final String FACT_TYPE = "fact-type";
+        /** A value does not fit its declared field type. */
         public static final String FACT_VALUE = "fact-value";
+        /** A fact refers to a source the fact set does not list. */
         public static final String FACT_REFERENCE = "fact-reference";
+        /** An input is over a size or nesting-depth limit. */
         public static final String LIMIT = "limit";
 
         private Kind() {
         }
     }
 
-    /** {@code file:line:col: error: message}, the shape compilers use; unknown parts are left out. */
+    /**
+     * The error in the shape compilers use; unknown parts are left out.
+     *
+     * @return {@code file:line:col: error: path: message (rule rule-id)}
+     */
     public String toCompilerString() {
         StringBuilder sb = new StringBuilder();
         sb.append(file == null ? "<input>" : file);

@@ -2,16 +2,30 @@ package io.lodestone.api;
 
 import java.util.List;
 
-/** Rules or a fact set could not be loaded; carries every located problem found in one pass. */
+/**
+ * Rules or a fact set could not be loaded; carries every located problem found in one pass, each
+ * with the same file, line, column and JSON path the CLI prints. The message is the first problem in
+ * compiler form.
+ */
 public class LodestoneException extends Exception {
     private static final long serialVersionUID = 1L;
     private final transient List<LoadError> errors;
 
+    /**
+     * Creates the exception.
+     *
+     * @param errors every problem found, at least one
+     */
     public LodestoneException(List<LoadError> errors) {
         super(summary(errors));
         this.errors = List.copyOf(errors);
     }
 
+    /**
+     * The problems, in the order they were found.
+     *
+     * @return every located problem
+     */
     public List<LoadError> errors() {
         return errors;
     }

@@ -6,15 +6,39 @@ import java.util.List;
  * The result of evaluating one fact set: its findings in a deterministic order (category, severity
  * descending, rule id, fact ids), the alignment roll-up and counts. {@code errors} holds problems met
  * while evaluating (a rule that threw, a firing limit hit); the findings gathered before them are kept.
+ *
+ * @param id        the fact set's id
+ * @param title     the fact set's title, or null
+ * @param file      the file (or stream name) the fact set was read from
+ * @param findings  every finding, in report order
+ * @param alignment the alignment score, band and contributions
+ * @param counts    findings per category and severity, facts and rules
+ * @param errors    problems met while evaluating; empty when none
  */
 public record Report(String id, String title, String file, List<Finding> findings, Alignment alignment,
                      Counts counts, List<LoadError> errors) {
+    /**
+     * Copies the lists.
+     *
+     * @param id        the fact set's id
+     * @param title     the fact set's title, or null
+     * @param file      the file (or stream name) the fact set was read from
+     * @param findings  every finding, in report order
+     * @param alignment the alignment score, band and contributions
+     * @param counts    findings per category and severity, facts and rules
+     * @param errors    problems met while evaluating; empty when none
+     */
     public Report {
         findings = List.copyOf(findings);
         errors = List.copyOf(errors);
     }
 
-    /** True when some finding is at least as severe as {@code threshold}. */
+    /**
+     * Whether a finding reaches a severity.
+     *
+     * @param threshold the lowest severity that counts
+     * @return true when some finding is at least as severe as {@code threshold}
+     */
     public boolean hasFindingAtLeast(Severity threshold) {
         return findings.stream().anyMatch(f -> f.getSeverity().atLeast(threshold));
     }

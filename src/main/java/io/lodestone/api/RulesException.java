@@ -6,6 +6,11 @@ import java.util.List;
 public class RulesException extends LodestoneException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception.
+     *
+     * @param errors every problem found, at least one
+     */
     public RulesException(List<LoadError> errors) {
         super(errors);
     }

@@ -5,24 +5,51 @@ import java.util.List;
 /**
  * Everything one run produced: the rules it used (content hash and rule count), one {@link Report}
  * per fact set that could be evaluated, in input order, and every input that could not be loaded.
+ *
+ * @param rulesHash the rules' content hash, or null when they did not compile
+ * @param ruleCount how many rules were loaded
+ * @param reports   one report per evaluated fact set, in input order
+ * @param errors    every input that could not be loaded
  */
 public record RunReport(String rulesHash, int ruleCount, List<Report> reports, List<LoadError> errors) {
+    /**
+     * Copies the lists.
+     *
+     * @param rulesHash the rules' content hash, or null when they did not compile
+     * @param ruleCount how many rules were loaded
+     * @param reports   one report per evaluated fact set, in input order
+     * @param errors    every input that could not be loaded
+     */
     public RunReport {
         reports = List.copyOf(reports);
         errors = List.copyOf(errors);
     }
 
-    /** A run that stopped before evaluating anything, e.g. because the rules did not compile. */
+    /**
+     * A run that stopped before evaluating anything, e.g. because the rules did not compile.
+     *
+     * @param errors why
+     * @return a run with no rules hash and no reports
+     */
     public static RunReport failed(List<LoadError> errors) {
         return new RunReport(null, 0, List.of(), errors);
     }
 
-    /** True when an input could not be loaded or a rule failed while evaluating. */
+    /**
+     * Whether anything went wrong.
+     *
+     * @return true when an input could not be loaded or a rule failed while evaluating
+     */
     public boolean hasErrors() {
         return !errors.isEmpty() || reports.stream().anyMatch(r -> !r.errors().isEmpty());
     }
 
-    /** True when some report has a finding at least as severe as {@code threshold}. */
+    /**
+     * Whether a finding in any report reaches a severity.
+     *
+     * @param threshold the lowest severity that counts
+     * @return true when some report has a finding at least as severe as {@code threshold}
+     */
     public boolean hasFindingAtLeast(Severity threshold) {
         return reports.stream().anyMatch(r -> r.hasFindingAtLeast(threshold));
     }

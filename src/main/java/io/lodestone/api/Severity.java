@@ -4,18 +4,42 @@ import java.util.Locale;
 
 /** How much a finding matters, lowest first; compare with {@link #atLeast(Severity)}. */
 public enum Severity {
-    INFO, LOW, MEDIUM, HIGH, CRITICAL;
+    /** The lowest: informational. */
+    INFO,
+    /** Above info. */
+    LOW,
+    /** Above low. */
+    MEDIUM,
+    /** Above medium. */
+    HIGH,
+    /** The highest. */
+    CRITICAL;
 
-    /** The lower-case word used in rule metadata and in every output format. */
+    /**
+     * The word used in rule metadata and in every output format.
+     *
+     * @return the lower-case name, e.g. {@code medium}
+     */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Compares severities.
+     *
+     * @param other the severity to compare with
+     * @return true when this is as severe as {@code other} or more
+     */
     public boolean atLeast(Severity other) {
         return compareTo(other) >= 0;
     }
 
-    /** Parses a severity word case-insensitively; {@code null} when the text names none. */
+    /**
+     * Parses a severity word case-insensitively.
+     *
+     * @param text a severity word, or null
+     * @return the severity, or {@code null} when the text names none
+     */
     public static Severity parse(String text) {
         if (text == null) {
             return null;

@@ -1,5 +1,13 @@
 package io.lodestone.api;
 
-/** A document a fact set was drawn from, as listed in its {@code sources} array. */
+/**
+ * A document a fact set was drawn from, as listed in its {@code sources} array.
+ *
+ * @param id        the id facts use to cite it
+ * @param title     its title, or null
+ * @param kind      what it is (article, statement, …), or null
+ * @param published its publication date (ISO-8601), or null
+ * @param url       where it can be read, or null
+ */
 public record Source(String id, String title, String kind, String published, String url) {
 }

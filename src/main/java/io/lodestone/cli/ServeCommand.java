@@ -1,0 +1,100 @@
+package io.lodestone.cli;
+
+import io.lodestone.server.LiveRules;
+import io.lodestone.server.LodestoneServer;
+import io.lodestone.server.RulesWatcher;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code lodestone serve}: the HTTP API (see {@code docs/http.md}). */
+@Command(name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {"Serve the HTTP API: POST /v1/evaluate, POST /v1/check, GET /v1/rules, GET /healthz, "
+                + "GET /metrics. Stops gracefully on SIGTERM or Ctrl-C."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"143:Stopped by SIGTERM (128 + 15, set by the JVM) after the graceful stop.", ExitCodes.HELP_2,
+                "3:The rules did not compile (without --watch), or the address could not be bound.",
+                ExitCodes.HELP_4})
+public final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RulesOptions rules;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address to bind; only loopback by default. Default: ${DEFAULT-VALUE}.")
+    String host;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+            description = "Port to bind (0 picks a free one). Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--watch", description = "Reload the rules when files under the rules folder change; a rule "
+            + "set that does not compile is reported and the last good one keeps serving.")
+    boolean watch;
+
+    @Option(names = "--max-body-bytes", paramLabel = "BYTES", defaultValue = "" + LodestoneServer.DEFAULT_MAX_BODY_BYTES,
+            description = "Answer 413 to larger request bodies. Default: ${DEFAULT-VALUE}.")
+    long maxBodyBytes;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Requests answered at once. Default: twice the number of cores.")
+    Integer threads;
+
+    @Option(names = "--shutdown-deadline", paramLabel = "DURATION", defaultValue = "10s",
+            converter = RulesOptions.DurationConverter.class,
+            description = "On SIGTERM, how long in-flight requests may take to finish. Default: ${DEFAULT-VALUE}.")
+    Duration shutdownDeadline;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        int workers = threads == null ? 2 * Runtime.getRuntime().availableProcessors() : threads;
+        LodestoneServer.Config config;
+        try {
+            config = new LodestoneServer.Config(host, port, maxBodyBytes, workers);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        LiveRules live = new LiveRules(rules.builder()::build, err);
+        if (!live.reload() && !watch) {
+            return ExitCodes.LOAD_ERROR; // nothing could ever fix the rules without --watch
+        }
+        RulesWatcher watcher = watch ? RulesWatcher.start(rules.rulesDir, live, RulesWatcher.DEFAULT_DEBOUNCE, err) : null;
+        LodestoneServer server;
+        try {
+            server = LodestoneServer.start(live, config, err);
+        } catch (java.io.IOException e) {
+            err.println("lodestone: cannot listen on " + host + ":" + port + ": " + e.getMessage());
+            if (watcher != null) {
+                watcher.close();
+            }
+            return ExitCodes.LOAD_ERROR;
+        }
+        err.println("lodestone: serving " + server.baseUrl() + " with rules " + rules.rulesDir
+                + (live.current() == null ? " (none loaded yet)" : " (" + live.current().rulesHash() + ")")
+                + (watch ? ", watching for changes" : ""));
+        err.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            err.println("lodestone: stopping; letting in-flight requests finish (up to "
+                    + shutdownDeadline.toMillis() + " ms)");
+            err.flush();
+            if (watcher != null) {
+                watcher.close();
+            }
+            server.stop(shutdownDeadline);
+            stopped.countDown();
+        }, "lodestone-shutdown"));
+        stopped.await();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,240 @@
+package io.lodestone.server;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import io.lodestone.Lodestone;
+import io.lodestone.api.FactSet;
+import io.lodestone.api.FactSetException;
+import io.lodestone.api.LoadError;
+import io.lodestone.api.Report;
+import io.lodestone.api.RuleDescription;
+import io.lodestone.api.RunReport;
+import io.lodestone.output.JsonFormatter;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The HTTP routes. Every evaluation goes through {@link Lodestone}; nothing here knows about Drools. */
+final class Endpoints {
+    static final String DEFAULT_NAME = "request.json";
+    private static final long DISCARD_AT_LEAST = 64L * 1024 * 1024;
+
+    private final LiveRules rules;
+    private final Metrics metrics;
+    private final long maxBodyBytes;
+
+    Endpoints(LiveRules rules, Metrics metrics, long maxBodyBytes) {
+        this.rules = rules;
+        this.metrics = metrics;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    Reply route(HttpExchange ex) throws IOException {
+        String path = ex.getRequestURI().getPath();
+        String method = ex.getRequestMethod();
+        return switch (path) {
+            case "/v1/evaluate" -> post(method) ? timedEvaluate(ex) : notAllowed("POST");
+            case "/v1/check" -> post(method) ? check(ex) : notAllowed("POST");
+            case "/v1/rules" -> get(method) ? rulesInfo() : notAllowed("GET");
+            case "/healthz" -> get(method) ? health() : notAllowed("GET");
+            case "/metrics" -> get(method) ? Reply.text(200, Reply.PROMETHEUS, metrics.render(rules)) : notAllowed("GET");
+            default -> Reply.error(404, Reply.KIND_REQUEST, "no such endpoint: " + path);
+        };
+    }
+
+    private static boolean post(String method) {
+        return method.equals("POST");
+    }
+
+    private static boolean get(String method) {
+        return method.equals("GET") || method.equals("HEAD");
+    }
+
+    private static Reply notAllowed(String allowed) {
+        return Reply.error(405, Reply.KIND_REQUEST, "method not allowed (use " + allowed + ")");
+    }
+
+    private Reply timedEvaluate(HttpExchange ex) throws IOException {
+        long start = System.nanoTime();
+        Reply reply = evaluate(ex);
+        metrics.observeEvaluateSeconds((System.nanoTime() - start) / 1e9);
+        return reply;
+    }
+
+    private Reply evaluate(HttpExchange ex) throws IOException {
+        Map<String, String> query = query(ex);
+        String explain = query.getOrDefault("explain", "false");
+        if (!explain.equals("true") && !explain.equals("false")) {
+            return Reply.error(400, Reply.KIND_REQUEST, "explain must be true or false, not '" + explain + "'");
+        }
+        Lodestone lodestone = rules.current();
+        if (lodestone == null) {
+            return unavailable();
+        }
+        Body body = readBody(ex);
+        if (body.refusal != null) {
+            return body.refusal;
+        }
+        String name = query.getOrDefault("name", DEFAULT_NAME);
+        try {
+            Report report = lodestone.evaluate(lodestone.load(new ByteArrayInputStream(body.bytes), name),
+                    explain.equals("true"));
+            metrics.evaluated();
+            RunReport run = new RunReport(lodestone.rulesHash(), lodestone.rules().size(), List.of(report), List.of());
+            return Reply.json(200, JsonFormatter.toJson(run));
+        } catch (FactSetException e) {
+            RunReport run = new RunReport(lodestone.rulesHash(), lodestone.rules().size(), List.of(), e.errors());
+            return Reply.json(400, JsonFormatter.toJson(run));
+        }
+    }
+
+    private Reply check(HttpExchange ex) throws IOException {
+        Lodestone lodestone = rules.current();
+        if (lodestone == null) {
+            return unavailable();
+        }
+        Body body = readBody(ex);
+        if (body.refusal != null) {
+            return body.refusal;
+        }
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        String name = query(ex).getOrDefault("name", DEFAULT_NAME);
+        try {
+            FactSet factSet = lodestone.load(new ByteArrayInputStream(body.bytes), name);
+            root.put("ok", true);
+            root.put("id", factSet.id());
+            root.put("facts", factSet.facts().size());
+            root.put("rulesHash", lodestone.rulesHash());
+            root.putArray("errors");
+            return Reply.json(200, root);
+        } catch (FactSetException e) {
+            root.put("ok", false);
+            root.put("rulesHash", lodestone.rulesHash());
+            ArrayNode errors = root.putArray("errors");
+            e.errors().forEach(err -> errors.add(JsonFormatter.toJson(err)));
+            return Reply.json(400, root);
+        }
+    }
+
+    private Reply rulesInfo() {
+        Lodestone lodestone = rules.current();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("hash", lodestone == null ? null : lodestone.rulesHash());
+        root.put("count", lodestone == null ? 0 : lodestone.rules().size());
+        ArrayNode list = root.putArray("rules");
+        for (RuleDescription r : lodestone == null ? List.<RuleDescription>of() : lodestone.rules()) {
+            ObjectNode n = list.addObject();
+            n.put("id", r.id());
+            n.put("name", r.name());
+            n.put("category", r.category() == null ? null : r.category().name());
+            n.put("severity", r.severity() == null ? null : r.severity().label());
+            if (r.weight() != null) {
+                n.put("weight", r.weight());
+            }
+            n.put("description", r.description());
+            n.put("file", r.file());
+            n.put("line", r.line());
+        }
+        root.put("reloads", rules.reloads());
+        LiveRules.Failure failure = rules.lastFailure();
+        if (failure == null) {
+            root.putNull("lastError");
+        } else {
+            ObjectNode last = root.putObject("lastError");
+            last.put("at", failure.at().toString());
+            ArrayNode errors = last.putArray("errors");
+            failure.errors().forEach(e -> errors.add(JsonFormatter.toJson(e)));
+        }
+        return Reply.json(lodestone == null ? 503 : 200, root);
+    }
+
+    private Reply health() {
+        Lodestone lodestone = rules.current();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("status", lodestone == null ? "no-rules" : "ok");
+        root.put("rulesHash", lodestone == null ? null : lodestone.rulesHash());
+        return Reply.json(lodestone == null ? 503 : 200, root);
+    }
+
+    private Reply unavailable() {
+        LiveRules.Failure failure = rules.lastFailure();
+        if (failure != null && !failure.errors().isEmpty()) {
+            return Reply.errors(503, failure.errors());
+        }
+        return Reply.error(503, Reply.KIND_UNAVAILABLE, "no valid rule set is loaded");
+    }
+
+    /** The request body, or the reply that refuses it (415, 413). */
+    private record Body(byte[] bytes, Reply refusal) {
+    }
+
+    private Body readBody(HttpExchange ex) throws IOException {
+        String type = ex.getRequestHeaders().getFirst("Content-Type");
+        String mediaType = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (!mediaType.equals("application/json")) {
+            return new Body(null, Reply.error(415, Reply.KIND_REQUEST, "Content-Type must be application/json, not "
+                    + (type == null ? "missing" : "'" + type + "'")));
+        }
+        String length = ex.getRequestHeaders().getFirst("Content-Length");
+        if (length != null && length.trim().matches("\\d{1,18}") && Long.parseLong(length.trim()) > maxBodyBytes) {
+            discardRest(ex.getRequestBody());
+            return new Body(null, tooLarge());
+        }
+        // a chunked body has no length up front: keep at most one read past the limit
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[16384];
+        try (InputStream in = ex.getRequestBody()) {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                if (out.size() + n > maxBodyBytes) {
+                    discardRest(in);
+                    return new Body(null, tooLarge());
+                }
+                out.write(buf, 0, n);
+            }
+        }
+        return new Body(out.toByteArray(), null);
+    }
+
+    /**
+     * Reads and drops what is left of a refused body, up to a bound: clients such as Java's HttpClient
+     * only see the 413 when they could finish sending. Beyond the bound the connection is dropped.
+     */
+    private void discardRest(InputStream in) throws IOException {
+        long budget = Math.max(DISCARD_AT_LEAST, 4 * maxBodyBytes);
+        byte[] buf = new byte[65536];
+        int n;
+        while (budget > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, budget))) > 0) {
+            budget -= n;
+        }
+    }
+
+    private Reply tooLarge() {
+        return Reply.error(413, LoadError.Kind.LIMIT, "request body is larger than the limit of " + maxBodyBytes
+                + " bytes (raise it with --max-body-bytes)");
+    }
+
+    private static Map<String, String> query(HttpExchange ex) {
+        Map<String, String> out = new LinkedHashMap<>();
+        String raw = ex.getRequestURI().getRawQuery();
+        if (raw == null || raw.isEmpty()) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "true" : pair.substring(eq + 1);
+            out.put(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+}

@@ -1,5 +1,6 @@
 package io.lodestone;
 
+import io.lodestone.api.CheckResult;
 import io.lodestone.api.FactSet;
 import io.lodestone.api.FactSetException;
 import io.lodestone.api.LoadError;
@@ -47,7 +48,7 @@ public final class Lodestone {
 
     private Lodestone(Builder b) throws RulesException {
         this.ruleBase = RuleBase.compile(b.rulesDir, b.params);
-        this.loader = new FactSetLoader(ruleBase.factTypes(), b.maxFileBytes, b.maxDepth);
+        this.loader = new FactSetLoader(ruleBase.factTypes(), b.maxFileBytes, b.maxDepth, b.lenient);
         this.runner = new SessionRunner(ruleBase, new Limits(b.maxFirings, b.timeout));
         this.jobs = b.jobs;
     }
@@ -110,23 +111,46 @@ public final class Lodestone {
                 : inParallel(expansion.files());
         List<Report> reports = new ArrayList<>();
         List<LoadError> errors = new ArrayList<>(expansion.errors());
+        List<LoadError> warnings = new ArrayList<>();
         for (Outcome o : outcomes) {
             if (o.report != null) {
                 reports.add(o.report);
             }
             errors.addAll(o.errors);
+            warnings.addAll(o.warnings);
         }
-        return new RunReport(rulesHash(), ruleBase.rules().size(), reports, errors);
+        return new RunReport(rulesHash(), ruleBase.rules().size(), reports, errors, warnings);
     }
 
-    private record Outcome(Report report, List<LoadError> errors) {
+    /**
+     * Reads and checks fact-set files, folders and globs against the compiled rules' types without
+     * evaluating anything: every problem of every file, like {@code opa check}.
+     */
+    public CheckResult checkAll(Collection<Path> inputs) {
+        FactSetPaths.Expansion expansion = FactSetPaths.expand(inputs);
+        List<String> files = new ArrayList<>();
+        List<LoadError> errors = new ArrayList<>(expansion.errors());
+        List<LoadError> warnings = new ArrayList<>();
+        for (Path file : expansion.files()) {
+            files.add(file.toString());
+            try {
+                warnings.addAll(load(file).warnings());
+            } catch (FactSetException e) {
+                errors.addAll(e.errors());
+            }
+        }
+        return new CheckResult(rulesHash(), ruleBase.rules().size(), files, errors, warnings);
+    }
+
+    private record Outcome(Report report, List<LoadError> errors, List<LoadError> warnings) {
     }
 
     private Outcome outcome(Path file) {
         try {
-            return new Outcome(evaluate(file), List.of());
+            FactSet factSet = load(file);
+            return new Outcome(evaluate(factSet), List.of(), factSet.warnings());
         } catch (FactSetException e) {
-            return new Outcome(null, e.errors());
+            return new Outcome(null, e.errors(), List.of());
         }
     }
 
@@ -165,6 +189,7 @@ public final class Lodestone {
         private long maxFileBytes = FactSetLoader.DEFAULT_MAX_BYTES;
         private int maxDepth = FactSetLoader.DEFAULT_MAX_DEPTH;
         private int jobs = 1;
+        private boolean lenient;
 
         private Builder(Path rulesDir) {
             this.rulesDir = Objects.requireNonNull(rulesDir, "rulesDir");
@@ -197,6 +222,12 @@ public final class Lodestone {
         /** Refuses fact sets nested deeper than this (default 64). */
         public Builder maxDepth(int value) {
             this.maxDepth = value;
+            return this;
+        }
+
+        /** Unknown fields in fact sets become warnings (the field is ignored) instead of errors. */
+        public Builder lenient(boolean value) {
+            this.lenient = value;
             return this;
         }
 

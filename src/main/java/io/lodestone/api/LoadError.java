@@ -43,8 +43,17 @@ public record LoadError(String kind, String file, Integer line, Integer column, 
         }
     }
 
-    /** {@code file:line:col: error: message}, the shape compilers use; unknown parts are left out. */
+    /**
+     * {@code file:line:col: error: message}, the shape compilers use; unknown parts are left out.
+     * Control characters (from fact-set values quoted in messages) are shown as escapes, so the line
+     * is safe on any terminal or log.
+     */
     public String toCompilerString() {
+        return toCompilerString("error");
+    }
+
+    /** The same, with another level than {@code error}, e.g. {@code warning}. */
+    public String toCompilerString(String level) {
         StringBuilder sb = new StringBuilder();
         sb.append(file == null ? "<input>" : file);
         if (line != null) {
@@ -53,13 +62,26 @@ public record LoadError(String kind, String file, Integer line, Integer column, 
                 sb.append(':').append(column);
             }
         }
-        sb.append(": error: ");
+        sb.append(": ").append(level).append(": ");
         if (path != null) {
             sb.append(path).append(": ");
         }
         sb.append(message);
         if (rule != null) {
             sb.append(" (rule ").append(rule).append(')');
+        }
+        return escapeControls(sb.toString());
+    }
+
+    private static String escapeControls(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
         }
         return sb.toString();
     }

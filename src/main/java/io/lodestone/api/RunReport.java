@@ -4,12 +4,19 @@ import java.util.List;
 
 /**
  * Everything one run produced: the rules it used (content hash and rule count), one {@link Report}
- * per fact set that could be evaluated, in input order, and every input that could not be loaded.
+ * per fact set that could be evaluated, in input order, every input that could not be loaded, and
+ * warnings about inputs that were loaded anyway (e.g. unknown fields under {@code --lenient}).
  */
-public record RunReport(String rulesHash, int ruleCount, List<Report> reports, List<LoadError> errors) {
+public record RunReport(String rulesHash, int ruleCount, List<Report> reports, List<LoadError> errors,
+                        List<LoadError> warnings) {
     public RunReport {
         reports = List.copyOf(reports);
         errors = List.copyOf(errors);
+        warnings = List.copyOf(warnings);
+    }
+
+    public RunReport(String rulesHash, int ruleCount, List<Report> reports, List<LoadError> errors) {
+        this(rulesHash, ruleCount, reports, errors, List.of());
     }
 
     /** A run that stopped before evaluating anything, e.g. because the rules did not compile. */

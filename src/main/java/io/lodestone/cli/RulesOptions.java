@@ -38,9 +38,13 @@ public final class RulesOptions {
             description = "Refuse fact sets nested deeper than this. Default: ${DEFAULT-VALUE}.")
     int maxDepth;
 
+    @Option(names = "--lenient",
+            description = "Unknown fields in fact sets are warnings (the field is ignored), not errors.")
+    boolean lenient;
+
     Lodestone.Builder builder() {
         Lodestone.Builder b = Lodestone.builder(rulesDir).maxFirings(maxFirings).timeout(timeout)
-                .maxFileBytes(maxFileBytes).maxDepth(maxDepth);
+                .maxFileBytes(maxFileBytes).maxDepth(maxDepth).lenient(lenient);
         params.forEach(b::param);
         return b;
     }

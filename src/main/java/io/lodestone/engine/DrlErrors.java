@@ -2,54 +2,292 @@ package io.lodestone.engine;
 
 import io.lodestone.api.LoadError;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drools.compiler.compiler.DescrBuildError;
+import org.drools.compiler.compiler.RuleBuildError;
+import org.drools.drl.ast.descr.RuleDescr;
 import org.kie.internal.builder.KnowledgeBuilderError;
 
-/** Turns the Drools compiler's errors into located {@link LoadError}s, dropping its follow-on noise. */
+/**
+ * Turns the Drools compiler's errors into located {@link LoadError}s: one message per real mistake,
+ * with the line and column of the offending text. Drools reports column 0 (or no line at all) for most
+ * semantic errors, and several follow-on errors for one mistake; both are repaired here.
+ */
 final class DrlErrors {
-    private static final Pattern LINE_COLUMN = Pattern.compile("\\[ERR \\d+\\] Line (\\d+):(\\d+)");
-    private static final Pattern RULE_NAME = Pattern.compile("rule (?:name=)?['\"]([^'\"]+)['\"]",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern PARSER_LOCATION = Pattern.compile("\\[ERR \\d+\\] Line (\\d+):(\\d+)\\s*");
+    private static final Pattern RULE_IN_MESSAGE = Pattern.compile("in rule (?:name=)?['\"]([^'\"]+)['\"]");
+    private static final Pattern UNKNOWN_TYPE = Pattern.compile("Unable to resolve ObjectType '([^']+)'");
+    private static final Pattern BAD_EXPRESSION = Pattern.compile(
+            "Unable to Analyse Expression (.*?):\\s*\\[Error: unable to resolve method using strict-mode: "
+                    + "(?:[\\w$]+\\.)*([\\w$]+)\\.([\\w$]+)\\(", Pattern.DOTALL);
+    private static final Pattern ANALYZE = Pattern.compile("Unable to analy[sz]e expression '?(.*?)'?(?::|$)",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern UNDEFINED_METHOD = Pattern.compile("The method (\\w+)\\(.*?\\) is undefined");
+    private static final Pattern UNRESOLVED = Pattern.compile("([\\w$.]+) cannot be resolved");
+    private static final Pattern IMPORT = Pattern.compile("Error importing : '([^']+)'");
+    private static final Pattern MISMATCHED = Pattern.compile("(?:mismatched|extraneous|missing) input '([^']*)'");
+    private static final Pattern DUPLICATE_RULE = Pattern.compile("Duplicate rule name: (.+)");
 
     private DrlErrors() {
     }
 
+    /** One Drools error after locating, before follow-ons are dropped. */
+    private record Located(String kind, String file, RuleSource source, Integer line, Integer column, String rule,
+                           String token, String message, boolean consequence) {
+    }
+
     static List<LoadError> translate(Iterable<KnowledgeBuilderError> drlErrors, List<RuleSource> sources) {
-        Set<String> seen = new LinkedHashSet<>();
-        List<LoadError> errors = new ArrayList<>();
+        List<Located> located = new ArrayList<>();
         for (KnowledgeBuilderError e : drlErrors) {
-            String message = e.getMessage() == null ? "unknown compiler error" : e.getMessage().trim();
-            if (message.startsWith("Parser returned a null Package")) {
-                continue; // always follows a real syntax error in the same file
+            Located l = locate(e, sources);
+            if (l != null) {
+                located.add(l);
             }
-            String rel = e.getResource() == null ? null : e.getResource().getSourcePath();
-            String file = rel;
-            for (RuleSource s : sources) {
-                if (s.relativePath().equals(rel)) {
-                    file = s.displayPath();
+        }
+        return collapse(located);
+    }
+
+    private static Located locate(KnowledgeBuilderError e, List<RuleSource> sources) {
+        String raw = e.getMessage() == null ? "unknown compiler error" : e.getMessage().trim();
+        if (raw.startsWith("Parser returned a null Package") || raw.contains("is already defined")
+                && raw.contains("The type Rule_")) {
+            return null; // always follow a real error: a syntax error, a duplicate rule name
+        }
+        String rel = e.getResource() == null ? null : e.getResource().getSourcePath();
+        RuleSource source = sources.stream().filter(s -> s.relativePath().equals(rel)).findFirst().orElse(null);
+        String file = source == null ? rel : source.displayPath();
+        String rule = ruleName(e, raw);
+        Integer line = null;
+        Integer column = null;
+        Matcher lc = PARSER_LOCATION.matcher(raw);
+        boolean parser = lc.find();
+        if (parser) {
+            line = Integer.valueOf(lc.group(1));
+            column = Integer.parseInt(lc.group(2)) + 1;
+        } else if (e.getLines() != null && e.getLines().length > 0 && e.getLines()[0] > 0) {
+            line = e.getLines()[0];
+        }
+        String token = null;
+        String expression = null;
+        String message = firstLine(parser ? raw.substring(lc.end()) : raw);
+        Matcher m;
+        if ((m = UNKNOWN_TYPE.matcher(raw)).find()) {
+            token = m.group(1);
+            message = "unknown fact type '" + token + "' (not declared in the rules nor imported)";
+        } else if ((m = BAD_EXPRESSION.matcher(raw)).find()) {
+            expression = m.group(1).trim();
+            token = m.group(3);
+            message = "'" + token + "' is neither a field of " + m.group(2) + " nor a bound variable or global, in '"
+                    + expression + "'";
+        } else if ((m = ANALYZE.matcher(raw)).find()) {
+            expression = m.group(1).trim();
+            message = "cannot analyse the expression '" + expression + "'";
+        } else if ((m = UNDEFINED_METHOD.matcher(raw)).find()) {
+            token = m.group(1);
+        } else if ((m = UNRESOLVED.matcher(raw)).find()) {
+            token = m.group(1);
+        } else if ((m = IMPORT.matcher(raw)).find()) {
+            token = m.group(1);
+            message = "cannot import '" + token + "': no such class";
+        } else if ((m = DUPLICATE_RULE.matcher(raw)).find()) {
+            message = "duplicate rule name \"" + m.group(1).trim() + "\" in one package";
+        } else if (parser && (m = MISMATCHED.matcher(raw)).find() && column == 1 && !m.group(1).isEmpty()
+                && !m.group(1).startsWith("<")) {
+            token = m.group(1);
+        }
+        message = message.replaceFirst("^Rule Compilation error\\s*", "");
+        if (source != null && parser) {
+            int[] quote = unterminatedString(source, line);
+            if (quote != null) {
+                line = quote[0];
+                column = quote[1];
+                token = null;
+                message = "unterminated string: a \" opened here is not closed on this line";
+            }
+        }
+        if (source != null && rule != null && message.contains("insert \";\"")) {
+            int[] end = statementWithoutSemicolon(source, rule);
+            if (end != null) {
+                line = end[0];
+                column = end[1];
+                message = "missing ';' at the end of this statement in the consequence";
+            }
+        }
+        boolean consequence = e instanceof RuleBuildError;
+        if (source != null && (token != null || expression != null)) {
+            int[] at = find(source, line, rule, expression, token);
+            if (at != null) {
+                line = at[0];
+                column = at[1];
+            }
+        }
+        String kind = parser ? LoadError.Kind.RULE_SYNTAX : LoadError.Kind.RULE_COMPILE;
+        return new Located(kind, file, source, line, column, rule, token, message, consequence);
+    }
+
+    private static String ruleName(KnowledgeBuilderError e, String raw) {
+        if (e instanceof RuleBuildError rbe && rbe.getRule() != null) {
+            return rbe.getRule().getName();
+        }
+        if (e instanceof DescrBuildError dbe && dbe.getParentDescr() instanceof RuleDescr rd) {
+            return rd.getName();
+        }
+        Matcher rn = RULE_IN_MESSAGE.matcher(raw);
+        return rn.find() ? rn.group(1) : null;
+    }
+
+    /**
+     * Where the offending text is: the expression (then the token inside it), else the token, searched
+     * on the reported line, then within the rule, then in the whole file. {line, column}, 1-based.
+     */
+    private static int[] find(RuleSource source, Integer line, String rule, String expression, String token) {
+        String[] lines = source.text().split("\n", -1);
+        int from = 1;
+        int to = lines.length;
+        if (rule != null && source.lineOfRule(rule) > 0) {
+            from = source.lineOfRule(rule);
+            to = from;
+            while (to < lines.length && !lines[to - 1].trim().equals("end")) {
+                to++;
+            }
+        }
+        List<int[]> ranges = new ArrayList<>();
+        if (line != null && line >= 1 && line <= lines.length) {
+            ranges.add(new int[] {line, line});
+        }
+        ranges.add(new int[] {from, to});
+        ranges.add(new int[] {1, lines.length});
+        for (int[] range : ranges) {
+            for (int i = range[0]; i <= range[1]; i++) {
+                String text = lines[i - 1];
+                int col = -1;
+                if (expression != null) {
+                    int at = text.indexOf(expression);
+                    if (at >= 0) {
+                        int inner = token == null ? -1 : wordIndex(expression, token);
+                        col = at + Math.max(inner, 0);
+                    }
+                } else {
+                    col = wordIndex(text, token);
+                }
+                if (col >= 0) {
+                    return new int[] {i, col + 1};
                 }
             }
-            Integer line = null;
-            Integer column = null;
-            Matcher lc = LINE_COLUMN.matcher(message);
-            if (lc.find()) {
-                line = Integer.valueOf(lc.group(1));
-                column = Integer.parseInt(lc.group(2)) + 1;
-            } else if (e.getLines() != null && e.getLines().length > 0 && e.getLines()[0] > 0) {
-                line = e.getLines()[0];
+        }
+        return null;
+    }
+
+    /** The first line before a syntax error with an odd number of unescaped quotes: {line, column of it}. */
+    private static int[] unterminatedString(RuleSource source, Integer errorLine) {
+        String[] lines = source.text().split("\n", -1);
+        int last = errorLine == null ? lines.length : Math.min(errorLine, lines.length);
+        for (int i = 1; i <= last; i++) {
+            String text = lines[i - 1];
+            int open = -1;
+            for (int c = 0; c < text.length(); c++) {
+                char ch = text.charAt(c);
+                if (open < 0 && ch == '/' && c + 1 < text.length() && text.charAt(c + 1) == '/') {
+                    break;
+                }
+                if (ch == '\\') {
+                    c++;
+                } else if (ch == '"') {
+                    open = open < 0 ? c : -1;
+                }
             }
-            Matcher rn = RULE_NAME.matcher(message);
-            String rule = rn.find() ? rn.group(1) : null;
-            String kind = message.startsWith("[ERR ") ? LoadError.Kind.RULE_SYNTAX : LoadError.Kind.RULE_COMPILE;
-            String oneLine = message.replaceAll("\\s*\\n\\s*", " ");
-            if (seen.add(file + ":" + line + ":" + oneLine)) {
-                errors.add(new LoadError(kind, file, line, column, null, rule, oneLine));
+            if (open >= 0) {
+                return new int[] {i, open + 1};
+            }
+        }
+        return null;
+    }
+
+    /** The first consequence line of the rule that ends a statement without ';': {line, column after it}. */
+    private static int[] statementWithoutSemicolon(RuleSource source, String rule) {
+        String[] lines = source.text().split("\n", -1);
+        int i = source.lineOfRule(rule);
+        while (i > 0 && i <= lines.length && !lines[i - 1].trim().equals("then")) {
+            i++;
+        }
+        for (i = i + 1; i > 1 && i <= lines.length; i++) {
+            String text = lines[i - 1].replaceFirst("//.*$", "").stripTrailing();
+            if (text.trim().equals("end")) {
+                return null;
+            }
+            if (text.isBlank() || ";{}(,+-*/&|?:=".indexOf(text.charAt(text.length() - 1)) >= 0) {
+                continue;
+            }
+            String next = i < lines.length ? lines[i].trim() : "";
+            if (!next.isEmpty() && ".+-*/&|?:)".indexOf(next.charAt(0)) >= 0) {
+                continue;
+            }
+            return new int[] {i, text.length() + 1};
+        }
+        return null;
+    }
+
+    /** Index of {@code word} in {@code text} not inside a longer identifier, or -1. */
+    private static int wordIndex(String text, String word) {
+        Matcher m = Pattern.compile("(?<![\\w$])" + Pattern.quote(word) + "(?![\\w$])").matcher(text);
+        return m.find() ? m.start() : -1;
+    }
+
+    /**
+     * One message per mistake: a parser crash after a syntax error, a consequence that cannot see a
+     * variable whose pattern already failed, an import error's echo, and repeats on the same text go.
+     */
+    private static List<LoadError> collapse(List<Located> located) {
+        Set<String> filesWithErrors = new HashSet<>();
+        Set<String> rulesWithConditionErrors = new HashSet<>();
+        Set<String> filesWithImportErrors = new HashSet<>();
+        Set<String> linesWithSpecificErrors = new HashSet<>();
+        for (Located l : located) {
+            if (!l.message.startsWith("cannot analyse")) {
+                linesWithSpecificErrors.add(l.file + ":" + l.line);
+            }
+            if (!l.message.contains("unexpected exception")) {
+                filesWithErrors.add(l.file);
+            }
+            if (!l.consequence && l.rule != null) {
+                rulesWithConditionErrors.add(l.file + "\u0000" + l.rule);
+            }
+            if (l.message.startsWith("cannot import")) {
+                filesWithImportErrors.add(l.file);
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        List<LoadError> errors = new ArrayList<>();
+        for (Located l : located) {
+            if (l.message.contains("unexpected exception") && filesWithErrors.contains(l.file)) {
+                continue;
+            }
+            if (l.consequence && l.token != null && l.token.startsWith("$")
+                    && rulesWithConditionErrors.contains(l.file + "\u0000" + l.rule)) {
+                continue;
+            }
+            if (l.message.startsWith("cannot analyse") && linesWithSpecificErrors.contains(l.file + ":" + l.line)) {
+                continue; // Drools' summary of a more specific error on the same line
+            }
+            if (l.consequence && l.message.startsWith("Only a type can be imported")
+                    && filesWithImportErrors.contains(l.file)) {
+                continue;
+            }
+            String key = l.file + ":" + l.line + ":" + (l.token != null ? l.token : l.message);
+            if (seen.add(key)) {
+                errors.add(new LoadError(l.kind, l.file, l.line, l.column, null, l.rule, l.message));
             }
         }
         return errors;
+    }
+
+    private static String firstLine(String message) {
+        String s = message.trim();
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).trim();
     }
 }

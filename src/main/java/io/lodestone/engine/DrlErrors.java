@@ -95,18 +95,32 @@ final class DrlErrors {
             message = "cannot import '" + token + "': no such class";
         } else if ((m = DUPLICATE_RULE.matcher(raw)).find()) {
             message = "duplicate rule name \"" + m.group(1).trim() + "\" in one package";
-        } else if (parser && (m = MISMATCHED.matcher(raw)).find() && column == 1 && !m.group(1).isEmpty()
-                && !m.group(1).startsWith("<")) {
-            token = m.group(1);
+        } else if (parser && (m = MISMATCHED.matcher(raw)).find()) {
+            String input = m.group(1);
+            if (input.equals("=")) {
+                message = message + " (compare with ==)";
+            } else if (input.equals("<eof>") && rule != null) {
+                message = "the file ends inside rule \"" + rule + "\": missing 'end'";
+            } else if (input.equals("end") && rule != null && source != null && !hasThen(source, rule)) {
+                message = "rule \"" + rule + "\" has no 'then' before its 'end'";
+            } else if (column == 1 && !input.isEmpty() && !input.startsWith("<")) {
+                token = input;
+            }
         }
         message = message.replaceFirst("^Rule Compilation error\\s*", "");
         if (source != null && parser) {
             int[] quote = unterminatedString(source, line);
+            int[] paren = quote != null || rule == null ? null : unclosedParen(source, rule, line);
             if (quote != null) {
                 line = quote[0];
                 column = quote[1];
                 token = null;
                 message = "unterminated string: a \" opened here is not closed on this line";
+            } else if (paren != null) {
+                line = paren[0];
+                column = paren[1];
+                token = null;
+                message = "'(' opened here is never closed";
             }
         }
         if (source != null && rule != null && message.contains("insert \";\"")) {
@@ -205,6 +219,53 @@ final class DrlErrors {
             }
         }
         return null;
+    }
+
+    private static boolean hasThen(RuleSource source, String rule) {
+        String[] lines = source.text().split("\n", -1);
+        for (int i = source.lineOfRule(rule); i >= 1 && i <= lines.length; i++) {
+            String t = lines[i - 1].trim();
+            if (t.equals("then") || t.startsWith("then ")) {
+                return true;
+            }
+            if (t.equals("end")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** The innermost '(' left open between the rule's start and a syntax error: {line, column}, or null. */
+    private static int[] unclosedParen(RuleSource source, String rule, Integer errorLine) {
+        String[] lines = source.text().split("\n", -1);
+        int start = source.lineOfRule(rule);
+        if (start < 1 || errorLine == null) {
+            return null;
+        }
+        java.util.ArrayDeque<int[]> open = new java.util.ArrayDeque<>();
+        for (int i = start; i < errorLine && i <= lines.length; i++) {
+            String text = lines[i - 1];
+            boolean inString = false;
+            for (int c = 0; c < text.length(); c++) {
+                char ch = text.charAt(c);
+                if (inString) {
+                    if (ch == '\\') {
+                        c++;
+                    } else if (ch == '"') {
+                        inString = false;
+                    }
+                } else if (ch == '"') {
+                    inString = true;
+                } else if (ch == '/' && c + 1 < text.length() && text.charAt(c + 1) == '/') {
+                    break;
+                } else if (ch == '(') {
+                    open.push(new int[] {i, c + 1});
+                } else if (ch == ')' && !open.isEmpty()) {
+                    open.pop();
+                }
+            }
+        }
+        return open.peek();
     }
 
     /** The first consequence line of the rule that ends a statement without ';': {line, column after it}. */

@@ -42,8 +42,8 @@ final class FactChecks {
             return;
         }
         if (!Double.isFinite(node.doubleValue())) {
-            problems.fail(LoadError.Kind.FACT_VALUE, path, "number " + abbreviate(node.asText())
-                    + " is out of range (the largest is about 1.8e308)");
+            problems.fail(LoadError.Kind.FACT_VALUE, path, "number is too large: it overflows a 64-bit floating-point "
+                    + "number (the largest is about 1.8e308)");
         } else if ((fieldType == Integer.class || fieldType == int.class) && node.isIntegralNumber()
                 && !node.canConvertToInt()) {
             problems.fail(LoadError.Kind.FACT_VALUE, path, "number " + abbreviate(node.asText())

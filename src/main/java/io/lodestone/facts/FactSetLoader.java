@@ -56,6 +56,7 @@ public final class FactSetLoader {
     private final Map<String, DeclaredType> types;
     private final long maxBytes;
     private final boolean lenient;
+    private final int maxDepth;
     private final ObjectMapper mapper;
     private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
     private final Map<Class<?>, Map<String, Method>> setters = new ConcurrentHashMap<>();
@@ -73,12 +74,15 @@ public final class FactSetLoader {
         this.types = Map.copyOf(types);
         this.maxBytes = maxBytes;
         this.lenient = lenient;
+        this.maxDepth = maxDepth;
         this.mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                // a key given twice is a mistake: silently keeping the last value would hide it
+                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(maxDepth).build());
@@ -113,11 +117,22 @@ public final class FactSetLoader {
         try {
             root = mapper.readTree(content);
         } catch (StreamConstraintsException e) {
+            int[] tooDeep = JsonLocator.deeperThan(content, maxDepth);
+            if (tooDeep != null) {
+                throw error(LoadError.Kind.LIMIT, name, tooDeep[0], tooDeep[1], "nested deeper than the limit of "
+                        + maxDepth + " levels (raise it with --max-depth)");
+            }
             throw error(LoadError.Kind.LIMIT, name, e.getLocation() == null ? null : e.getLocation().getLineNr(),
                     e.getLocation() == null ? null : e.getLocation().getColumnNr(), e.getOriginalMessage());
         } catch (JsonParseException e) {
-            throw error(LoadError.Kind.JSON_SYNTAX, name, e.getLocation().getLineNr(), e.getLocation().getColumnNr(),
-                    syntaxMessage(e));
+            int line = e.getLocation().getLineNr();
+            int column = e.getLocation().getColumnNr();
+            java.util.regex.Matcher dup = java.util.regex.Pattern.compile("^Duplicate field '(.*)'")
+                    .matcher(e.getOriginalMessage());
+            if (dup.find()) {
+                column = JsonLocator.keyBefore(content, line, column, dup.group(1));
+            }
+            throw error(LoadError.Kind.JSON_SYNTAX, name, line, column, syntaxMessage(e));
         } catch (JsonProcessingException e) {
             throw error(LoadError.Kind.JSON_SYNTAX, name, null, null, e.getOriginalMessage());
         } catch (IOException e) {
@@ -136,7 +151,21 @@ public final class FactSetLoader {
     private static String syntaxMessage(JsonParseException e) {
         String m = e.getOriginalMessage();
         int cut = m.indexOf("\n at [Source");
-        return (cut > 0 ? m.substring(0, cut) : m).replaceAll("\\s*\\n\\s*", " ");
+        String message = (cut > 0 ? m.substring(0, cut) : m).replaceAll("\\s*\\n\\s*", " ");
+        if (message.contains("maybe a (non-standard) comment")) {
+            return "comments are not allowed in JSON";
+        }
+        if (message.contains("CTRL-CHAR, code 10")) {
+            return "line break inside a string: a string is not closed on this line";
+        }
+        if (message.startsWith("Unexpected end-of-input")) {
+            return "unexpected end of file: the JSON is cut short or a bracket is not closed ("
+                    + message.substring("Unexpected end-of-input".length()).trim() + ")";
+        }
+        if (message.startsWith("Duplicate field")) {
+            return "duplicate key" + message.substring("Duplicate field".length()) + " in one object";
+        }
+        return message;
     }
 
     private ObjectReader readerFor(Class<?> type) {

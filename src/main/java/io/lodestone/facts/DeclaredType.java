@@ -13,7 +13,7 @@ public record DeclaredType(String name, String qualifiedName, Class<?> javaClass
                            String file, int line, Map<String, String> refs) {
     public DeclaredType {
         fields = Map.copyOf(fields);
-        refs = Map.copyOf(refs);
+        refs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(refs)); // declaration order
     }
 
     public DeclaredType(String name, String qualifiedName, Class<?> javaClass, Map<String, Class<?>> fields,

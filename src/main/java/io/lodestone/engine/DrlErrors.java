@@ -1,6 +1,7 @@
 package io.lodestone.engine;
 
 import io.lodestone.api.LoadError;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,7 +11,12 @@ import java.util.regex.Pattern;
 import org.drools.compiler.compiler.DescrBuildError;
 import org.drools.compiler.compiler.RuleBuildError;
 import org.drools.drl.ast.descr.RuleDescr;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
 
 /**
  * Turns the Drools compiler's errors into located {@link LoadError}s: one message per real mistake,
@@ -49,6 +55,42 @@ final class DrlErrors {
             }
         }
         return collapse(located);
+    }
+
+    /**
+     * Drools stops after parsing when any file has a syntax error, so the other files' semantic errors
+     * would only show on the next run (or half of them would). They are compiled again without the
+     * broken files, and the result is the syntax errors plus that second pass's errors; an unknown type
+     * that a broken file declares is not reported.
+     */
+    static List<LoadError> withFilesThatParsed(List<LoadError> first, List<RuleSource> sources) {
+        Set<String> broken = new HashSet<>();
+        first.stream().filter(e -> e.kind().equals(LoadError.Kind.RULE_SYNTAX)).forEach(e -> broken.add(e.file()));
+        List<RuleSource> parsed = sources.stream().filter(s -> !broken.contains(s.displayPath())).toList();
+        if (broken.isEmpty()) {
+            return first;
+        }
+        List<LoadError> more = new ArrayList<>(first.stream()
+                .filter(e -> e.kind().equals(LoadError.Kind.RULE_SYNTAX)).toList());
+        if (parsed.isEmpty()) {
+            return more;
+        }
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        CompositeKnowledgeBuilder batch = builder.batch();
+        for (RuleSource source : parsed) {
+            batch.add(ResourceFactory.newByteArrayResource(source.text().getBytes(StandardCharsets.UTF_8))
+                    .setSourcePath(source.relativePath()), ResourceType.DRL);
+        }
+        batch.build();
+        List<RuleSource> brokenSources = sources.stream().filter(s -> broken.contains(s.displayPath())).toList();
+        for (LoadError e : translate(builder.getErrors(), sources)) {
+            Matcher type = Pattern.compile("^unknown fact type '([^']+)'").matcher(e.message());
+            if (type.find() && brokenSources.stream().anyMatch(s -> s.lineOfDeclare(type.group(1)) > 0)) {
+                continue;
+            }
+            more.add(e);
+        }
+        return more;
     }
 
     private static Located locate(KnowledgeBuilderError e, List<RuleSource> sources) {
@@ -307,7 +349,11 @@ final class DrlErrors {
         Set<String> rulesWithConditionErrors = new HashSet<>();
         Set<String> filesWithImportErrors = new HashSet<>();
         Set<String> linesWithSpecificErrors = new HashSet<>();
+        Set<String> linesWithFieldErrors = new HashSet<>();
         for (Located l : located) {
+            if (l.message.contains("is neither a field of")) {
+                linesWithFieldErrors.add(l.file + ":" + l.line);
+            }
             if (!l.message.startsWith("cannot analyse")) {
                 linesWithSpecificErrors.add(l.file + ":" + l.line);
             }
@@ -330,6 +376,9 @@ final class DrlErrors {
             if (l.consequence && l.token != null && l.token.startsWith("$")
                     && rulesWithConditionErrors.contains(l.file + "\u0000" + l.rule)) {
                 continue;
+            }
+            if (l.message.startsWith("unknown fact type") && linesWithFieldErrors.contains(l.file + ":" + l.line)) {
+                continue; // Drools adds it to a bad constraint on an unbound pattern; the type is fine
             }
             if (l.message.startsWith("cannot analyse") && linesWithSpecificErrors.contains(l.file + ":" + l.line)) {
                 continue; // Drools' summary of a more specific error on the same line

@@ -108,7 +108,9 @@ public final class RuleBase {
         batch.build();
         List<LoadError> errors = new ArrayList<>();
         if (builder.hasErrors()) {
-            errors.addAll(DrlErrors.translate(builder.getErrors(), sources));
+            errors.addAll(DrlErrors.withFilesThatParsed(DrlErrors.translate(builder.getErrors(), sources), sources));
+            errors.sort(Comparator.comparing((LoadError e) -> String.valueOf(e.file()))
+                    .thenComparing(e -> e.line() == null ? 0 : e.line()));
             throw new RulesException(errors);
         }
         KieBase kieBase = builder.newKieBase();

@@ -246,7 +246,7 @@ public final class FactSetLoader {
             }
             List<Source> sources = readSources(root.get("sources"));
             Set<String> sourceIds = new HashSet<>();
-            sources.forEach(s -> sourceIds.add(s.id()));
+            sources.stream().filter(s -> s.id() != null).forEach(s -> sourceIds.add(s.id()));
             List<Fact> facts = readFacts(root.get("facts"), sourceIds);
             if (!errors.isEmpty()) {
                 throw new FactSetException(errors);

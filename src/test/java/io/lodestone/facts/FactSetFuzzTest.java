@@ -91,7 +91,7 @@ class FactSetFuzzTest {
                 assertNotNull(report.alignment(), what);
                 evaluated++;
             }
-            if (i % 150 == 0) {
+            if (i % 200 == 0) {
                 Path dir = Files.createDirectories(tmp.resolve("batch-" + i));
                 Path mutantFile = Files.write(dir.resolve("a-" + name), mutant);
                 List<Path> batch = new ArrayList<>(List.of(mutantFile));

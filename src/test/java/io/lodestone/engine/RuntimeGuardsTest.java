@@ -162,4 +162,24 @@ class RuntimeGuardsTest {
         assertTrue(run.out().contains("\"id\" : \"a\"") && run.out().contains("\"id\" : \"b\""), run.out());
         assertTrue(run.out().contains("\"rule\" : \"RISK-THROWS\""), run.out());
     }
+
+    @Test
+    void theLimitsAreSetFromTheCommandLine() {
+        Path rules = rules("""
+                rule "Keeps raising the amount"
+                    @id("DER-LOOP") @derivation
+                when
+                    $i : Item( mode == "loop", amount > 0 )
+                then
+                    modify($i) { setAmount($i.getAmount() + 1) }
+                end
+                """);
+        TestFiles.Run run = TestFiles.cli("evaluate", "--rules", rules.toString(), "--format", "json",
+                "--max-firings", "50", "--timeout", "5s", set("a", "x", "loop").toString());
+        assertEquals(ExitCodes.LOAD_ERROR, run.code(), run.err());
+        assertTrue(run.out().contains("\"kind\" : \"rule-limit\""), run.out());
+        assertTrue(run.err().contains("50"), run.err());
+        assertEquals(ExitCodes.USAGE, TestFiles.cli("evaluate", "--rules", rules.toString(), "--timeout", "soon")
+                .code());
+    }
 }

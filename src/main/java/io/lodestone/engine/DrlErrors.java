@@ -143,7 +143,8 @@ final class DrlErrors {
                 message = message + " (compare with ==)";
             } else if (input.equals("<eof>") && rule != null) {
                 message = "the file ends inside rule \"" + rule + "\": missing 'end'";
-            } else if (input.equals("end") && rule != null && source != null && !hasThen(source, rule)) {
+            } else if (input.equals("end") && rule != null && source != null
+                    && !DrlSourceHints.hasThen(source, rule)) {
                 message = "rule \"" + rule + "\" has no 'then' before its 'end'";
             } else if (column == 1 && !input.isEmpty() && !input.startsWith("<")) {
                 token = input;
@@ -151,8 +152,8 @@ final class DrlErrors {
         }
         message = message.replaceFirst("^Rule Compilation error\\s*", "");
         if (source != null && parser) {
-            int[] quote = unterminatedString(source, line);
-            int[] paren = quote != null || rule == null ? null : unclosedParen(source, rule, line);
+            int[] quote = DrlSourceHints.unterminatedString(source, line);
+            int[] paren = quote != null || rule == null ? null : DrlSourceHints.unclosedParen(source, rule, line);
             if (quote != null) {
                 line = quote[0];
                 column = quote[1];
@@ -166,7 +167,7 @@ final class DrlErrors {
             }
         }
         if (source != null && rule != null && message.contains("insert \";\"")) {
-            int[] end = statementWithoutSemicolon(source, rule);
+            int[] end = DrlSourceHints.statementWithoutSemicolon(source, rule);
             if (end != null) {
                 line = end[0];
                 column = end[1];
@@ -175,7 +176,7 @@ final class DrlErrors {
         }
         boolean consequence = e instanceof RuleBuildError;
         if (source != null && (token != null || expression != null)) {
-            int[] at = find(source, line, rule, expression, token);
+            int[] at = DrlSourceHints.find(source, line, rule, expression, token);
             if (at != null) {
                 line = at[0];
                 column = at[1];
@@ -194,150 +195,6 @@ final class DrlErrors {
         }
         Matcher rn = RULE_IN_MESSAGE.matcher(raw);
         return rn.find() ? rn.group(1) : null;
-    }
-
-    /**
-     * Where the offending text is: the expression (then the token inside it), else the token, searched
-     * on the reported line, then within the rule, then in the whole file. {line, column}, 1-based.
-     */
-    private static int[] find(RuleSource source, Integer line, String rule, String expression, String token) {
-        String[] lines = source.text().split("\n", -1);
-        int from = 1;
-        int to = lines.length;
-        if (rule != null && source.lineOfRule(rule) > 0) {
-            from = source.lineOfRule(rule);
-            to = from;
-            while (to < lines.length && !lines[to - 1].trim().equals("end")) {
-                to++;
-            }
-        }
-        List<int[]> ranges = new ArrayList<>();
-        if (line != null && line >= 1 && line <= lines.length) {
-            ranges.add(new int[] {line, line});
-        }
-        ranges.add(new int[] {from, to});
-        ranges.add(new int[] {1, lines.length});
-        for (int[] range : ranges) {
-            for (int i = range[0]; i <= range[1]; i++) {
-                String text = lines[i - 1];
-                int col = -1;
-                if (expression != null) {
-                    int at = text.indexOf(expression);
-                    if (at >= 0) {
-                        int inner = token == null ? -1 : wordIndex(expression, token);
-                        col = at + Math.max(inner, 0);
-                    }
-                } else {
-                    col = wordIndex(text, token);
-                }
-                if (col >= 0) {
-                    return new int[] {i, col + 1};
-                }
-            }
-        }
-        return null;
-    }
-
-    /** The first line before a syntax error with an odd number of unescaped quotes: {line, column of it}. */
-    private static int[] unterminatedString(RuleSource source, Integer errorLine) {
-        String[] lines = source.text().split("\n", -1);
-        int last = errorLine == null ? lines.length : Math.min(errorLine, lines.length);
-        for (int i = 1; i <= last; i++) {
-            String text = lines[i - 1];
-            int open = -1;
-            for (int c = 0; c < text.length(); c++) {
-                char ch = text.charAt(c);
-                if (open < 0 && ch == '/' && c + 1 < text.length() && text.charAt(c + 1) == '/') {
-                    break;
-                }
-                if (ch == '\\') {
-                    c++;
-                } else if (ch == '"') {
-                    open = open < 0 ? c : -1;
-                }
-            }
-            if (open >= 0) {
-                return new int[] {i, open + 1};
-            }
-        }
-        return null;
-    }
-
-    private static boolean hasThen(RuleSource source, String rule) {
-        String[] lines = source.text().split("\n", -1);
-        for (int i = source.lineOfRule(rule); i >= 1 && i <= lines.length; i++) {
-            String t = lines[i - 1].trim();
-            if (t.equals("then") || t.startsWith("then ")) {
-                return true;
-            }
-            if (t.equals("end")) {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    /** The innermost '(' left open between the rule's start and a syntax error: {line, column}, or null. */
-    private static int[] unclosedParen(RuleSource source, String rule, Integer errorLine) {
-        String[] lines = source.text().split("\n", -1);
-        int start = source.lineOfRule(rule);
-        if (start < 1 || errorLine == null) {
-            return null;
-        }
-        java.util.ArrayDeque<int[]> open = new java.util.ArrayDeque<>();
-        for (int i = start; i < errorLine && i <= lines.length; i++) {
-            String text = lines[i - 1];
-            boolean inString = false;
-            for (int c = 0; c < text.length(); c++) {
-                char ch = text.charAt(c);
-                if (inString) {
-                    if (ch == '\\') {
-                        c++;
-                    } else if (ch == '"') {
-                        inString = false;
-                    }
-                } else if (ch == '"') {
-                    inString = true;
-                } else if (ch == '/' && c + 1 < text.length() && text.charAt(c + 1) == '/') {
-                    break;
-                } else if (ch == '(') {
-                    open.push(new int[] {i, c + 1});
-                } else if (ch == ')' && !open.isEmpty()) {
-                    open.pop();
-                }
-            }
-        }
-        return open.peek();
-    }
-
-    /** The first consequence line of the rule that ends a statement without ';': {line, column after it}. */
-    private static int[] statementWithoutSemicolon(RuleSource source, String rule) {
-        String[] lines = source.text().split("\n", -1);
-        int i = source.lineOfRule(rule);
-        while (i > 0 && i <= lines.length && !lines[i - 1].trim().equals("then")) {
-            i++;
-        }
-        for (i = i + 1; i > 1 && i <= lines.length; i++) {
-            String text = lines[i - 1].replaceFirst("//.*$", "").stripTrailing();
-            if (text.trim().equals("end")) {
-                return null;
-            }
-            if (text.isBlank() || ";{}(,+-*/&|?:=".indexOf(text.charAt(text.length() - 1)) >= 0) {
-                continue;
-            }
-            String next = i < lines.length ? lines[i].trim() : "";
-            if (!next.isEmpty() && ".+-*/&|?:)".indexOf(next.charAt(0)) >= 0) {
-                continue;
-            }
-            return new int[] {i, text.length() + 1};
-        }
-        return null;
-    }
-
-    /** Index of {@code word} in {@code text} not inside a longer identifier, or -1. */
-    private static int wordIndex(String text, String word) {
-        Matcher m = Pattern.compile("(?<![\\w$])" + Pattern.quote(word) + "(?![\\w$])").matcher(text);
-        return m.find() ? m.start() : -1;
     }
 
     /**

@@ -125,14 +125,8 @@ public final class FactSetLoader {
             throw error(LoadError.Kind.LIMIT, name, e.getLocation() == null ? null : e.getLocation().getLineNr(),
                     e.getLocation() == null ? null : e.getLocation().getColumnNr(), e.getOriginalMessage());
         } catch (JsonParseException e) {
-            int line = e.getLocation().getLineNr();
-            int column = e.getLocation().getColumnNr();
-            java.util.regex.Matcher dup = java.util.regex.Pattern.compile("^Duplicate field '(.*)'")
-                    .matcher(e.getOriginalMessage());
-            if (dup.find()) {
-                column = JsonLocator.keyBefore(content, line, column, dup.group(1));
-            }
-            throw error(LoadError.Kind.JSON_SYNTAX, name, line, column, syntaxMessage(e));
+            int[] at = JsonSyntax.location(e, content);
+            throw error(LoadError.Kind.JSON_SYNTAX, name, at[0], at[1], JsonSyntax.message(e));
         } catch (JsonProcessingException e) {
             throw error(LoadError.Kind.JSON_SYNTAX, name, null, null, e.getOriginalMessage());
         } catch (IOException e) {
@@ -146,26 +140,6 @@ public final class FactSetLoader {
 
     private static FactSetException error(String kind, String file, Integer line, Integer column, String message) {
         return new FactSetException(List.of(new LoadError(kind, file, line, column, null, null, message)));
-    }
-
-    private static String syntaxMessage(JsonParseException e) {
-        String m = e.getOriginalMessage();
-        int cut = m.indexOf("\n at [Source");
-        String message = (cut > 0 ? m.substring(0, cut) : m).replaceAll("\\s*\\n\\s*", " ");
-        if (message.contains("maybe a (non-standard) comment")) {
-            return "comments are not allowed in JSON";
-        }
-        if (message.contains("CTRL-CHAR, code 10")) {
-            return "line break inside a string: a string is not closed on this line";
-        }
-        if (message.startsWith("Unexpected end-of-input")) {
-            return "unexpected end of file: the JSON is cut short or a bracket is not closed ("
-                    + message.substring("Unexpected end-of-input".length()).trim() + ")";
-        }
-        if (message.startsWith("Duplicate field")) {
-            return "duplicate key" + message.substring("Duplicate field".length()) + " in one object";
-        }
-        return message;
     }
 
     private ObjectReader readerFor(Class<?> type) {

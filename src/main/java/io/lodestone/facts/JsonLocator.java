@@ -115,15 +115,4 @@ final class JsonLocator {
         }
         return null;
     }
-
-    /** Column of the last {@code "key"} on {@code line} before {@code column} (Jackson points past it), else column. */
-    static int keyBefore(byte[] content, int line, int column, String key) {
-        String[] lines = new String(content, java.nio.charset.StandardCharsets.UTF_8).split("\n", -1);
-        if (line < 1 || line > lines.length) {
-            return column;
-        }
-        String text = lines[line - 1];
-        int at = text.lastIndexOf('"' + key + '"', Math.max(0, Math.min(column - 1, text.length())));
-        return at < 0 ? column : at + 1;
-    }
 }

@@ -142,10 +142,10 @@ final class DrlErrors {
             if (input.equals("=")) {
                 message = message + " (compare with ==)";
             } else if (input.equals("<eof>") && rule != null) {
-                message = "the file ends inside rule \"" + rule + "\": missing 'end'";
+                message = "missing 'end': the file ends inside the rule";
             } else if (input.equals("end") && rule != null && source != null
                     && !DrlSourceHints.hasThen(source, rule)) {
-                message = "rule \"" + rule + "\" has no 'then' before its 'end'";
+                message = "missing 'then': the rule reaches 'end' without a consequence";
             } else if (column == 1 && !input.isEmpty() && !input.startsWith("<")) {
                 token = input;
             }

@@ -1,5 +1,6 @@
 package io.lodestone.engine;
 
+import io.lodestone.api.LoadError;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -157,5 +158,39 @@ final class DrlSourceHints {
     private static int wordIndex(String text, String word) {
         Matcher m = Pattern.compile("(?<![\\w$])" + Pattern.quote(word) + "(?![\\w$])").matcher(text);
         return m.find() ? m.start() : -1;
+    }
+
+    private static final Pattern ANNOTATION_IN_MESSAGE = Pattern.compile("^(?:duplicate )?@(\\w+)");
+
+    /**
+     * Gives a rule-metadata error a column: at the annotation it is about ({@code @severity("urgent")}),
+     * or at the {@code rule} keyword when the annotation is missing.
+     */
+    static LoadError locateMetadata(LoadError e, List<RuleSource> sources) {
+        if (!e.kind().equals(LoadError.Kind.RULE_METADATA) || e.line() == null || e.rule() == null
+                || e.column() != null) {
+            return e;
+        }
+        RuleSource source = sources.stream().filter(s -> s.displayPath().equals(e.file())).findFirst().orElse(null);
+        if (source == null || source.lineOfRule(e.rule()) != e.line()) {
+            return e;
+        }
+        String[] lines = source.text().split("\n", -1);
+        int line = e.line();
+        int column = lines[line - 1].indexOf("rule") + 1;
+        Matcher annotation = ANNOTATION_IN_MESSAGE.matcher(e.message());
+        if (annotation.find()) {
+            Pattern at = Pattern.compile("@" + Pattern.quote(annotation.group(1)) + "\\b");
+            for (int i = line; i <= lines.length && !lines[i - 1].trim().equals("when"); i++) {
+                Matcher m = at.matcher(lines[i - 1]);
+                if (m.find()) {
+                    line = i;
+                    column = m.start() + 1;
+                    break;
+                }
+            }
+        }
+        return new LoadError(e.kind(), e.file(), line, column > 0 ? column : null, e.path(), e.rule(),
+                e.message());
     }
 }

@@ -119,6 +119,7 @@ public final class RuleBase {
         Map<String, DeclaredType> factTypes = declaredTypes(kieBase, sources, errors);
         Map<String, Object> params = resolveParams(kieBase, sources, paramSources, paramOverrides, errors);
         if (!errors.isEmpty()) {
+            errors.replaceAll(e -> DrlSourceHints.locateMetadata(e, sources));
             throw new RulesException(errors);
         }
         return new RuleBase(kieBase, hash, rules, factTypes, params);

@@ -1,5 +1,6 @@
 package io.lodestone;
 
+import io.lodestone.api.CheckResult;
 import io.lodestone.api.FactSet;
 import io.lodestone.api.FactSetException;
 import io.lodestone.api.LoadError;
@@ -48,7 +49,7 @@ public final class Lodestone {
 
     private Lodestone(Builder b) throws RulesException {
         this.ruleBase = RuleBase.compile(b.rulesDir, b.params);
-        this.loader = new FactSetLoader(ruleBase.factTypes(), b.maxFileBytes, b.maxDepth);
+        this.loader = new FactSetLoader(ruleBase.factTypes(), b.maxFileBytes, b.maxDepth, b.lenient);
         this.runner = new SessionRunner(ruleBase, new Limits(b.maxFirings, b.timeout));
         this.jobs = b.jobs;
         this.explain = b.explain;
@@ -185,23 +186,49 @@ public final class Lodestone {
                 : inParallel(expansion.files());
         List<Report> reports = new ArrayList<>();
         List<LoadError> errors = new ArrayList<>(expansion.errors());
+        List<LoadError> warnings = new ArrayList<>();
         for (Outcome o : outcomes) {
             if (o.report != null) {
                 reports.add(o.report);
             }
             errors.addAll(o.errors);
+            warnings.addAll(o.warnings);
         }
-        return new RunReport(rulesHash(), ruleBase.rules().size(), reports, errors);
+        return new RunReport(rulesHash(), ruleBase.rules().size(), reports, errors, warnings);
     }
 
-    private record Outcome(Report report, List<LoadError> errors) {
+    /**
+     * Reads and checks fact-set files, folders and globs against the compiled rules' types without
+     * evaluating anything: every problem of every file, like {@code opa check}.
+     *
+     * @param inputs files, folders and glob patterns
+     * @return the files read, every error and every warning
+     */
+    public CheckResult checkAll(Collection<Path> inputs) {
+        FactSetPaths.Expansion expansion = FactSetPaths.expand(inputs);
+        List<String> files = new ArrayList<>();
+        List<LoadError> errors = new ArrayList<>(expansion.errors());
+        List<LoadError> warnings = new ArrayList<>();
+        for (Path file : expansion.files()) {
+            files.add(file.toString());
+            try {
+                warnings.addAll(load(file).warnings());
+            } catch (FactSetException e) {
+                errors.addAll(e.errors());
+            }
+        }
+        return new CheckResult(rulesHash(), ruleBase.rules().size(), files, errors, warnings);
+    }
+
+    private record Outcome(Report report, List<LoadError> errors, List<LoadError> warnings) {
     }
 
     private Outcome outcome(Path file) {
         try {
-            return new Outcome(evaluate(file), List.of());
+            FactSet factSet = load(file);
+            return new Outcome(evaluate(factSet), List.of(), factSet.warnings());
         } catch (FactSetException e) {
-            return new Outcome(null, e.errors());
+            return new Outcome(null, e.errors(), List.of());
         }
     }
 
@@ -241,6 +268,7 @@ public final class Lodestone {
         private int maxDepth = FactSetLoader.DEFAULT_MAX_DEPTH;
         private int jobs = 1;
         private boolean explain;
+        private boolean lenient;
 
         private Builder(Path rulesDir) {
             this.rulesDir = Objects.requireNonNull(rulesDir, "rulesDir");
@@ -299,6 +327,17 @@ public final class Lodestone {
          */
         public Builder maxDepth(int value) {
             this.maxDepth = value;
+            return this;
+        }
+
+        /**
+         * Unknown fields in fact sets become warnings (the field is ignored) instead of errors.
+         *
+         * @param value true to tolerate unknown fields
+         * @return this builder
+         */
+        public Builder lenient(boolean value) {
+            this.lenient = value;
             return this;
         }
 

@@ -68,11 +68,22 @@ public record LoadError(String kind, String file, Integer line, Integer column, 
     }
 
     /**
-     * The error in the shape compilers use; unknown parts are left out.
+     * The error in the shape compilers use; unknown parts are left out. Control characters (from
+     * fact-set values quoted in messages) are shown as escapes, so the line is safe on any terminal or log.
      *
      * @return {@code file:line:col: error: path: message (rule rule-id)}
      */
     public String toCompilerString() {
+        return toCompilerString("error");
+    }
+
+    /**
+     * The same, with another level than {@code error}.
+     *
+     * @param level the word after the location, e.g. {@code warning}
+     * @return {@code file:line:col: level: path: message (rule rule-id)}
+     */
+    public String toCompilerString(String level) {
         StringBuilder sb = new StringBuilder();
         sb.append(file == null ? "<input>" : file);
         if (line != null) {
@@ -81,13 +92,26 @@ public record LoadError(String kind, String file, Integer line, Integer column, 
                 sb.append(':').append(column);
             }
         }
-        sb.append(": error: ");
+        sb.append(": ").append(level).append(": ");
         if (path != null) {
             sb.append(path).append(": ");
         }
         sb.append(message);
         if (rule != null) {
             sb.append(" (rule ").append(rule).append(')');
+        }
+        return escapeControls(sb.toString());
+    }
+
+    private static String escapeControls(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
         }
         return sb.toString();
     }

@@ -4,14 +4,17 @@ import java.util.List;
 
 /**
  * Everything one run produced: the rules it used (content hash and rule count), one {@link Report}
- * per fact set that could be evaluated, in input order, and every input that could not be loaded.
+ * per fact set that could be evaluated, in input order, every input that could not be loaded, and
+ * warnings about inputs that were loaded anyway (e.g. unknown fields under {@code --lenient}).
  *
  * @param rulesHash the rules' content hash, or null when they did not compile
  * @param ruleCount how many rules were loaded
  * @param reports   one report per evaluated fact set, in input order
  * @param errors    every input that could not be loaded
+ * @param warnings  problems tolerated in inputs that were loaded
  */
-public record RunReport(String rulesHash, int ruleCount, List<Report> reports, List<LoadError> errors) {
+public record RunReport(String rulesHash, int ruleCount, List<Report> reports, List<LoadError> errors,
+                        List<LoadError> warnings) {
     /**
      * Copies the lists.
      *
@@ -19,10 +22,24 @@ public record RunReport(String rulesHash, int ruleCount, List<Report> reports, L
      * @param ruleCount how many rules were loaded
      * @param reports   one report per evaluated fact set, in input order
      * @param errors    every input that could not be loaded
+     * @param warnings  problems tolerated in inputs that were loaded
      */
     public RunReport {
         reports = List.copyOf(reports);
         errors = List.copyOf(errors);
+        warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * A run without warnings.
+     *
+     * @param rulesHash the rules' content hash, or null when they did not compile
+     * @param ruleCount how many rules were loaded
+     * @param reports   one report per evaluated fact set, in input order
+     * @param errors    every input that could not be loaded
+     */
+    public RunReport(String rulesHash, int ruleCount, List<Report> reports, List<LoadError> errors) {
+        this(rulesHash, ruleCount, reports, errors, List.of());
     }
 
     /**

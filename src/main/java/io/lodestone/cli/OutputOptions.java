@@ -59,6 +59,7 @@ public final class OutputOptions {
                 err.println(e.toCompilerString());
             }
             run.reports().forEach(r -> r.errors().forEach(e -> err.println(e.toCompilerString())));
+            run.warnings().forEach(w -> err.println(w.toCompilerString("warning")));
             err.flush();
         }
         if (quiet) {

@@ -38,6 +38,10 @@ public final class RulesOptions {
             description = "Refuse fact sets nested deeper than this. Default: ${DEFAULT-VALUE}.")
     int maxDepth;
 
+    @Option(names = "--lenient",
+            description = "Unknown fields in fact sets are warnings (the field is ignored), not errors.")
+    boolean lenient;
+
     @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
     picocli.CommandLine.Model.CommandSpec mixee;
 
@@ -49,7 +53,7 @@ public final class RulesOptions {
                     "--max-firings, --timeout, --max-file-bytes and --max-depth must be positive");
         }
         Lodestone.Builder b = Lodestone.builder(rulesDir).maxFirings(maxFirings).timeout(timeout)
-                .maxFileBytes(maxFileBytes).maxDepth(maxDepth);
+                .maxFileBytes(maxFileBytes).maxDepth(maxDepth).lenient(lenient);
         params.forEach(b::param);
         return b;
     }

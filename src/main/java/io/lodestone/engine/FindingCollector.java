@@ -15,21 +15,23 @@ import org.kie.api.event.rule.ObjectInsertedEvent;
 final class FindingCollector extends DefaultRuleRuntimeEventListener {
     private final Map<Finding, Rule> insertedBy = new IdentityHashMap<>();
 
+    // synchronized: rules fire on a worker thread, and one abandoned after the time limit may still be running
     @Override
-    public void objectInserted(ObjectInsertedEvent event) {
+    public synchronized void objectInserted(ObjectInsertedEvent event) {
         if (event.getObject() instanceof Finding finding) {
             insertedBy.put(finding, event.getRule());
         }
     }
 
     @Override
-    public void objectDeleted(ObjectDeletedEvent event) {
+    public synchronized void objectDeleted(ObjectDeletedEvent event) {
         if (event.getOldObject() instanceof Finding finding) {
             insertedBy.remove(finding);
         }
     }
 
-    Map<Finding, Rule> findings() {
-        return insertedBy;
+    /** A snapshot, so that a consequence still running cannot change it while it is read. */
+    synchronized Map<Finding, Rule> findings() {
+        return new IdentityHashMap<>(insertedBy);
     }
 }

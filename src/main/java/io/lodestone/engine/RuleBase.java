@@ -117,7 +117,9 @@ public final class RuleBase {
         batch.build();
         List<LoadError> errors = new ArrayList<>();
         if (builder.hasErrors()) {
-            errors.addAll(DrlErrors.translate(builder.getErrors(), sources));
+            errors.addAll(DrlErrors.withFilesThatParsed(DrlErrors.translate(builder.getErrors(), sources), sources));
+            errors.sort(Comparator.comparing((LoadError e) -> String.valueOf(e.file()))
+                    .thenComparing(e -> e.line() == null ? 0 : e.line()));
             throw new RulesException(errors);
         }
         KieBase kieBase = builder.newKieBase();
@@ -126,6 +128,7 @@ public final class RuleBase {
         Map<String, DeclaredType> factTypes = declaredTypes(kieBase, sources, errors);
         Map<String, Object> params = resolveParams(kieBase, sources, paramSources, paramOverrides, errors);
         if (!errors.isEmpty()) {
+            errors.replaceAll(e -> DrlSourceHints.locateMetadata(e, sources));
             throw new RulesException(errors);
         }
         return new RuleBase(rulesDir, kieBase, hash, rules, factTypes, params);
@@ -229,8 +232,14 @@ public final class RuleBase {
         String path = rule instanceof RuleImpl impl && impl.getResource() != null
                 ? impl.getResource().getSourcePath() : null;
         for (RuleSource s : sources) {
-            if (path != null ? s.relativePath().equals(path) : s.lineOfRule(rule.getName()) > 0) {
+            if (path != null ? s.relativePath().equals(path)
+                    : s.lineOfRule(rule.getName()) > 0 && s.declaresPackage(rule.getPackageName())) {
                 return s;
+            }
+        }
+        for (RuleSource s : sources) {
+            if (s.lineOfRule(rule.getName()) > 0) {
+                return s; // a file without a package statement
             }
         }
         return null;
@@ -316,40 +325,56 @@ public final class RuleBase {
 
     private static Map<String, DeclaredType> declaredTypes(KieBase kieBase, List<RuleSource> sources,
                                                            List<LoadError> errors) {
-        Map<String, DeclaredType> bySimpleName = new TreeMap<>();
+        List<DeclaredType> all = new ArrayList<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (FactType type : pkg.getFactTypes()) {
                 String simple = type.getSimpleName();
-                RuleSource source = null;
-                int line = 0;
-                for (RuleSource s : sources) {
-                    int l = s.lineOfDeclare(simple);
-                    if (l > 0 && s.text().contains(pkg.getName())) {
-                        source = s;
-                        line = l;
-                        break;
-                    }
-                }
+                RuleSource source = sources.stream()
+                        .filter(s -> s.lineOfDeclare(simple) > 0 && s.declaresPackage(pkg.getName()))
+                        .findFirst()
+                        .orElse(sources.stream().filter(s -> s.lineOfDeclare(simple) > 0).findFirst().orElse(null));
+                int line = source == null ? 0 : source.lineOfDeclare(simple);
                 String file = source == null ? null : source.displayPath();
                 Map<String, Class<?>> fields = new LinkedHashMap<>();
+                Map<String, String> refs = new LinkedHashMap<>();
                 for (FactField f : type.getFields()) {
                     fields.put(f.getName(), f.getType());
+                    Map<String, Object> meta = f.getMetaData();
+                    if (meta != null && meta.containsKey("ref")) {
+                        String target = text(meta.get("ref"));
+                        refs.put(f.getName(), target == null ? "" : target);
+                    }
                 }
                 FactField id = type.getField("id");
                 if (id == null || id.getType() != String.class) {
                     errors.add(new LoadError(LoadError.Kind.RULE_COMPILE, file, line == 0 ? null : line, null, null,
                             null, "declared type " + simple + " needs an 'id : String' field (fact sets join on ids)"));
                 }
-                DeclaredType declared = new DeclaredType(simple, type.getName(), type.getFactClass(), fields,
-                        file, line);
-                DeclaredType clash = bySimpleName.putIfAbsent(simple, declared);
-                if (clash != null) {
-                    errors.add(new LoadError(LoadError.Kind.RULE_COMPILE, file, line == 0 ? null : line, null, null,
-                            null, "type " + simple + " is declared in two packages (" + clash.qualifiedName()
-                            + " at " + clash.file() + ":" + clash.line() + " and " + type.getName()
-                            + "); fact sets name types by simple name, so it is ambiguous"));
-                }
+                all.add(new DeclaredType(simple, type.getName(), type.getFactClass(), fields, file, line, refs));
             }
+        }
+        // in file and line order, so a clash is always reported at the later declaration
+        all.sort(Comparator.comparing((DeclaredType t) -> String.valueOf(t.file())).thenComparingInt(DeclaredType::line));
+        Map<String, DeclaredType> bySimpleName = new TreeMap<>();
+        for (DeclaredType declared : all) {
+            DeclaredType clash = bySimpleName.putIfAbsent(declared.name(), declared);
+            if (clash != null) {
+                errors.add(new LoadError(LoadError.Kind.RULE_COMPILE, declared.file(),
+                        declared.line() == 0 ? null : declared.line(), null, null, null, "type " + declared.name()
+                        + " is declared in two packages (" + clash.qualifiedName() + " at " + clash.file() + ":"
+                        + clash.line() + " and " + declared.qualifiedName()
+                        + "); fact sets name types by simple name, so it is ambiguous"));
+            }
+        }
+        for (DeclaredType declared : all) {
+            declared.refs().forEach((field, target) -> {
+                if (!target.isEmpty() && !bySimpleName.containsKey(target)) {
+                    errors.add(new LoadError(LoadError.Kind.RULE_COMPILE, declared.file(),
+                            declared.line() == 0 ? null : declared.line(), null, null, null, "field "
+                            + declared.name() + "." + field + " is marked @ref(" + target
+                            + ") but no type " + target + " is declared"));
+                }
+            });
         }
         return bySimpleName;
     }

@@ -53,6 +53,11 @@ record RuleSource(String relativePath, String displayPath, String text, Map<Stri
         return lineOf(Pattern.compile("(?m)^[ \\t]*declare\\s+" + Pattern.quote(typeName) + "\\b"));
     }
 
+    /** True when this file's {@code package} statement names {@code packageName}. */
+    boolean declaresPackage(String packageName) {
+        return lineOf(Pattern.compile("(?m)^[ \\t]*package\\s+" + Pattern.quote(packageName) + "\\s*;?\\s*$")) > 0;
+    }
+
     int lineOfGlobal(String globalName) {
         return lineOf(Pattern.compile("(?m)^[ \\t]*global\\s+\\S+\\s+" + Pattern.quote(globalName) + "\\b"));
     }

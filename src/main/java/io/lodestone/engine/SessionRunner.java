@@ -15,11 +15,17 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
@@ -35,6 +41,18 @@ public final class SessionRunner {
         t.setDaemon(true);
         return t;
     });
+
+    /**
+     * Rules fire on a worker thread so that a consequence that never returns (an endless loop inside
+     * one firing, which {@code halt()} cannot stop) costs its thread, not the whole run.
+     */
+    private static final ExecutorService FIRING = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "lodestone-rules");
+        t.setDaemon(true);
+        return t;
+    });
+    /** How long past the time limit a consequence gets to return after halt, then after an interrupt. */
+    private static final long GRACE_MILLIS = 500;
 
     private final RuleBase ruleBase;
     private final Limits limits;
@@ -57,6 +75,7 @@ public final class SessionRunner {
         long fired = 0;
         AtomicBoolean timedOut = new AtomicBoolean();
         ScheduledFuture<?> watchdog = null;
+        boolean abandoned = false;
         try {
             ruleBase.params().forEach(session::setGlobal);
             session.addEventListener(collector);
@@ -71,7 +90,36 @@ public final class SessionRunner {
                 timedOut.set(true);
                 session.halt();
             }, limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            fired = session.fireAllRules((int) limits.maxFirings());
+            CompletableFuture<Integer> firing = new CompletableFuture<>();
+            AtomicReference<Thread> worker = new AtomicReference<>();
+            FIRING.execute(() -> {
+                worker.set(Thread.currentThread());
+                try {
+                    firing.complete(session.fireAllRules((int) limits.maxFirings()));
+                } catch (Throwable t) {
+                    firing.completeExceptionally(t);
+                } finally {
+                    worker.set(null);
+                    Thread.interrupted(); // a pooled thread must not keep our interrupt
+                }
+            });
+            Integer count = awaitFiring(firing, limits.timeout().toMillis() + GRACE_MILLIS);
+            if (count == null) {
+                Thread t = worker.get();
+                if (t != null) {
+                    t.interrupt(); // stops a consequence that sleeps or waits
+                }
+                count = awaitFiring(firing, GRACE_MILLIS);
+            }
+            if (count == null) {
+                abandoned = true;
+                errors.add(limitError(factSet, "a rule consequence did not return within the time limit of "
+                        + limits.timeout().toMillis() + " ms (raise it with --timeout) and was abandoned; it may "
+                        + "loop forever; findings so far are kept"));
+                // the abandoned thread may still touch the tracer: explain what was collected without it
+                return new SessionResult(resolve(factSet, collector.findings(), errors, null), errors, 0);
+            }
+            fired = count;
             if (timedOut.get()) {
                 errors.add(limitError(factSet, "rules ran longer than the time limit of " + limits.timeout().toMillis()
                         + " ms (raise it with --timeout) and were stopped; findings so far are kept"));
@@ -79,7 +127,12 @@ public final class SessionRunner {
                 errors.add(limitError(factSet, "rules fired " + fired + " times, the firing limit (raise it with "
                         + "--max-firings); they may loop, e.g. a rule that modifies a fact it matches"));
             }
-        } catch (ConsequenceException e) {
+        } catch (ExecutionException wrapped) {
+            if (!(wrapped.getCause() instanceof ConsequenceException e)) {
+                errors.add(new LoadError(LoadError.Kind.RULE_RUNTIME, factSet.file(), null, null, null, null,
+                        "evaluation failed: " + wrapped.getCause()));
+                return new SessionResult(resolve(factSet, collector.findings(), errors, tracer), errors, fired);
+            }
             RuleDescription rule = e.getRule() == null ? null : ruleBase.rule(e.getRule());
             Throwable cause = e.getCause() == null ? e : e.getCause();
             errors.add(new LoadError(LoadError.Kind.RULE_RUNTIME, factSet.file(), null, null, null,
@@ -93,9 +146,24 @@ public final class SessionRunner {
             if (watchdog != null) {
                 watchdog.cancel(false);
             }
-            session.dispose();
+            if (!abandoned) {
+                session.dispose(); // a session still firing on an abandoned thread must not be torn down under it
+            }
         }
         return new SessionResult(resolve(factSet, collector.findings(), errors, tracer), errors, fired);
+    }
+
+    /** The firing's result, null when it is still running after {@code millis}. */
+    private static Integer awaitFiring(Future<Integer> firing, long millis)
+            throws ExecutionException {
+        try {
+            return firing.get(millis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExecutionException("interrupted while waiting for the rules", e);
+        }
     }
 
     private LoadError limitError(FactSet factSet, String message) {

@@ -6,12 +6,19 @@ import java.util.Set;
 /**
  * A fact type declared in DRL ({@code declare Deal ... end}) that fact sets may use by its simple
  * name. {@code fields} maps each declared field name to its Java type; the loader binds JSON
- * properties to them.
+ * properties to them. {@code refs} names the fields marked {@code @ref} (their values are ids of other
+ * facts in the same set) with the type the id must have, or "" when any type will do.
  */
 public record DeclaredType(String name, String qualifiedName, Class<?> javaClass, Map<String, Class<?>> fields,
-                           String file, int line) {
+                           String file, int line, Map<String, String> refs) {
     public DeclaredType {
         fields = Map.copyOf(fields);
+        refs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(refs)); // declaration order
+    }
+
+    public DeclaredType(String name, String qualifiedName, Class<?> javaClass, Map<String, Class<?>> fields,
+                        String file, int line) {
+        this(name, qualifiedName, javaClass, fields, file, line, Map.of());
     }
 
     public Set<String> fieldNames() {

@@ -55,6 +55,8 @@ public final class FactSetLoader {
 
     private final Map<String, DeclaredType> types;
     private final long maxBytes;
+    private final boolean lenient;
+    private final int maxDepth;
     private final ObjectMapper mapper;
     private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
     private final Map<Class<?>, Map<String, Method>> setters = new ConcurrentHashMap<>();
@@ -64,14 +66,23 @@ public final class FactSetLoader {
     }
 
     public FactSetLoader(Map<String, DeclaredType> types, long maxBytes, int maxDepth) {
+        this(types, maxBytes, maxDepth, false);
+    }
+
+    /** {@code lenient}: unknown fields are dropped with a warning instead of failing the fact set. */
+    public FactSetLoader(Map<String, DeclaredType> types, long maxBytes, int maxDepth, boolean lenient) {
         this.types = Map.copyOf(types);
         this.maxBytes = maxBytes;
+        this.lenient = lenient;
+        this.maxDepth = maxDepth;
         this.mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                // a key given twice is a mistake: silently keeping the last value would hide it
+                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(maxDepth).build());
@@ -106,11 +117,16 @@ public final class FactSetLoader {
         try {
             root = mapper.readTree(content);
         } catch (StreamConstraintsException e) {
+            int[] tooDeep = JsonLocator.deeperThan(content, maxDepth);
+            if (tooDeep != null) {
+                throw error(LoadError.Kind.LIMIT, name, tooDeep[0], tooDeep[1], "nested deeper than the limit of "
+                        + maxDepth + " levels (raise it with --max-depth)");
+            }
             throw error(LoadError.Kind.LIMIT, name, e.getLocation() == null ? null : e.getLocation().getLineNr(),
                     e.getLocation() == null ? null : e.getLocation().getColumnNr(), e.getOriginalMessage());
         } catch (JsonParseException e) {
-            throw error(LoadError.Kind.JSON_SYNTAX, name, e.getLocation().getLineNr(), e.getLocation().getColumnNr(),
-                    syntaxMessage(e));
+            int[] at = JsonSyntax.location(e, content);
+            throw error(LoadError.Kind.JSON_SYNTAX, name, at[0], at[1], JsonSyntax.message(e));
         } catch (JsonProcessingException e) {
             throw error(LoadError.Kind.JSON_SYNTAX, name, null, null, e.getOriginalMessage());
         } catch (IOException e) {
@@ -124,12 +140,6 @@ public final class FactSetLoader {
 
     private static FactSetException error(String kind, String file, Integer line, Integer column, String message) {
         return new FactSetException(List.of(new LoadError(kind, file, line, column, null, null, message)));
-    }
-
-    private static String syntaxMessage(JsonParseException e) {
-        String m = e.getOriginalMessage();
-        int cut = m.indexOf("\n at [Source");
-        return (cut > 0 ? m.substring(0, cut) : m).replaceAll("\\s*\\n\\s*", " ");
     }
 
     private ObjectReader readerFor(Class<?> type) {
@@ -170,6 +180,7 @@ public final class FactSetLoader {
         private final byte[] content;
         private final String file;
         private final List<LoadError> errors = new ArrayList<>();
+        private final List<LoadError> warnings = new ArrayList<>();
 
         Reading(byte[] content, String file) {
             this.content = content;
@@ -184,7 +195,7 @@ public final class FactSetLoader {
             for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
                 String field = it.next();
                 if (!ENVELOPE_FIELDS.contains(field)) {
-                    fail(LoadError.Kind.FACT_SHAPE, field, "unknown field '" + field + "' in the fact-set envelope "
+                    unknown(field, "unknown field '" + field + "' in the fact-set envelope "
                             + "(expected " + String.join(", ", new TreeSet<>(ENVELOPE_FIELDS)) + ")");
                 }
             }
@@ -209,12 +220,12 @@ public final class FactSetLoader {
             }
             List<Source> sources = readSources(root.get("sources"));
             Set<String> sourceIds = new HashSet<>();
-            sources.forEach(s -> sourceIds.add(s.id()));
+            sources.stream().filter(s -> s.id() != null).forEach(s -> sourceIds.add(s.id()));
             List<Fact> facts = readFacts(root.get("facts"), sourceIds);
             if (!errors.isEmpty()) {
                 throw new FactSetException(errors);
             }
-            return new FactSet(id == null ? defaultId(file) : id, title, asOf, file, sources, facts);
+            return new FactSet(id == null ? defaultId(file) : id, title, asOf, file, sources, facts, warnings);
         }
 
         private List<Source> readSources(JsonNode node) {
@@ -256,6 +267,8 @@ public final class FactSetLoader {
                 return facts;
             }
             Map<String, String> idPaths = new HashMap<>();
+            Map<String, String> typeOfId = new HashMap<>();
+            List<FactChecks.Checked> bound = new ArrayList<>();
             for (int i = 0; i < node.size(); i++) {
                 String path = "facts[" + i + "]";
                 JsonNode f = node.get(i);
@@ -316,11 +329,29 @@ public final class FactSetLoader {
                             + "\" (the rules declare " + knownTypes() + ")");
                     continue;
                 }
-                Object value = bind(fact, declared, path);
+                if (factId != null) {
+                    typeOfId.putIfAbsent(factId, type);
+                }
+                int before = errors.size();
+                for (Iterator<Map.Entry<String, JsonNode>> it = fact.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> field = it.next();
+                    Class<?> fieldType = declared.fields().get(field.getKey());
+                    if (fieldType == null) {
+                        unknown(path + "." + field.getKey(), "unknown field '" + field.getKey() + "' for type "
+                                + declared.name() + " (declared fields: "
+                                + String.join(", ", new TreeSet<>(declared.fieldNames())) + ")");
+                        it.remove();
+                    } else {
+                        FactChecks.numbers(field.getValue(), fieldType, path + "." + field.getKey(), this::fail);
+                    }
+                }
+                Object value = errors.size() > before ? null : bind(fact, declared, path);
                 if (value != null && factId != null) {
                     facts.add(new Fact(type, factId, value, ref, quote, path));
+                    bound.add(new FactChecks.Checked(path, declared, fact));
                 }
             }
+            FactChecks.references(bound, typeOfId, this::fail);
             return facts;
         }
 
@@ -355,7 +386,7 @@ public final class FactSetLoader {
             for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
                 String field = it.next();
                 if (!allowed.contains(field)) {
-                    fail(LoadError.Kind.FACT_SHAPE, path + "." + field, "unknown field '" + field + "' in a " + what
+                    unknown(path + "." + field, "unknown field '" + field + "' in a " + what
                             + " (expected " + String.join(", ", new TreeSet<>(allowed)) + ")");
                 }
             }
@@ -388,9 +419,22 @@ public final class FactSetLoader {
         }
 
         private void fail(String kind, String path, String message) {
+            errors.add(located(kind, path, message));
+        }
+
+        /** An unknown field: an error, or with --lenient a warning (the field is then ignored). */
+        private void unknown(String path, String message) {
+            if (lenient) {
+                warnings.add(located(LoadError.Kind.FACT_SHAPE, path, message + "; ignored (--lenient)"));
+            } else {
+                fail(LoadError.Kind.FACT_SHAPE, path, message);
+            }
+        }
+
+        private LoadError located(String kind, String path, String message) {
             int[] at = JsonLocator.locate(content, path);
-            errors.add(new LoadError(kind, file, at == null ? null : at[0], at == null ? null : at[1],
-                    path.isEmpty() ? "$" : path, null, message));
+            return new LoadError(kind, file, at == null ? null : at[0], at == null ? null : at[1],
+                    path.isEmpty() ? "$" : path, null, message);
         }
 
         private String knownTypes() {

@@ -80,4 +80,39 @@ final class JsonLocator {
         }
         return null;
     }
+
+    /**
+     * {line, column} of the first '[' or '{' that opens level {@code maxDepth + 1}, or null. Jackson's
+     * depth limit reports no location, and this only runs after it refused a document.
+     */
+    static int[] deeperThan(byte[] content, int maxDepth) {
+        int depth = 0;
+        int line = 1;
+        int column = 0;
+        boolean inString = false;
+        for (int i = 0; i < content.length; i++) {
+            byte b = content[i];
+            column++;
+            if (b == '\n') {
+                line++;
+                column = 0;
+            } else if (inString) {
+                if (b == '\\') {
+                    i++;
+                    column++;
+                } else if (b == '"') {
+                    inString = false;
+                }
+            } else if (b == '"') {
+                inString = true;
+            } else if (b == '[' || b == '{') {
+                if (++depth > maxDepth) {
+                    return new int[] {line, column};
+                }
+            } else if (b == ']' || b == '}') {
+                depth--;
+            }
+        }
+        return null;
+    }
 }

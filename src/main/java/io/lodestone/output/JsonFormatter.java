@@ -57,6 +57,8 @@ public final class JsonFormatter implements ReportFormatter {
         run.reports().forEach(r -> reports.add(toJson(r)));
         ArrayNode errors = root.putArray("errors");
         run.errors().forEach(e -> errors.add(toJson(e)));
+        ArrayNode warnings = root.putArray("warnings");
+        run.warnings().forEach(w -> warnings.add(toJson(w)));
         return root;
     }
 

@@ -51,6 +51,13 @@ public final class TextFormatter implements ReportFormatter {
             }
             out.println();
         }
+        if (!run.warnings().isEmpty()) {
+            out.println(s.paint(BOLD + YELLOW, "Warnings (" + run.warnings().size() + ")"));
+            for (LoadError w : run.warnings()) {
+                out.println("  " + clean(w.toCompilerString("warning")));
+            }
+            out.println();
+        }
         out.println(summary(run));
         out.flush();
     }

@@ -146,9 +146,10 @@ class EngineTest {
                 """);
         RulesException e = assertThrows(RulesException.class, () -> Lodestone.fromRules(rules));
         List<String> where = e.errors().stream().map(err -> err.kind() + "@" + err.line() + ":" + err.rule()).toList();
+        // errors about a given annotation point at it (the line after "rule"); a missing one at the rule
         assertTrue(where.contains(LoadError.Kind.RULE_METADATA + "@4:no id"), where.toString());
-        assertTrue(where.contains(LoadError.Kind.RULE_METADATA + "@10:first"), where.toString());
-        assertEquals(2, where.stream().filter(w -> w.endsWith("@16:second")).count(),
+        assertTrue(where.contains(LoadError.Kind.RULE_METADATA + "@11:first"), where.toString());
+        assertEquals(2, where.stream().filter(w -> w.endsWith("@17:second")).count(),
                 "bad severity and duplicate id: " + where);
         assertTrue(e.errors().stream().allMatch(err -> err.file().endsWith("x/r.drl")));
     }

@@ -1,0 +1,50 @@
+package io.lodestone.api;
+
+import java.util.List;
+
+/**
+ * What {@code lodestone check} found: the rules it compiled (hash and count, null and 0 when they did
+ * not compile), the fact-set files it read, every error and every warning. Nothing was evaluated.
+ *
+ * @param rulesHash the rules' content hash, or null when they did not compile
+ * @param ruleCount how many rules were compiled
+ * @param files     the fact-set files read, in input order
+ * @param errors    every problem found, rules and fact sets alike
+ * @param warnings  problems tolerated (unknown fields under {@code --lenient})
+ */
+public record CheckResult(String rulesHash, int ruleCount, List<String> files, List<LoadError> errors,
+                          List<LoadError> warnings) {
+    /**
+     * Copies the lists.
+     *
+     * @param rulesHash the rules' content hash, or null when they did not compile
+     * @param ruleCount how many rules were compiled
+     * @param files     the fact-set files read, in input order
+     * @param errors    every problem found, rules and fact sets alike
+     * @param warnings  problems tolerated (unknown fields under {@code --lenient})
+     */
+    public CheckResult {
+        files = List.copyOf(files);
+        errors = List.copyOf(errors);
+        warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * The rules did not compile, so no fact set could be checked against their types.
+     *
+     * @param errors the rule errors
+     * @return a result with no rules hash and no files
+     */
+    public static CheckResult rulesFailed(List<LoadError> errors) {
+        return new CheckResult(null, 0, List.of(), errors, List.of());
+    }
+
+    /**
+     * Whether everything checked is free of errors.
+     *
+     * @return true when there is no error (warnings allowed)
+     */
+    public boolean clean() {
+        return errors.isEmpty();
+    }
+}

@@ -1,0 +1,98 @@
+package io.lodestone.facts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lodestone.api.LoadError;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks on a fact's JSON that binding alone would miss: numbers that overflow their field (Jackson
+ * would turn {@code 1e400} into Infinity), and {@code @ref} fields naming ids the fact set lacks.
+ */
+final class FactChecks {
+    /** Where problems go; the loader locates the path in the file. */
+    interface Problems {
+        void fail(String kind, String path, String message);
+    }
+
+    /** A fact that bound to a declared type, kept for the checks that need the whole set. */
+    record Checked(String path, DeclaredType type, ObjectNode node) {
+    }
+
+    private FactChecks() {
+    }
+
+    static void numbers(JsonNode node, Class<?> fieldType, String path, Problems problems) {
+        if (node.isContainerNode()) {
+            if (node.isArray()) {
+                for (int i = 0; i < node.size(); i++) {
+                    numbers(node.get(i), Object.class, path + "[" + i + "]", problems);
+                }
+            } else {
+                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    numbers(e.getValue(), Object.class, path + "." + e.getKey(), problems);
+                }
+            }
+            return;
+        }
+        if (!node.isNumber()) {
+            return;
+        }
+        if (!Double.isFinite(node.doubleValue())) {
+            problems.fail(LoadError.Kind.FACT_VALUE, path, "number is too large: it overflows a 64-bit floating-point "
+                    + "number (the largest is about 1.8e308)");
+        } else if ((fieldType == Integer.class || fieldType == int.class) && node.isIntegralNumber()
+                && !node.canConvertToInt()) {
+            problems.fail(LoadError.Kind.FACT_VALUE, path, "number " + abbreviate(node.asText())
+                    + " is out of range for a whole-number field (" + Integer.MIN_VALUE + " to "
+                    + Integer.MAX_VALUE + ")");
+        } else if ((fieldType == Long.class || fieldType == long.class) && node.isIntegralNumber()
+                && !node.canConvertToLong()) {
+            problems.fail(LoadError.Kind.FACT_VALUE, path, "number " + abbreviate(node.asText())
+                    + " is out of range for a whole-number field (" + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ")");
+        }
+    }
+
+    /** Every id in a {@code @ref} field (a string, or a list of strings) must be a fact of the named type. */
+    static void references(List<Checked> facts, Map<String, String> typeOfId, Problems problems) {
+        for (Checked fact : facts) {
+            for (Map.Entry<String, String> ref : fact.type().refs().entrySet()) {
+                JsonNode value = fact.node().get(ref.getKey());
+                String path = fact.path() + "." + ref.getKey();
+                if (value == null || value.isNull()) {
+                    continue;
+                }
+                if (value.isTextual()) {
+                    reference(value.textValue(), ref.getValue(), path, typeOfId, problems);
+                } else if (value.isArray()) {
+                    for (int i = 0; i < value.size(); i++) {
+                        if (value.get(i).isTextual()) {
+                            reference(value.get(i).textValue(), ref.getValue(), path + "[" + i + "]", typeOfId,
+                                    problems);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void reference(String id, String wanted, String path, Map<String, String> typeOfId,
+                                  Problems problems) {
+        String actual = typeOfId.get(id);
+        String what = wanted.isEmpty() ? "fact" : wanted;
+        if (actual == null) {
+            problems.fail(LoadError.Kind.FACT_REFERENCE, path, "\"" + id + "\" is not the id of any " + what
+                    + " in this fact set");
+        } else if (!wanted.isEmpty() && !wanted.equals(actual)) {
+            problems.fail(LoadError.Kind.FACT_REFERENCE, path, "\"" + id + "\" is a " + actual + ", expected the id "
+                    + "of a " + wanted);
+        }
+    }
+
+    private static String abbreviate(String number) {
+        return number.length() > 24 ? number.substring(0, 12) + "…(" + number.length() + " digits)" : number;
+    }
+}

@@ -1,15 +1,25 @@
 package io.lodestone.api;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
- * Everything one run produced: the rules it used (content hash and rule count), one {@link Report}
- * per fact set that could be evaluated, in input order, and every input that could not be loaded.
+ * Everything one run produced: the rules it used (content hash, count and, when known, their
+ * descriptions), one {@link Report} per fact set that could be evaluated, in input order, every input
+ * that could not be loaded, and a lookup of where cited facts sit in their files.
  */
-public record RunReport(String rulesHash, int ruleCount, List<Report> reports, List<LoadError> errors) {
+public record RunReport(String rulesHash, int ruleCount, List<Report> reports, List<LoadError> errors,
+                        List<RuleDescription> rules, FactLocator locator) {
     public RunReport {
         reports = List.copyOf(reports);
         errors = List.copyOf(errors);
+        rules = List.copyOf(rules);
+        locator = Objects.requireNonNullElse(locator, FactLocator.NONE);
+    }
+
+    /** A run without rule descriptions or fact locations (formats that need them degrade gracefully). */
+    public RunReport(String rulesHash, int ruleCount, List<Report> reports, List<LoadError> errors) {
+        this(rulesHash, ruleCount, reports, errors, List.of(), FactLocator.NONE);
     }
 
     /** A run that stopped before evaluating anything, e.g. because the rules did not compile. */

@@ -1,6 +1,7 @@
 package io.lodestone.cli;
 
 import io.lodestone.Lodestone;
+import io.lodestone.api.BatchListener;
 import io.lodestone.api.RulesException;
 import io.lodestone.api.RunReport;
 import io.lodestone.api.Severity;
@@ -54,11 +55,14 @@ public final class EvaluateCommand implements Callable<Integer> {
         RunReport run;
         try {
             Lodestone lodestone = rules.builder().jobs(threads).build();
-            run = lodestone.evaluateAll(paths);
+            try (ProgressListener progress = new ProgressListener(spec.commandLine().getErr())) {
+                boolean show = Terminal.showProgress(output.quiet, Terminal.stderrIsTerminal());
+                run = lodestone.evaluateAll(paths, show ? progress : BatchListener.NONE);
+            }
         } catch (RulesException e) {
             run = RunReport.failed(e.errors());
         }
-        output.print(run, spec.commandLine());
+        output.print(run, spec.commandLine(), threshold);
         return ExitCodes.of(run, threshold);
     }
 

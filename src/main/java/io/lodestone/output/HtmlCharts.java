@@ -98,13 +98,13 @@ final class HtmlCharts {
     /** One bar per fact set from a zero axis, green right of it, red left. */
     static String comparison(List<Report> reports) {
         double range = reports.stream().mapToDouble(r -> Math.abs(r.alignment().score())).max().orElse(0);
-        range = Math.max(2, Math.ceil(range));
+        range = Math.max(2, Math.ceil(range * 1.15));
         int label = 220;
         int w = 720;
         int bh = 26;
         int h = 20 + bh * reports.size();
         double mid = label + (w - label) / 2.0;
-        double unit = (w - label - 20) / (2 * range);
+        double unit = (w - label - 60) / (2 * range);
         StringBuilder sb = new StringBuilder();
         sb.append("<svg class=\"score-chart\" role=\"img\" width=\"").append(w).append("\" height=\"").append(h)
                 .append("\" viewBox=\"0 0 ").append(w).append(' ').append(h)

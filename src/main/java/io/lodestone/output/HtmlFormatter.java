@@ -58,7 +58,7 @@ public final class HtmlFormatter implements ReportFormatter {
 
     private static void comparison(List<Report> reports, StringBuilder sb) {
         sb.append("<section class=\"comparison card\"><h2>Comparison</h2>\n<table class=\"compare\"><thead><tr>")
-                .append("<th>fact set</th><th>alignment</th><th>band</th><th>findings</th>");
+                .append("<th>fact set</th><th>score</th><th>band</th><th>findings</th>");
         for (Category c : Category.values()) {
             sb.append("<th>").append(c.name().toLowerCase(java.util.Locale.ROOT)).append("</th>");
         }
@@ -123,9 +123,11 @@ public final class HtmlFormatter implements ReportFormatter {
 
     private static void finding(Finding f, StringBuilder sb) {
         String tag = f.getWeight() == null ? f.getSeverity().label() : MarkdownFormatter.signed(f.getWeight());
-        sb.append("<article class=\"finding sev-").append(f.getSeverity().label()).append("\" data-rule=\"")
+        String weight = f.getWeight() == null ? "" : f.getWeight() >= 0 ? " weight-pos" : " weight-neg";
+        sb.append("<article class=\"finding sev-").append(f.getSeverity().label()).append(weight).append("\" data-rule=\"")
                 .append(esc(f.getRuleId())).append("\" data-severity=\"").append(f.getSeverity().label())
-                .append("\"><div class=\"head\"><span class=\"badge sev-").append(f.getSeverity().label()).append("\">")
+                .append("\"><div class=\"head\"><span class=\"badge sev-").append(f.getSeverity().label()).append(weight)
+                .append("\">")
                 .append(esc(tag)).append("</span> <code class=\"rule\">").append(esc(f.getRuleId()))
                 .append("</code></div>\n<p class=\"message\">").append(esc(f.getMessage())).append("</p>\n");
         for (Evidence e : f.getSources()) {

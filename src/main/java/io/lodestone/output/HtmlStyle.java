@@ -16,6 +16,7 @@ final class HtmlStyle {
             h3{font-size:15px;margin:18px 0 8px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted)}
             h3 .n,h2 .n{background:var(--line);color:var(--ink);border-radius:10px;padding:0 8px;font-size:12px}
             .summary{display:flex;gap:24px;align-items:center;flex-wrap:wrap}
+            .matrix{margin-top:6px}
             .summary .what{flex:1 1 320px}
             .title{margin:2px 0;color:var(--ink)}
             .file{margin:2px 0;color:var(--muted);font-size:13px}
@@ -43,6 +44,8 @@ final class HtmlStyle {
             .finding .head{font-size:13px}
             .badge{display:inline-block;min-width:58px;text-align:center;border-radius:4px;padding:0 6px;font-size:12px;font-weight:600;color:#fff;background:#95a5a6}
             .badge.sev-critical{background:#8e1b10}.badge.sev-high{background:#c0392b}.badge.sev-medium{background:#d9730d}.badge.sev-low{background:#3b8ed0}
+            .finding.weight-pos{border-color:#27ae60}.finding.weight-neg{border-color:#c0392b}
+            .badge.weight-pos{background:#27ae60}.badge.weight-neg{background:#c0392b}
             .rule{font-size:12.5px;color:var(--muted)}
             .message{margin:4px 0}
             .evidence{margin:6px 0;padding:4px 12px;border-left:3px solid var(--line);color:#44505c;font-style:italic}

@@ -86,7 +86,8 @@ public final class MarkdownFormatter implements ReportFormatter {
         section(out, "Inconsistencies", r, Category.INCONSISTENCY, shown);
         List<Finding> rest = r.findings().stream().filter(f -> !shown.contains(f)).toList();
         if (!rest.isEmpty()) {
-            out.println("<details><summary>" + rest.size() + " more findings</summary>");
+            out.println("<details><summary>" + rest.size() + (rest.size() == 1 ? " more finding" : " more findings")
+                    + "</summary>");
             out.println();
             table(out, rest);
             out.println();

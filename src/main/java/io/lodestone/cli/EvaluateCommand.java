@@ -55,7 +55,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         RunReport run;
         try {
             Lodestone lodestone = rules.builder().jobs(threads).build();
-            try (ProgressListener progress = new ProgressListener(spec.commandLine().getErr())) {
+            boolean color = Terminal.useColor(output.noColor, System.getenv("NO_COLOR"), false, true);
+            try (ProgressListener progress = new ProgressListener(spec.commandLine().getErr(), color)) {
                 boolean show = Terminal.showProgress(output.quiet, Terminal.stderrIsTerminal());
                 run = lodestone.evaluateAll(paths, show ? progress : BatchListener.NONE);
             }

@@ -14,12 +14,15 @@ import me.tongfei.progressbar.ProgressBarStyle;
 final class ProgressListener implements BatchListener, AutoCloseable {
     static final long DELAY_MILLIS = 1000;
     private final PrintWriter err;
+    private final boolean color;
     private final long start = System.nanoTime();
     private int total;
     private ProgressBar bar;
 
-    ProgressListener(PrintWriter err) {
+    /** {@code color}: whether the bar may use colour (the same --no-color / NO_COLOR decision as text). */
+    ProgressListener(PrintWriter err, boolean color) {
         this.err = err;
+        this.color = color;
     }
 
     @Override
@@ -34,7 +37,7 @@ final class ProgressListener implements BatchListener, AutoCloseable {
         }
         if (bar == null) {
             bar = new ProgressBarBuilder().setTaskName("Evaluating").setInitialMax(total)
-                    .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUpdateIntervalMillis(200)
+                    .setStyle(color ? ProgressBarStyle.COLORFUL_UNICODE_BLOCK : ProgressBarStyle.UNICODE_BLOCK).setUpdateIntervalMillis(200)
                     .setConsumer(new WriterConsumer(err)).build();
         }
         bar.stepTo(Math.max(bar.getCurrent(), done));

@@ -28,7 +28,7 @@ class TerminalTest {
     @Test
     void progressStaysSilentForQuickBatchesAndDrawsForSlowOnes() throws Exception {
         StringWriter quick = new StringWriter();
-        try (ProgressListener p = new ProgressListener(new PrintWriter(quick, true))) {
+        try (ProgressListener p = new ProgressListener(new PrintWriter(quick, true), false)) {
             p.started(3);
             p.finished("a.json", 1, 3);
             p.finished("b.json", 2, 3);
@@ -37,7 +37,7 @@ class TerminalTest {
         assertTrue(quick.toString().isEmpty(), "a batch under a second prints nothing");
 
         StringWriter slow = new StringWriter();
-        try (ProgressListener p = new ProgressListener(new PrintWriter(slow, true))) {
+        try (ProgressListener p = new ProgressListener(new PrintWriter(slow, true), false)) {
             p.started(3);
             p.finished("a.json", 1, 3);
             Thread.sleep(ProgressListener.DELAY_MILLIS + 100);
@@ -45,6 +45,7 @@ class TerminalTest {
         }
         assertTrue(slow.toString().contains("Evaluating"), slow.toString());
         assertTrue(slow.toString().contains("3/3"), "closing completes the bar: " + slow);
+        assertTrue(!slow.toString().contains("\u001b["), "no colour when colour is off");
     }
 
     @Test

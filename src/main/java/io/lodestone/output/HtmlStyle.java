@@ -47,7 +47,7 @@ final class HtmlStyle {
             .finding.weight-pos{border-color:#27ae60}.finding.weight-neg{border-color:#c0392b}
             .badge.weight-pos{background:#27ae60}.badge.weight-neg{background:#c0392b}
             .rule{font-size:12.5px;color:var(--muted)}
-            .message{margin:4px 0}
+            .message{margin:4px 0;white-space:pre-line}
             .evidence{margin:6px 0;padding:4px 12px;border-left:3px solid var(--line);color:#44505c;font-style:italic}
             .evidence cite{display:block;font-style:normal;font-size:12px;color:var(--muted)}
             .facts{margin:4px 0 0;font-size:12.5px;color:var(--muted)}

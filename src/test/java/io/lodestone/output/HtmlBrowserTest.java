@@ -127,7 +127,8 @@ class HtmlBrowserTest {
     private static String findChromium() {
         String configured = System.getenv("CHROMIUM");
         if (configured != null && !configured.isBlank()) {
-            return configured;
+            return Files.isExecutable(Path.of(configured)) ? configured
+                    : fail("CHROMIUM=" + configured + " is not an executable file");
         }
         for (String name : List.of("chromium", "chromium-browser", "google-chrome")) {
             for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {

@@ -1,6 +1,8 @@
 package io.lodestone;
 
 import io.lodestone.api.CheckResult;
+import io.lodestone.api.BatchListener;
+import io.lodestone.api.FactLocator;
 import io.lodestone.api.FactSet;
 import io.lodestone.api.FactSetException;
 import io.lodestone.api.LoadError;
@@ -12,6 +14,7 @@ import io.lodestone.engine.Limits;
 import io.lodestone.engine.RuleBase;
 import io.lodestone.engine.SessionResult;
 import io.lodestone.engine.SessionRunner;
+import io.lodestone.facts.FactLocations;
 import io.lodestone.facts.FactSetLoader;
 import io.lodestone.facts.FactSetPaths;
 import io.lodestone.report.ReportBuilder;
@@ -29,6 +32,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * The evaluator: a rules folder compiled once, then any number of fact sets evaluated against it.
@@ -180,10 +185,29 @@ public final class Lodestone {
      * @return one report per loaded fact set, and every load error
      */
     public RunReport evaluateAll(Collection<Path> inputs) {
+        return evaluateAll(inputs, BatchListener.NONE);
+    }
+
+    /**
+     * {@link #evaluateAll(Collection)}, telling {@code listener} as each file is finished.
+     *
+     * @param inputs   files, folders and glob patterns
+     * @param listener told the number of files, then each finished file (from the evaluating thread)
+     * @return one report per loaded fact set, and every load error
+     */
+    public RunReport evaluateAll(Collection<Path> inputs, BatchListener listener) {
         FactSetPaths.Expansion expansion = FactSetPaths.expand(inputs);
-        List<Outcome> outcomes = jobs <= 1 || expansion.files().size() <= 1
-                ? expansion.files().stream().map(this::outcome).toList()
-                : inParallel(expansion.files());
+        int total = expansion.files().size();
+        listener.started(total);
+        AtomicInteger done = new AtomicInteger();
+        Function<Path, Outcome> task = file -> {
+            Outcome o = outcome(file);
+            listener.finished(file.toString(), done.incrementAndGet(), total);
+            return o;
+        };
+        List<Outcome> outcomes = jobs <= 1 || total <= 1
+                ? expansion.files().stream().map(task).toList()
+                : inParallel(expansion.files(), task);
         List<Report> reports = new ArrayList<>();
         List<LoadError> errors = new ArrayList<>(expansion.errors());
         List<LoadError> warnings = new ArrayList<>();
@@ -194,7 +218,16 @@ public final class Lodestone {
             errors.addAll(o.errors);
             warnings.addAll(o.warnings);
         }
-        return new RunReport(rulesHash(), ruleBase.rules().size(), reports, errors, warnings);
+        return new RunReport(rulesHash(), ruleBase.rules().size(), reports, errors, warnings, rules(), locator());
+    }
+
+    /**
+     * Finds where a reported fact is written in its fact-set file; reads each file at most once.
+     *
+     * @return a locator for the files of this evaluator's reports
+     */
+    public FactLocator locator() {
+        return FactLocations.cachingLocator();
     }
 
     /**
@@ -232,7 +265,7 @@ public final class Lodestone {
         }
     }
 
-    private List<Outcome> inParallel(List<Path> files) {
+    private List<Outcome> inParallel(List<Path> files, Function<Path, Outcome> task) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, files.size()), r -> {
             Thread t = new Thread(r, "lodestone-eval");
             t.setDaemon(true);
@@ -241,7 +274,7 @@ public final class Lodestone {
         try {
             List<Future<Outcome>> futures = new ArrayList<>();
             for (Path f : files) {
-                futures.add(pool.submit(() -> outcome(f)));
+                futures.add(pool.submit(() -> task.apply(f)));
             }
             List<Outcome> outcomes = new ArrayList<>();
             for (Future<Outcome> f : futures) {

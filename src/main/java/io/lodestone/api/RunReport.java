@@ -1,20 +1,24 @@
 package io.lodestone.api;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
- * Everything one run produced: the rules it used (content hash and rule count), one {@link Report}
- * per fact set that could be evaluated, in input order, every input that could not be loaded, and
- * warnings about inputs that were loaded anyway (e.g. unknown fields under {@code --lenient}).
+ * Everything one run produced: the rules it used (content hash, count and, when known, their
+ * descriptions), one {@link Report} per fact set that could be evaluated, in input order, every input
+ * that could not be loaded, warnings about inputs that were loaded anyway (e.g. unknown fields under
+ * {@code --lenient}), and a lookup of where cited facts sit in their files.
  *
  * @param rulesHash the rules' content hash, or null when they did not compile
  * @param ruleCount how many rules were loaded
  * @param reports   one report per evaluated fact set, in input order
  * @param errors    every input that could not be loaded
  * @param warnings  problems tolerated in inputs that were loaded
+ * @param rules     the rules' descriptions, or empty when not known
+ * @param locator   where facts sit in their files ({@link FactLocator#NONE} when not known)
  */
 public record RunReport(String rulesHash, int ruleCount, List<Report> reports, List<LoadError> errors,
-                        List<LoadError> warnings) {
+                        List<LoadError> warnings, List<RuleDescription> rules, FactLocator locator) {
     /**
      * Copies the lists.
      *
@@ -23,15 +27,20 @@ public record RunReport(String rulesHash, int ruleCount, List<Report> reports, L
      * @param reports   one report per evaluated fact set, in input order
      * @param errors    every input that could not be loaded
      * @param warnings  problems tolerated in inputs that were loaded
+     * @param rules     the rules' descriptions, or empty when not known
+     * @param locator   where facts sit in their files, or null for none
      */
     public RunReport {
         reports = List.copyOf(reports);
         errors = List.copyOf(errors);
         warnings = List.copyOf(warnings);
+        rules = List.copyOf(rules);
+        locator = Objects.requireNonNullElse(locator, FactLocator.NONE);
     }
 
     /**
-     * A run without warnings.
+     * A run without warnings, rule descriptions or fact locations (formats that need them degrade
+     * gracefully).
      *
      * @param rulesHash the rules' content hash, or null when they did not compile
      * @param ruleCount how many rules were loaded
@@ -39,7 +48,7 @@ public record RunReport(String rulesHash, int ruleCount, List<Report> reports, L
      * @param errors    every input that could not be loaded
      */
     public RunReport(String rulesHash, int ruleCount, List<Report> reports, List<LoadError> errors) {
-        this(rulesHash, ruleCount, reports, errors, List.of());
+        this(rulesHash, ruleCount, reports, errors, List.of(), List.of(), FactLocator.NONE);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.lodestone.cli;
 
 import io.lodestone.Lodestone;
+import io.lodestone.api.BatchListener;
 import io.lodestone.api.RulesException;
 import io.lodestone.api.RunReport;
 import io.lodestone.api.Severity;
@@ -58,11 +59,15 @@ public final class EvaluateCommand implements Callable<Integer> {
         RunReport run;
         try {
             Lodestone lodestone = rules.builder().jobs(threads).explain(explain).build();
-            run = lodestone.evaluateAll(paths);
+            boolean color = Terminal.useColor(output.noColor, System.getenv("NO_COLOR"), false, true);
+            try (ProgressListener progress = new ProgressListener(spec.commandLine().getErr(), color)) {
+                boolean show = Terminal.showProgress(output.quiet, Terminal.stderrIsTerminal());
+                run = lodestone.evaluateAll(paths, show ? progress : BatchListener.NONE);
+            }
         } catch (RulesException e) {
             run = RunReport.failed(e.errors());
         }
-        output.print(run, spec.commandLine());
+        output.print(run, spec.commandLine(), threshold);
         return ExitCodes.of(run, threshold);
     }
 

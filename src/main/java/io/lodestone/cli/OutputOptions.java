@@ -2,6 +2,7 @@ package io.lodestone.cli;
 
 import io.lodestone.api.LoadError;
 import io.lodestone.api.RunReport;
+import io.lodestone.api.Severity;
 import io.lodestone.output.Formatters;
 import io.lodestone.output.ReportFormatter;
 import java.io.IOException;
@@ -51,6 +52,11 @@ public final class OutputOptions {
      * report itself is text on stdout, where they are already shown.
      */
     void print(RunReport run, CommandLine cl) throws IOException {
+        print(run, cl, null);
+    }
+
+    /** As {@link #print(RunReport, CommandLine)}, for formats that mark findings at or above {@code failOn}. */
+    void print(RunReport run, CommandLine cl, Severity failOn) throws IOException {
         ReportFormatter formatter = formatter(cl);
         PrintWriter err = cl.getErr();
         boolean errorsShownInReport = !quiet && output == null && formatter.name().equals("text");
@@ -67,11 +73,11 @@ public final class OutputOptions {
         }
         if (output != null) {
             try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-                formatter.write(run, new io.lodestone.output.OutputOptions(false), w);
+                formatter.write(run, new io.lodestone.output.OutputOptions(false, failOn), w);
             }
             return;
         }
-        boolean color = !noColor && System.getenv("NO_COLOR") == null && System.console() != null;
-        formatter.write(run, new io.lodestone.output.OutputOptions(color), cl.getOut());
+        boolean color = Terminal.useColor(noColor, System.getenv("NO_COLOR"), false, Terminal.stdoutIsTerminal());
+        formatter.write(run, new io.lodestone.output.OutputOptions(color, failOn), cl.getOut());
     }
 }

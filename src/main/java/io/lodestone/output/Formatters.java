@@ -11,6 +11,12 @@ public final class Formatters {
     static {
         register(TextFormatter::new);
         register(JsonFormatter::new);
+        register(JsonLinesFormatter::new);
+        register(SarifFormatter::new);
+        register(JUnitFormatter::new);
+        register(CsvFormatter::new);
+        register(MarkdownFormatter::new);
+        register(HtmlFormatter::new);
     }
 
     private Formatters() {

@@ -1,0 +1,56 @@
+package io.lodestone.cli;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class TerminalTest {
+    @Test
+    void colourOnlyOnATerminalWithoutOptOut() {
+        assertTrue(Terminal.useColor(false, null, false, true));
+        assertFalse(Terminal.useColor(false, null, false, false), "not a terminal");
+        assertFalse(Terminal.useColor(true, null, false, true), "--no-color");
+        assertFalse(Terminal.useColor(false, "1", false, true), "NO_COLOR");
+        assertTrue(Terminal.useColor(false, "", false, true), "an empty NO_COLOR does not count (no-color.org)");
+        assertFalse(Terminal.useColor(false, null, true, true), "--output FILE");
+    }
+
+    @Test
+    void progressOnlyOnATerminalAndNotWhenQuiet() {
+        assertTrue(Terminal.showProgress(false, true));
+        assertFalse(Terminal.showProgress(false, false));
+        assertFalse(Terminal.showProgress(true, true));
+    }
+
+    @Test
+    void progressStaysSilentForQuickBatchesAndDrawsForSlowOnes() throws Exception {
+        StringWriter quick = new StringWriter();
+        try (ProgressListener p = new ProgressListener(new PrintWriter(quick, true), false)) {
+            p.started(3);
+            p.finished("a.json", 1, 3);
+            p.finished("b.json", 2, 3);
+            p.finished("c.json", 3, 3);
+        }
+        assertTrue(quick.toString().isEmpty(), "a batch under a second prints nothing");
+
+        StringWriter slow = new StringWriter();
+        try (ProgressListener p = new ProgressListener(new PrintWriter(slow, true), false)) {
+            p.started(3);
+            p.finished("a.json", 1, 3);
+            Thread.sleep(ProgressListener.DELAY_MILLIS + 100);
+            p.finished("b.json", 2, 3);
+        }
+        assertTrue(slow.toString().contains("Evaluating"), slow.toString());
+        assertTrue(slow.toString().contains("3/3"), "closing completes the bar: " + slow);
+        assertTrue(!slow.toString().contains("\u001b["), "no colour when colour is off");
+    }
+
+    @Test
+    void noAnsiEscapesWhenOutputIsNotATerminal() {
+        // the test JVM's stdout is a pipe, so a run without flags must not colour
+        assertFalse(io.lodestone.TestFiles.cli("evaluate").out().contains("\u001b["));
+    }
+}

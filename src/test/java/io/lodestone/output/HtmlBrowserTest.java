@@ -1,0 +1,163 @@
+package io.lodestone.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lodestone.api.Category;
+import io.lodestone.api.Finding;
+import io.lodestone.api.Report;
+import io.lodestone.api.RunReport;
+import io.lodestone.api.Severity;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Renders the HTML report in headless Chromium with the network off. A probe script, added to a copy
+ * of the page only, records what the browser shows (text, counts, visibility, fetched resources) into
+ * the DOM that {@code --dump-dom} prints. Fails when Chromium is missing (CI installs it) unless
+ * {@code LODESTONE_SKIP_BROWSER=1}.
+ */
+class HtmlBrowserTest {
+    private static final String PROBE = """
+            <script>
+            (function () {
+              function visible(el) {
+                var r = el.getBoundingClientRect(), cs = getComputedStyle(el);
+                return r.width > 0 && r.height > 0 && cs.visibility === 'visible' && cs.display !== 'none'
+                    && parseFloat(cs.opacity) > 0;
+              }
+              var out = { scripts: document.scripts.length, resources: performance.getEntriesByType('resource').length,
+                          factSets: [], bars: [] };
+              document.querySelectorAll('section.fact-set').forEach(function (s) {
+                var score = s.querySelector('.score-value');
+                var fs = { id: s.dataset.factSet, score: score.textContent, scoreVisible: visible(score),
+                           gaugeVisible: visible(s.querySelector('svg.score-bar')), cells: [], findings: [] };
+                s.querySelectorAll('.risk-matrix g.cell').forEach(function (c) {
+                  fs.cells.push({ severity: c.dataset.severity, category: c.dataset.category,
+                                  text: c.textContent, visible: visible(c) });
+                });
+                s.querySelectorAll('article.finding').forEach(function (f) {
+                  fs.findings.push({ rule: f.dataset.rule, message: f.querySelector('.message').textContent,
+                                     visible: visible(f) });
+                });
+                out.factSets.push(fs);
+              });
+              document.querySelectorAll('svg.score-chart g.bar').forEach(function (b) {
+                out.bars.push({ id: b.dataset.factSet, visible: visible(b) });
+              });
+              var pre = document.createElement('pre');
+              pre.id = 'probe';
+              pre.textContent = JSON.stringify(out);
+              document.body.appendChild(pre);
+            })();
+            </script>
+            """;
+
+    @Test
+    void reportRendersWithScoresMatrixAndEveryFindingVisible(@TempDir Path dir) throws Exception {
+        Assumptions.assumeFalse("1".equals(System.getenv("LODESTONE_SKIP_BROWSER")), "LODESTONE_SKIP_BROWSER=1");
+        String chromium = findChromium();
+        RunReport batch = SampleRuns.batchWithLoadError(dir);
+        List<Report> reports = new ArrayList<>(batch.reports());
+        reports.add(SampleRuns.small().reports().get(0)); // a fact set whose message carries a <script>
+        RunReport run = new RunReport(batch.rulesHash(), batch.ruleCount(), reports, batch.errors(), List.of(), batch.rules(),
+                batch.locator());
+        String html = SampleRuns.render("html", run);
+        Path page = Path.of("target/report.html").toAbsolutePath();
+        Files.createDirectories(page.getParent());
+        Files.writeString(page, html);
+        Path probed = dir.resolve("probed.html");
+        Files.writeString(probed, html.replace("default-src 'none';", "default-src 'none'; script-src 'unsafe-inline';")
+                .replace("</body>", PROBE + "</body>"));
+
+        String dom = chromium(chromium, dir, "--dump-dom", probed.toUri().toString());
+        Matcher m = Pattern.compile("<pre id=\"probe\">(.*?)</pre>", Pattern.DOTALL).matcher(dom);
+        assertTrue(m.find(), "the probe ran and wrote its result; DOM was:\n" + dom.substring(0, Math.min(500, dom.length())));
+        JsonNode probe = new ObjectMapper().readTree(m.group(1).replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&amp;", "&"));
+
+        assertEquals(1, probe.get("scripts").asInt(), "only the probe script: no script came from a fact set");
+        assertEquals(0, probe.get("resources").asInt(), "the page fetched nothing");
+        assertEquals(reports.size(), probe.get("factSets").size());
+        for (int i = 0; i < reports.size(); i++) {
+            Report r = reports.get(i);
+            JsonNode fs = probe.get("factSets").get(i);
+            assertEquals(r.id(), fs.get("id").asText());
+            assertEquals(MarkdownFormatter.signed(r.alignment().score()), fs.get("score").asText());
+            assertTrue(fs.get("scoreVisible").asBoolean() && fs.get("gaugeVisible").asBoolean());
+            assertEquals(Severity.values().length * Category.values().length, fs.get("cells").size());
+            for (JsonNode cell : fs.get("cells")) {
+                Severity s = Severity.parse(cell.get("severity").asText());
+                Category c = Category.parse(cell.get("category").asText());
+                long expected = r.findings().stream().filter(f -> f.getSeverity() == s && f.getCategory() == c).count();
+                assertEquals(String.valueOf(expected), cell.get("text").asText(), s + "/" + c);
+                assertTrue(cell.get("visible").asBoolean());
+            }
+            assertEquals(r.findings().size(), fs.get("findings").size());
+            for (int j = 0; j < r.findings().size(); j++) {
+                Finding f = r.findings().get(j);
+                JsonNode shown = fs.get("findings").get(j);
+                assertEquals(f.getRuleId(), shown.get("rule").asText());
+                assertEquals(f.getMessage(), shown.get("message").asText(), "shown as text, exactly");
+                assertTrue(shown.get("visible").asBoolean(), f.getRuleId() + " is visible");
+            }
+        }
+        assertEquals(reports.size(), probe.get("bars").size(), "the comparison chart has a bar per fact set");
+        probe.get("bars").forEach(b -> assertTrue(b.get("visible").asBoolean()));
+
+        Path png = Path.of("target/report.png").toAbsolutePath();
+        Files.deleteIfExists(png);
+        chromium(chromium, dir, "--screenshot=" + png, "--window-size=1280,2000", page.toUri().toString());
+        assertTrue(Files.size(png) > 10_000, "a screenshot for people is in target/report.png");
+    }
+
+    private static String findChromium() {
+        String configured = System.getenv("CHROMIUM");
+        if (configured != null && !configured.isBlank()) {
+            return Files.isExecutable(Path.of(configured)) ? configured
+                    : fail("CHROMIUM=" + configured + " is not an executable file");
+        }
+        for (String name : List.of("chromium", "chromium-browser", "google-chrome")) {
+            for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+                if (Files.isExecutable(Path.of(dir, name))) {
+                    return Path.of(dir, name).toString();
+                }
+            }
+        }
+        return fail("Chromium is needed to test the HTML report: install it (apt-get install -y chromium; .ci/run "
+                + "does), point CHROMIUM at it, or set LODESTONE_SKIP_BROWSER=1 to skip this test locally");
+    }
+
+    private static String chromium(String binary, Path dir, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(binary, "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-extensions", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost",
+                "--user-data-dir=" + dir.resolve("profile")));
+        cmd.addAll(List.of(args));
+        Path stdout = dir.resolve("chromium.out");
+        Path stderr = dir.resolve("chromium.err");
+        Process p = new ProcessBuilder(cmd).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        if (!p.waitFor(90, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail("Chromium did not finish within 90 s: " + cmd);
+        }
+        String out = Files.readString(stdout, StandardCharsets.UTF_8);
+        if (p.exitValue() != 0) {
+            fail("Chromium exited with " + p.exitValue() + ":\n" + Files.readString(stderr, StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+}

@@ -7,6 +7,8 @@ import io.lodestone.api.LoadError;
 import io.lodestone.api.Report;
 import io.lodestone.api.RunReport;
 import io.lodestone.api.Severity;
+import io.lodestone.api.Trace;
+import io.lodestone.api.TracedFact;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -142,12 +144,37 @@ public final class HtmlFormatter implements ReportFormatter {
         sb.append(String.join(" ", ids)).append("</p>\n").append(trace(f)).append("</article>\n");
     }
 
-    /**
-     * The hook for a finding's {@code --explain} trace (issue 5): render it here, escaped, as a collapsed
-     * {@code <details class="trace">}. Findings carry no trace yet, so this renders nothing.
-     */
+    /** A finding's {@code --explain} trace as a collapsed tree; nothing without {@code --explain}. */
     static String trace(Finding f) {
-        return "";
+        if (f.getTrace() == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("<details class=\"trace\"><summary>why it fired</summary>");
+        traceTree(f.getTrace(), sb);
+        return sb.append("</details>\n").toString();
+    }
+
+    private static void traceTree(Trace t, StringBuilder sb) {
+        sb.append("<div class=\"trace-rule\"><code>").append(esc(t.ruleId())).append("</code> ")
+                .append(esc(t.ruleName())).append(" <span class=\"where\">").append(esc(t.file())).append(':')
+                .append(t.line()).append("</span></div><ul>");
+        for (TracedFact fact : t.facts()) {
+            sb.append("<li><code class=\"fact\">").append(esc(fact.type())).append(' ').append(esc(fact.id()))
+                    .append("</code>");
+            fact.fields().forEach((k, v) -> sb.append(" <span class=\"field\">").append(esc(k)).append('=')
+                    .append(esc(String.valueOf(v))).append("</span>"));
+            if (fact.derivedBy() != null) {
+                traceTree(fact.derivedBy(), sb);
+            }
+            sb.append("</li>");
+        }
+        if (!t.bindings().isEmpty()) {
+            sb.append("<li class=\"bindings\">bound:");
+            t.bindings().forEach((k, v) -> sb.append(" <span class=\"field\">").append(esc(k)).append('=')
+                    .append(esc(String.valueOf(v))).append("</span>"));
+            sb.append("</li>");
+        }
+        sb.append("</ul>");
     }
 
     private static void errors(RunReport run, StringBuilder sb) {

@@ -50,6 +50,8 @@ final class HtmlStyle {
             .message{margin:4px 0;white-space:pre-line}
             .evidence{margin:6px 0;padding:4px 12px;border-left:3px solid var(--line);color:#44505c;font-style:italic}
             .evidence cite{display:block;font-style:normal;font-size:12px;color:var(--muted)}
+            .trace{margin:6px 0;font-size:12px}.trace summary{cursor:pointer;color:var(--muted)}
+            .trace ul{margin:2px 0 2px 18px;padding:0}.trace .where,.trace .field{color:var(--muted)}
             .facts{margin:4px 0 0;font-size:12.5px;color:var(--muted)}
             code.fact{background:#eef1f4;border-radius:4px;padding:0 5px}
             table.compare{border-collapse:collapse;width:100%;margin:8px 0 16px;font-size:14px}

@@ -108,5 +108,9 @@ class ExplainTest {
         assertTrue(text.out().contains("why: INC-AID-FIGURES-DISAGREE"), text.out());
         Run plain = cli("evaluate", "--format", "json", SEED.toString());
         assertFalse(plain.out().contains("\"trace\""));
+        Run html = cli("evaluate", "--explain", "--format", "html", SEED.toString());
+        assertTrue(html.out().contains("<details class=\"trace\">"), "html shows traces");
+        assertTrue(html.out().contains("<span class=\"field\">amountUsd=3.5E11</span>"), "with the compared amounts");
+        assertFalse(cli("evaluate", "--format", "html", SEED.toString()).out().contains("class=\"trace\""));
     }
 }

@@ -1,8 +1,5 @@
 package io.lodestone.output;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,9 +11,6 @@ import java.io.Writer;
 
 /** Renders {@code lodestone check}: compiler-style lines for people, or JSON for tools. */
 public final class CheckOutput {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     private CheckOutput() {
     }
@@ -60,8 +54,6 @@ public final class CheckOutput {
         result.errors().forEach(e -> errors.add(JsonFormatter.toJson(e)));
         ArrayNode warnings = root.putArray("warnings");
         result.warnings().forEach(w -> warnings.add(JsonFormatter.toJson(w)));
-        MAPPER.writeValue(out, root);
-        out.write(System.lineSeparator());
-        out.flush();
+        JsonDocuments.write(root, out);
     }
 }

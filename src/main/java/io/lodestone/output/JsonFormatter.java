@@ -1,8 +1,5 @@
 package io.lodestone.output;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,9 +22,6 @@ import java.io.Writer;
 public final class JsonFormatter implements ReportFormatter {
     /** Version of this output shape; raised only for a change that is not backward-compatible. */
     public static final int FORMAT_VERSION = 1;
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     @Override
@@ -42,9 +36,7 @@ public final class JsonFormatter implements ReportFormatter {
 
     @Override
     public void write(RunReport run, OutputOptions options, Writer out) throws IOException {
-        MAPPER.writeValue(out, toJson(run));
-        out.write(System.lineSeparator());
-        out.flush();
+        JsonDocuments.write(toJson(run), out);
     }
 
     public static ObjectNode toJson(RunReport run) {
@@ -137,12 +129,12 @@ public final class JsonFormatter implements ReportFormatter {
             ObjectNode n = facts.addObject();
             n.put("type", fact.type());
             n.put("id", fact.id());
-            n.set("fields", MAPPER.valueToTree(fact.fields()));
+            n.set("fields", JsonDocuments.MAPPER.valueToTree(fact.fields()));
             if (fact.derivedBy() != null) {
                 n.set("derivedBy", toJson(fact.derivedBy()));
             }
         }
-        t.set("bindings", MAPPER.valueToTree(trace.bindings()));
+        t.set("bindings", JsonDocuments.MAPPER.valueToTree(trace.bindings()));
         return t;
     }
 

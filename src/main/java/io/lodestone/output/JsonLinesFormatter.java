@@ -1,7 +1,5 @@
 package io.lodestone.output;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lodestone.api.Finding;
@@ -17,7 +15,6 @@ import java.io.Writer;
  * with a load error's fields ({@code factSet} set when the error arose while evaluating that fact set).
  */
 public final class JsonLinesFormatter implements ReportFormatter {
-    private static final ObjectMapper MAPPER = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     @Override
     public String name() {
@@ -66,7 +63,7 @@ public final class JsonLinesFormatter implements ReportFormatter {
 
     private static void line(Writer out, ObjectNode node) throws IOException {
         // compact output escapes every newline inside strings, so one object is always one line
-        out.write(MAPPER.writeValueAsString(node));
+        out.write(JsonDocuments.MAPPER.writeValueAsString(node));
         out.write('\n');
     }
 }

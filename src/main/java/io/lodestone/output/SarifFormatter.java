@@ -1,8 +1,5 @@
 package io.lodestone.output;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,9 +34,6 @@ import java.util.Optional;
 public final class SarifFormatter implements ReportFormatter {
     static final String SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
     static final String FINGERPRINT = "lodestoneFinding/v1";
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     @Override
@@ -54,9 +48,7 @@ public final class SarifFormatter implements ReportFormatter {
 
     @Override
     public void write(RunReport run, OutputOptions options, Writer out) throws IOException {
-        MAPPER.writeValue(out, toSarif(run));
-        out.write(System.lineSeparator());
-        out.flush();
+        JsonDocuments.write(toSarif(run), out);
     }
 
     static ObjectNode toSarif(RunReport run) {

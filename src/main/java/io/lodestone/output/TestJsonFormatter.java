@@ -1,7 +1,5 @@
 package io.lodestone.output;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,7 +12,6 @@ import java.io.Writer;
 
 /** {@code lodestone test --format json}: cases with their problems, totals and coverage. */
 public final class TestJsonFormatter implements TestRunFormatter {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Override
     public void write(TestRun run, boolean coverage, Writer out) throws IOException {
@@ -59,8 +56,6 @@ public final class TestJsonFormatter implements TestRunFormatter {
                 }
             }
         }
-        MAPPER.writeValue(out, root);
-        out.write(System.lineSeparator());
-        out.flush();
+        JsonDocuments.write(root, out);
     }
 }

@@ -1,0 +1,81 @@
+package io.lodestone.bench;
+
+import static io.lodestone.bench.Measure.f;
+
+import io.lodestone.Lodestone;
+import io.lodestone.api.Report;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Section 4: one fact set of 10k, 100k and 1M facts (seed-shaped clusters, each with its own keys, so
+ * group sizes stay realistic) evaluated end to end with the bundled rules, each in a fresh JVM capped at
+ * -Xmx2g: wall time, peak heap and the growth per 10x facts.
+ */
+final class ScaleBench {
+    private ScaleBench() {
+    }
+
+    static void run(Path rules, Path work, List<Integer> sizes, Suite.Table table) throws Exception {
+        double previous = 0;
+        int previousSize = 0;
+        for (int size : sizes) {
+            Path file = work.resolve("scale/facts-" + size + ".json");
+            if (!Files.exists(file)) {
+                Generator.writeLarge(file, size, 7);
+            }
+            List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx2g", "-cp", System.getProperty("java.class.path"),
+                    ScaleBench.class.getName(), rules.toString(), file.toString()));
+            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            int code = p.waitFor();
+            if (code != 0 || !out.startsWith("ms=")) {
+                table.row(f("scale: %,d facts", size), "FAILED (exit " + code + ")", out);
+                continue;
+            }
+            String[] parts = out.split(" ");
+            double ms = Double.parseDouble(parts[0].substring(3));
+            String detail = String.join(" ", List.of(parts).subList(1, parts.length));
+            String growth = previous == 0 ? "" : "; time x" + f("%.1f", ms / previous) + " for x"
+                    + (size / previousSize) + " facts " + (size / previousSize == 10
+                    ? Measure.verdict(ms / previous, "<=", 12) : "");
+            table.row(f("scale: %,d facts", size), f("%.0f ms", ms), detail + growth);
+            previous = ms;
+            previousSize = size;
+        }
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Child JVM: evaluates one large file and prints "ms=… load=… findings=… peakHeap=…". */
+    public static void main(String[] args) throws Exception {
+        Lodestone lodestone = Lodestone.builder(Path.of(args[0])).maxFileBytes(Long.MAX_VALUE)
+                .maxFirings(Integer.MAX_VALUE).timeout(Duration.ofHours(1)).build();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage(); // the compile is not part of the figure
+        }
+        long t0 = System.nanoTime();
+        var factSet = lodestone.load(Path.of(args[1]));
+        long t1 = System.nanoTime();
+        Report report = lodestone.evaluate(factSet);
+        long t2 = System.nanoTime();
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        System.out.println(f("ms=%.0f load=%.0fms evaluate=%.0fms facts=%d findings=%d errors=%d peakHeap=%.0fMiB",
+                (t2 - t0) / 1e6, (t1 - t0) / 1e6, (t2 - t1) / 1e6, factSet.facts().size(), report.findings().size(),
+                report.errors().size(), peak / 1048576.0));
+    }
+}

@@ -9,6 +9,7 @@ import io.lodestone.api.RulesException;
 import io.lodestone.api.RunReport;
 import io.lodestone.engine.Limits;
 import io.lodestone.engine.RuleBase;
+import io.lodestone.engine.RuleBaseCache;
 import io.lodestone.engine.SessionResult;
 import io.lodestone.engine.SessionRunner;
 import io.lodestone.facts.FactSetLoader;
@@ -46,7 +47,7 @@ public final class Lodestone {
     private final int jobs;
 
     private Lodestone(Builder b) throws RulesException {
-        this.ruleBase = RuleBase.compile(b.rulesDir, b.params);
+        this.ruleBase = RuleBase.compile(b.rulesDir, b.params, b.ruleCache == null ? null : new RuleBaseCache(b.ruleCache));
         this.loader = new FactSetLoader(ruleBase.factTypes(), b.maxFileBytes, b.maxDepth);
         this.runner = new SessionRunner(ruleBase, new Limits(b.maxFirings, b.timeout));
         this.jobs = b.jobs;
@@ -59,6 +60,11 @@ public final class Lodestone {
 
     public static Builder builder(Path rulesDir) {
         return new Builder(rulesDir);
+    }
+
+    /** Where the CLI keeps compiled rule bases: $LODESTONE_RULE_CACHE, else ~/.cache/lodestone. */
+    public static Path defaultRuleCache() {
+        return RuleBaseCache.defaultDir();
     }
 
     /** {@code sha256:…} of the rule and parameter files this evaluator was built from. */
@@ -165,6 +171,7 @@ public final class Lodestone {
         private long maxFileBytes = FactSetLoader.DEFAULT_MAX_BYTES;
         private int maxDepth = FactSetLoader.DEFAULT_MAX_DEPTH;
         private int jobs = 1;
+        private Path ruleCache;
 
         private Builder(Path rulesDir) {
             this.rulesDir = Objects.requireNonNull(rulesDir, "rulesDir");
@@ -206,6 +213,15 @@ public final class Lodestone {
                 throw new IllegalArgumentException("jobs must be at least 1");
             }
             this.jobs = value;
+            return this;
+        }
+
+        /**
+         * Keeps compiled rule bases in {@code dir} (null, the default: no cache) so the next process with
+         * the same rule files skips the compile; {@link #defaultRuleCache()} is the CLI's choice.
+         */
+        public Builder ruleCache(Path dir) {
+            this.ruleCache = dir;
             return this;
         }
 

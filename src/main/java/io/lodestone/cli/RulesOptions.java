@@ -38,9 +38,15 @@ public final class RulesOptions {
             description = "Refuse fact sets nested deeper than this. Default: ${DEFAULT-VALUE}.")
     int maxDepth;
 
+    @Option(names = "--no-rule-cache",
+            description = "Compile the rules even when a compiled copy of these exact rule files is cached "
+                    + "(in $LODESTONE_RULE_CACHE, default ~/.cache/lodestone).")
+    boolean noRuleCache;
+
     Lodestone.Builder builder() {
         Lodestone.Builder b = Lodestone.builder(rulesDir).maxFirings(maxFirings).timeout(timeout)
-                .maxFileBytes(maxFileBytes).maxDepth(maxDepth);
+                .maxFileBytes(maxFileBytes).maxDepth(maxDepth)
+                .ruleCache(noRuleCache ? null : Lodestone.defaultRuleCache());
         params.forEach(b::param);
         return b;
     }

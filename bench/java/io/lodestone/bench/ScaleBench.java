@@ -23,7 +23,8 @@ final class ScaleBench {
     private ScaleBench() {
     }
 
-    static void run(Path rules, Path work, List<Integer> sizes, Suite.Table table) throws Exception {
+    static void run(String label, Path rules, Path work, List<Integer> sizes, int timeoutSeconds, Suite.Table table)
+            throws Exception {
         double previous = 0;
         int previousSize = 0;
         for (int size : sizes) {
@@ -34,10 +35,18 @@ final class ScaleBench {
             List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx2g", "-cp", System.getProperty("java.class.path"),
                     ScaleBench.class.getName(), rules.toString(), file.toString()));
             Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            if (!p.waitFor(timeoutSeconds, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor();
+                table.row(f("scale, %s: %,d facts", label, size), f("> %d s", timeoutSeconds),
+                        "stopped at the suite's time limit (--scale-timeout)" + (previous == 0 ? ""
+                                : f("; time x%.0f+ for x%d facts, target <= 12x NOT MET", timeoutSeconds * 1000 / previous,
+                                size / previousSize)));
+                break;
+            }
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            int code = p.waitFor();
+            int code = p.exitValue();
             if (code != 0 || !out.startsWith("ms=")) {
-                table.row(f("scale: %,d facts", size), "FAILED (exit " + code + ")", out);
+                table.row(f("scale, %s: %,d facts", label, size), "FAILED (exit " + code + ")", out);
                 continue;
             }
             String[] parts = out.split(" ");
@@ -46,7 +55,7 @@ final class ScaleBench {
             String growth = previous == 0 ? "" : "; time x" + f("%.1f", ms / previous) + " for x"
                     + (size / previousSize) + " facts " + (size / previousSize == 10
                     ? Measure.verdict(ms / previous, "<=", 12) : "");
-            table.row(f("scale: %,d facts", size), f("%.0f ms", ms), detail + growth);
+            table.row(f("scale, %s: %,d facts", label, size), f("%.0f ms", ms), detail + growth);
             previous = ms;
             previousSize = size;
         }

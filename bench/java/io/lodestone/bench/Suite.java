@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The benchmark suite (run it with bench/run.sh). Options: --sets N (generated fact sets, default 2000),
- * --peer-sets N (default 300), --rounds N (default 7), --scale 10000,100000,1000000,
- * --cold-runs N (default 5), --only batch,peers,scale,cold.
+ * The benchmark suite (run it with bench/run.sh). Options: --sets N (generated fact sets, default 1000),
+ * --peer-sets N (default 300), --rounds N (default 5), --scale 10000,100000,1000000 (sizes for the
+ * proposed rules), --bundled-scale 10000,100000 (sizes for rules/ as bundled),
+ * --scale-timeout SECONDS (per size, default 180), --cold-runs N (default 5), --only batch,peers,scale,cold.
  */
 public final class Suite {
     /** The figures, printed as a Markdown table that docs/performance.md quotes. */
@@ -33,8 +34,9 @@ public final class Suite {
     }
 
     public static void main(String[] args) throws Exception {
-        int sets = 2000, peerSets = 300, rounds = 7, coldRuns = 5;
+        int sets = 1000, peerSets = 300, rounds = 5, coldRuns = 5, scaleTimeout = 180;
         List<Integer> scale = List.of(10_000, 100_000, 1_000_000);
+        List<Integer> bundledScale = List.of(10_000, 100_000);
         Set<String> only = Set.of("batch", "peers", "scale", "cold");
         for (int i = 0; i < args.length; i += 2) {
             String v = args[i + 1];
@@ -43,7 +45,9 @@ public final class Suite {
                 case "--peer-sets" -> peerSets = Integer.parseInt(v);
                 case "--rounds" -> rounds = Integer.parseInt(v);
                 case "--cold-runs" -> coldRuns = Integer.parseInt(v);
+                case "--scale-timeout" -> scaleTimeout = Integer.parseInt(v);
                 case "--scale" -> scale = Arrays.stream(v.split(",")).map(Integer::valueOf).toList();
+                case "--bundled-scale" -> bundledScale = Arrays.stream(v.split(",")).map(Integer::valueOf).toList();
                 case "--only" -> only = Set.of(v.split(","));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -73,8 +77,13 @@ public final class Suite {
             PeerBench.run(root, files.subList(0, Math.min(peerSets, files.size())), work, rounds, table);
         }
         if (only.contains("scale")) {
-            System.out.println("[4] scale: one large fact set, bundled rules, fresh JVM each, -Xmx2g");
-            ScaleBench.run(rules, work, scale, table);
+            System.out.println("[4] scale: one large fact set, fresh JVM each, -Xmx2g; bundled rules");
+            ScaleBench.run("bundled", rules, work, bundledScale, scaleTimeout, table);
+            Path proposed = work.resolve("proposed/rules");
+            if (Files.isDirectory(proposed)) {
+                System.out.println("    rules/ with bench/proposals/indexed-joins.diff applied (same findings, indexed joins)");
+                ScaleBench.run("indexed joins", proposed, work, scale, scaleTimeout, table);
+            }
         }
         if (only.contains("cold")) {
             System.out.println("[5] cold start vs warm (seed fact set, bundled rules)");

@@ -5,8 +5,6 @@ import static io.lodestone.bench.Measure.f;
 import io.lodestone.Lodestone;
 import io.lodestone.api.Report;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,22 +67,29 @@ final class ScaleBench {
     public static void main(String[] args) throws Exception {
         Lodestone lodestone = Lodestone.builder(Path.of(args[0])).maxFileBytes(Long.MAX_VALUE)
                 .maxFirings(Integer.MAX_VALUE).timeout(Duration.ofHours(1)).build();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            pool.resetPeakUsage(); // the compile is not part of the figure
-        }
+        // peak heap in use, sampled: pool peaks happen at different moments and cannot be summed
+        long[] peak = new long[1];
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peak[0] = Math.max(peak[0], ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
         long t0 = System.nanoTime();
         var factSet = lodestone.load(Path.of(args[1]));
         long t1 = System.nanoTime();
         Report report = lodestone.evaluate(factSet);
         long t2 = System.nanoTime();
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
+        sampler.interrupt();
+        peak[0] = Math.max(peak[0], ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         System.out.println(f("ms=%.0f load=%.0fms evaluate=%.0fms facts=%d findings=%d errors=%d peakHeap=%.0fMiB",
                 (t2 - t0) / 1e6, (t1 - t0) / 1e6, (t2 - t1) / 1e6, factSet.facts().size(), report.findings().size(),
-                report.errors().size(), peak / 1048576.0));
+                report.errors().size(), peak[0] / 1048576.0));
     }
 }

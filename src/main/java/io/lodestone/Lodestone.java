@@ -12,6 +12,7 @@ import io.lodestone.api.RulesException;
 import io.lodestone.api.RunReport;
 import io.lodestone.engine.Limits;
 import io.lodestone.engine.RuleBase;
+import io.lodestone.engine.RuleBaseCache;
 import io.lodestone.engine.SessionResult;
 import io.lodestone.engine.SessionRunner;
 import io.lodestone.facts.FactLocations;
@@ -53,7 +54,8 @@ public final class Lodestone {
     private final boolean explain;
 
     private Lodestone(Builder b) throws RulesException {
-        this.ruleBase = RuleBase.compile(b.rulesDir, b.params);
+        this.ruleBase = RuleBase.compile(b.rulesDir, b.params,
+                b.ruleCache == null ? null : new RuleBaseCache(b.ruleCache));
         this.loader = new FactSetLoader(ruleBase.factTypes(), b.maxFileBytes, b.maxDepth, b.lenient);
         this.runner = new SessionRunner(ruleBase, new Limits(b.maxFirings, b.timeout));
         this.jobs = b.jobs;
@@ -80,6 +82,15 @@ public final class Lodestone {
      */
     public static Builder builder(Path rulesDir) {
         return new Builder(rulesDir);
+    }
+
+    /**
+     * Where the CLI keeps compiled rule bases.
+     *
+     * @return {@code $LODESTONE_RULE_CACHE}, else {@code ~/.cache/lodestone}
+     */
+    public static Path defaultRuleCache() {
+        return RuleBaseCache.defaultDir();
     }
 
     /**
@@ -302,6 +313,7 @@ public final class Lodestone {
         private int jobs = 1;
         private boolean explain;
         private boolean lenient;
+        private Path ruleCache;
 
         private Builder(Path rulesDir) {
             this.rulesDir = Objects.requireNonNull(rulesDir, "rulesDir");
@@ -396,6 +408,18 @@ public final class Lodestone {
          */
         public Builder explain(boolean value) {
             this.explain = value;
+            return this;
+        }
+
+        /**
+         * Keeps compiled rule bases in {@code dir} (null, the default: no cache) so the next process with
+         * the same rule files skips the compile; {@link #defaultRuleCache()} is the CLI's choice.
+         *
+         * @param dir the cache folder, or null for none
+         * @return this builder
+         */
+        public Builder ruleCache(Path dir) {
+            this.ruleCache = dir;
             return this;
         }
 

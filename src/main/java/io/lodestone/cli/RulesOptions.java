@@ -38,6 +38,11 @@ public final class RulesOptions {
             description = "Refuse fact sets nested deeper than this. Default: ${DEFAULT-VALUE}.")
     int maxDepth;
 
+    @Option(names = "--no-rule-cache",
+            description = "Compile the rules even when a compiled copy of these exact rule files is cached "
+                    + "(in $LODESTONE_RULE_CACHE, default ~/.cache/lodestone).")
+    boolean noRuleCache;
+
     @Option(names = "--lenient",
             description = "Unknown fields in fact sets are warnings (the field is ignored), not errors.")
     boolean lenient;
@@ -53,7 +58,8 @@ public final class RulesOptions {
                     "--max-firings, --timeout, --max-file-bytes and --max-depth must be positive");
         }
         Lodestone.Builder b = Lodestone.builder(rulesDir).maxFirings(maxFirings).timeout(timeout)
-                .maxFileBytes(maxFileBytes).maxDepth(maxDepth).lenient(lenient);
+                .maxFileBytes(maxFileBytes).maxDepth(maxDepth).lenient(lenient)
+                .ruleCache(noRuleCache ? null : Lodestone.defaultRuleCache());
         params.forEach(b::param);
         return b;
     }

@@ -92,6 +92,12 @@ public final class RuleBase {
      * the files. All problems of all files are reported together.
      */
     public static RuleBase compile(Path rulesDir, Map<String, String> paramOverrides) throws RulesException {
+        return compile(rulesDir, paramOverrides, null);
+    }
+
+    /** As {@link #compile(Path, Map)}, taking the compiled rules from {@code cache} (null: none) when it has them. */
+    public static RuleBase compile(Path rulesDir, Map<String, String> paramOverrides, RuleBaseCache cache)
+            throws RulesException {
         COMPILATIONS.incrementAndGet();
         String display = rulesDir.toString();
         if (!Files.isDirectory(rulesDir)) {
@@ -106,6 +112,10 @@ public final class RuleBase {
                     "no .drl files under the rules folder")));
         }
         String hash = hash(sources, paramSources);
+        KieBase cached = cache == null ? null : cache.load(hash);
+        if (cached != null) {
+            return describe(rulesDir, cached, hash, sources, paramSources, paramOverrides, new ArrayList<>());
+        }
 
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         // one batch, so that a rule file may use types declared in a file that sorts after it
@@ -123,7 +133,15 @@ public final class RuleBase {
             throw new RulesException(errors);
         }
         KieBase kieBase = builder.newKieBase();
+        if (cache != null) {
+            cache.store(hash, builder);
+        }
+        return describe(rulesDir, kieBase, hash, sources, paramSources, paramOverrides, errors);
+    }
 
+    private static RuleBase describe(Path rulesDir, KieBase kieBase, String hash, List<RuleSource> sources,
+                                     List<RuleSource> paramSources, Map<String, String> paramOverrides,
+                                     List<LoadError> errors) throws RulesException {
         List<RuleDescription> rules = describeRules(kieBase, sources, errors);
         Map<String, DeclaredType> factTypes = declaredTypes(kieBase, sources, errors);
         Map<String, Object> params = resolveParams(kieBase, sources, paramSources, paramOverrides, errors);

@@ -1,0 +1,123 @@
+package io.lodestone.bench;
+
+import static io.lodestone.bench.Measure.f;
+
+import io.lodestone.Lodestone;
+import io.lodestone.engine.RuleBase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Section 5: `lodestone evaluate` on the seed as a fresh process (the launcher's JVM options, without
+ * the bash wrapper), against a warm evaluation inside one JVM, and what each start-up measure buys:
+ * the launcher's C1-only flags, the compiled rule-base cache and an AppCDS archive of the loaded classes.
+ */
+final class ColdStartBench {
+    private ColdStartBench() {
+    }
+
+    static void run(Path root, Path work, int runs, Suite.Table table) throws Exception {
+        Path jar = root.resolve("target/lodestone.jar");
+        Path seed = root.resolve("facts/us-ua-minerals-2025-02.json");
+        Path rules = root.resolve("rules");
+        Path cacheDir = work.resolve("rule-cache");
+        List<String> evaluate = List.of("-jar", jar.toString(), "evaluate", "--rules", rules.toString(), "-q",
+                seed.toString());
+        List<String> noCache = concat(evaluate, List.of("--no-rule-cache"));
+        List<String> launcher = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
+        Path jsaCompile = work.resolve("compile.jsa");
+        Path jsaCached = work.resolve("cached.jsa");
+        if (Files.isDirectory(cacheDir)) {
+            try (var old = Files.list(cacheDir)) {
+                for (Path f : old.toList()) {
+                    Files.delete(f);
+                }
+            }
+        }
+        Files.deleteIfExists(jsaCompile);
+        Files.deleteIfExists(jsaCached);
+        exec(concat(launcher, List.of("-XX:ArchiveClassesAtExit=" + jsaCompile), noCache), cacheDir);
+        exec(concat(launcher, evaluate), cacheDir); // fills the rule cache
+        exec(concat(launcher, List.of("-XX:ArchiveClassesAtExit=" + jsaCached), evaluate), cacheDir);
+
+        Map<String, List<String>> variants = new LinkedHashMap<>();
+        variants.put("JVM + jar start only (--version)", concat(launcher, List.of("-jar", jar.toString(), "--version")));
+        variants.put("cold evaluate, default JVM flags, compile", noCache);
+        variants.put("cold evaluate, launcher flags, compile", concat(launcher, noCache));
+        variants.put("cold evaluate, launcher flags, compile + AppCDS", concat(launcher,
+                List.of("-XX:SharedArchiveFile=" + jsaCompile), noCache));
+        variants.put("cold evaluate, launcher flags, rule cache", concat(launcher, evaluate));
+        variants.put("cold evaluate, launcher flags, rule cache + AppCDS", concat(launcher,
+                List.of("-XX:SharedArchiveFile=" + jsaCached), evaluate));
+        Map<String, double[]> times = new LinkedHashMap<>();
+        variants.keySet().forEach(k -> times.put(k, new double[runs]));
+        for (int r = 0; r < runs; r++) {
+            for (Map.Entry<String, List<String>> v : variants.entrySet()) {
+                times.get(v.getKey())[r] = exec(v.getValue(), cacheDir);
+            }
+        }
+        double plain = Measure.median(times.get("cold evaluate, launcher flags, compile"));
+        for (Map.Entry<String, double[]> t : times.entrySet()) {
+            double ms = Measure.median(t.getValue());
+            String note = t.getKey().contains("default JVM flags") ? f("launcher flags buy %.2fx", ms / plain)
+                    : t.getKey().contains("rule cache + AppCDS") ? f("%.2fx faster than compile", plain / ms)
+                    : t.getKey().contains("rule cache") ? "cache vs compile " + Measure.verdict(plain / ms, ">=", 2)
+                    : t.getKey().contains("AppCDS") ? f("AppCDS buys %.2fx", plain / ms) : "";
+            table.row(t.getKey(), f("%.0f ms", ms), note);
+        }
+        // warm, in this JVM
+        Lodestone lodestone = Lodestone.fromRules(rules);
+        Map<String, Double> warm = new Measure()
+                .add("evaluate", () -> {
+                    try {
+                        lodestone.evaluate(seed);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .run(200, 50);
+        Map<String, Double> compile = new Measure()
+                .add("compile", () -> {
+                    try {
+                        RuleBase.compile(rules, Map.of());
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .run(3, 5);
+        double warmMs = warm.get("evaluate") / 1e6;
+        table.row("warm evaluate of the seed (one JVM)", f("%.2f ms", warmMs), f("cold (launcher flags) / warm %.0fx", plain / warmMs));
+        table.row("rule compile in a warm JVM", f("%.0f ms", compile.get("compile") / 1e6), "what a rule-base cache could save per start");
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... parts) {
+        List<String> out = new ArrayList<>();
+        for (List<String> p : parts) {
+            out.addAll(p);
+        }
+        return out;
+    }
+
+    /** Wall time of one fresh `java ...` process, in ms; it must exit 0. */
+    private static double exec(List<String> args, Path ruleCache) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(args);
+        long t0 = System.nanoTime();
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("LODESTONE_RULE_CACHE", ruleCache.toString());
+        Process p = pb.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        int code = p.waitFor();
+        double ms = (System.nanoTime() - t0) / 1e6;
+        if (code != 0) {
+            throw new IllegalStateException("exit " + code + " from " + cmd);
+        }
+        return ms;
+    }
+}

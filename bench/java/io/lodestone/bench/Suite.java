@@ -1,0 +1,103 @@
+package io.lodestone.bench;
+
+import static io.lodestone.bench.Measure.f;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The benchmark suite (run it with bench/run.sh). Options: --sets N (generated fact sets, default 1000),
+ * --peer-sets N (default 300), --rounds N (default 5), --scale 10000,100000,1000000 (sizes for the
+ * proposed rules), --bundled-scale 10000,100000 (sizes for rules/ as bundled),
+ * --scale-timeout SECONDS (per size, default 180), --cold-runs N (default 5), --only batch,peers,scale,cold.
+ */
+public final class Suite {
+    /** The figures, printed as a Markdown table that docs/performance.md quotes. */
+    static final class Table {
+        private final List<String[]> rows = new ArrayList<>();
+
+        void row(String what, String figure, String note) {
+            rows.add(new String[] {what, figure, note});
+            System.out.println(f("  %-46s %14s  %s", what, figure, note));
+        }
+
+        void print() {
+            System.out.println();
+            System.out.println("| measure | figure | ratio / note |");
+            System.out.println("|---|---|---|");
+            rows.forEach(r -> System.out.println("| " + r[0] + " | " + r[1] + " | " + r[2] + " |"));
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int sets = 1000, peerSets = 300, rounds = 5, coldRuns = 5, scaleTimeout = 180;
+        List<Integer> scale = List.of(10_000, 100_000, 1_000_000);
+        List<Integer> bundledScale = List.of(10_000, 100_000);
+        Set<String> only = Set.of("batch", "peers", "scale", "cold");
+        for (int i = 0; i < args.length; i += 2) {
+            String v = args[i + 1];
+            switch (args[i]) {
+                case "--sets" -> sets = Integer.parseInt(v);
+                case "--peer-sets" -> peerSets = Integer.parseInt(v);
+                case "--rounds" -> rounds = Integer.parseInt(v);
+                case "--cold-runs" -> coldRuns = Integer.parseInt(v);
+                case "--scale-timeout" -> scaleTimeout = Integer.parseInt(v);
+                case "--scale" -> scale = Arrays.stream(v.split(",")).map(Integer::valueOf).toList();
+                case "--bundled-scale" -> bundledScale = Arrays.stream(v.split(",")).map(Integer::valueOf).toList();
+                case "--only" -> only = Set.of(v.split(","));
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        Path root = Path.of("").toAbsolutePath();
+        Path work = root.resolve("target/bench");
+        Path rules = root.resolve("rules");
+        Path dir = work.resolve("sets");
+        if (Files.isDirectory(dir)) {
+            try (var old = Files.list(dir)) {
+                for (Path p : old.toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        List<Path> files = Generator.writeSets(dir, sets, 42);
+        Table table = new Table();
+        System.out.println(f("Lodestone benchmark suite: %d cores, %s, Java %s; sets=%d peer-sets=%d rounds=%d",
+                Runtime.getRuntime().availableProcessors(), cpu(), System.getProperty("java.version"), sets, peerSets,
+                rounds));
+        if (only.contains("batch")) {
+            System.out.println("[1-2] batch throughput and overhead vs floors (bundled rules/)");
+            BatchBench.run(rules, files, dir, rounds, table);
+        }
+        if (only.contains("peers")) {
+            System.out.println("[3] five rule shapes vs peers (bench/shapes/shapes.drl)");
+            PeerBench.run(root, files.subList(0, Math.min(peerSets, files.size())), work, rounds, table);
+        }
+        if (only.contains("scale")) {
+            System.out.println("[4] scale: one large fact set, fresh JVM each, -Xmx2g; bundled rules");
+            ScaleBench.run("bundled", rules, work, bundledScale, scaleTimeout, table);
+            Path proposed = work.resolve("proposed/rules");
+            if (Files.isDirectory(proposed)) {
+                System.out.println("    rules/ with bench/proposals/indexed-joins.diff applied (same findings, indexed joins)");
+                ScaleBench.run("indexed joins", proposed, work, scale, scaleTimeout, table);
+            }
+        }
+        if (only.contains("cold")) {
+            System.out.println("[5] cold start vs warm (seed fact set, bundled rules)");
+            ColdStartBench.run(root, work, coldRuns, table);
+        }
+        table.print();
+    }
+
+    private static String cpu() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
+        } catch (Exception e) {
+            return "unknown CPU";
+        }
+    }
+}

@@ -13,7 +13,4 @@ cp="target/classes:$(cat "$out/cp.txt")"
 rm -rf "$out/classes"
 javac -nowarn -d "$out/classes" -cp "$cp" $(find bench/java -name '*.java')
 (cd bench/node && npm ci --no-audit --no-fund --silent)
-# the scale section also runs rules/ with the proposed indexed-join rewrite applied
-rm -rf "$out/proposed" && mkdir -p "$out/proposed" && cp -r rules "$out/proposed/"
-(cd "$out/proposed" && patch -s -p1 < ../../../bench/proposals/indexed-joins.diff)
 exec java -Xmx3g -cp "$out/classes:$cp" io.lodestone.bench.Suite "$@"

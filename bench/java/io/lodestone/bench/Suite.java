@@ -36,7 +36,6 @@ public final class Suite {
     public static void main(String[] args) throws Exception {
         int sets = 1000, peerSets = 300, rounds = 5, coldRuns = 5, scaleTimeout = 180;
         List<Integer> scale = List.of(10_000, 100_000, 1_000_000);
-        List<Integer> bundledScale = List.of(10_000, 100_000);
         Set<String> only = Set.of("batch", "peers", "scale", "cold");
         for (int i = 0; i < args.length; i += 2) {
             String v = args[i + 1];
@@ -47,7 +46,6 @@ public final class Suite {
                 case "--cold-runs" -> coldRuns = Integer.parseInt(v);
                 case "--scale-timeout" -> scaleTimeout = Integer.parseInt(v);
                 case "--scale" -> scale = Arrays.stream(v.split(",")).map(Integer::valueOf).toList();
-                case "--bundled-scale" -> bundledScale = Arrays.stream(v.split(",")).map(Integer::valueOf).toList();
                 case "--only" -> only = Set.of(v.split(","));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -78,12 +76,7 @@ public final class Suite {
         }
         if (only.contains("scale")) {
             System.out.println("[4] scale: one large fact set, fresh JVM each, -Xmx2g; bundled rules");
-            ScaleBench.run("bundled", rules, work, bundledScale, scaleTimeout, table);
-            Path proposed = work.resolve("proposed/rules");
-            if (Files.isDirectory(proposed)) {
-                System.out.println("    rules/ with bench/proposals/indexed-joins.diff applied (same findings, indexed joins)");
-                ScaleBench.run("indexed joins", proposed, work, scale, scaleTimeout, table);
-            }
+            ScaleBench.run("bundled", rules, work, scale, scaleTimeout, table);
         }
         if (only.contains("cold")) {
             System.out.println("[5] cold start vs warm (seed fact set, bundled rules)");

@@ -25,8 +25,10 @@ class TestCommandTest {
     void aBrokenRuleFailsItsCaseWithADiffNamingTheMissingFinding(@TempDir Path tmp) throws Exception {
         Path rules = TestFiles.copyTree(Path.of("rules"), tmp.resolve("rules"));
         Path risk = rules.resolve("minerals/risk.drl");
-        String broken = Files.readString(risk).replace(
-                "mineral memberOf $resources, occupied == true )", "mineral memberOf $resources, occupied == false )");
+        String original = Files.readString(risk);
+        String broken = original.replace("Deposit( country == $c, mineral == $m, occupied == true )",
+                "Deposit( country == $c, mineral == $m, occupied == false )");
+        assertTrue(!broken.equals(original), "the test must actually break the rule");
         Files.writeString(risk, broken);
         Run run = cli("test", "--rules", rules.toString(), rules.toString());
         assertEquals(ExitCodes.FINDINGS, run.code(), run.out());

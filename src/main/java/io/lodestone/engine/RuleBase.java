@@ -1,8 +1,5 @@
 package io.lodestone.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lodestone.api.Category;
 import io.lodestone.api.LoadError;
 import io.lodestone.api.RuleDescription;
@@ -19,9 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,14 +28,12 @@ import java.util.stream.Stream;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
-import org.kie.api.definition.rule.Global;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.definition.type.FactField;
 import org.kie.api.definition.type.FactType;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.CompositeKnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilder;
-import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.io.ResourceFactory;
 
@@ -54,7 +47,6 @@ public final class RuleBase {
     public static final String PARAMS_FILE = "params.json";
 
     private static final AtomicLong COMPILATIONS = new AtomicLong();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final KieBase kieBase;
     private final String hash;
@@ -144,7 +136,7 @@ public final class RuleBase {
                                      List<LoadError> errors) throws RulesException {
         List<RuleDescription> rules = describeRules(kieBase, sources, errors);
         Map<String, DeclaredType> factTypes = declaredTypes(kieBase, sources, errors);
-        Map<String, Object> params = resolveParams(kieBase, sources, paramSources, paramOverrides, errors);
+        Map<String, Object> params = RuleParams.resolve(kieBase, sources, paramSources, paramOverrides, errors);
         if (!errors.isEmpty()) {
             errors.replaceAll(e -> DrlSourceHints.locateMetadata(e, sources));
             throw new RulesException(errors);
@@ -395,82 +387,6 @@ public final class RuleBase {
             });
         }
         return bySimpleName;
-    }
-
-    private static Map<String, Object> resolveParams(KieBase kieBase, List<RuleSource> sources,
-                                                     List<RuleSource> paramFiles, Map<String, String> overrides,
-                                                     List<LoadError> errors) {
-        Map<String, JsonNode> given = new LinkedHashMap<>();
-        Map<String, String> givenIn = new HashMap<>();
-        for (RuleSource file : paramFiles) {
-            try {
-                JsonNode node = JSON.readTree(file.text());
-                if (!(node instanceof ObjectNode object)) {
-                    errors.add(new LoadError(LoadError.Kind.RULE_PARAMS, file.displayPath(), 1, 1, "$", null,
-                            "expected a JSON object of parameter names to values"));
-                    continue;
-                }
-                for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
-                    if (e.getKey().startsWith("//") || e.getKey().startsWith("_")) {
-                        continue; // comment keys document a parameter beside its value
-                    }
-                    String before = givenIn.put(e.getKey(), file.displayPath());
-                    if (before != null) {
-                        errors.add(new LoadError(LoadError.Kind.RULE_PARAMS, file.displayPath(), null, null,
-                                e.getKey(), null, "parameter " + e.getKey() + " is also set in " + before));
-                    }
-                    given.put(e.getKey(), e.getValue());
-                }
-            } catch (IOException e) {
-                errors.add(new LoadError(LoadError.Kind.RULE_PARAMS, file.displayPath(), null, null, null, null,
-                        "not valid JSON: " + e.getMessage()));
-            }
-        }
-        for (Map.Entry<String, String> o : overrides.entrySet()) {
-            JsonNode value;
-            try {
-                value = JSON.readTree(o.getValue());
-            } catch (IOException e) {
-                value = JSON.getNodeFactory().textNode(o.getValue());
-            }
-            given.put(o.getKey(), value);
-            givenIn.put(o.getKey(), "--param");
-        }
-        Map<String, Object> values = new TreeMap<>();
-        Set<String> declared = new LinkedHashSet<>();
-        for (KiePackage pkg : kieBase.getKiePackages()) {
-            for (Global global : pkg.getGlobalVariables()) {
-                declared.add(global.getName());
-                RuleSource where = sources.stream().filter(s -> s.lineOfGlobal(global.getName()) > 0)
-                        .findFirst().orElse(null);
-                String file = where == null ? null : where.displayPath();
-                Integer line = where == null ? null : where.lineOfGlobal(global.getName());
-                JsonNode value = given.get(global.getName());
-                if (value == null) {
-                    errors.add(new LoadError(LoadError.Kind.RULE_PARAMS, file, line, null, null, null,
-                            "global " + global.getName() + " has no value: set it in a " + PARAMS_FILE
-                                    + " under the rules folder or with --param " + global.getName() + "=VALUE"));
-                    continue;
-                }
-                try {
-                    Class<?> type = Class.forName(global.getType(), false, kieBase.getClass().getClassLoader());
-                    values.put(global.getName(), JSON.convertValue(value, type));
-                } catch (ClassNotFoundException | IllegalArgumentException e) {
-                    errors.add(new LoadError(LoadError.Kind.RULE_PARAMS, givenIn.get(global.getName()), null, null,
-                            global.getName(), null, "value " + value + " does not fit global " + global.getName()
-                            + " of type " + global.getType()));
-                }
-            }
-        }
-        for (String name : given.keySet()) {
-            if (!declared.contains(name)) {
-                errors.add(new LoadError(LoadError.Kind.RULE_PARAMS, givenIn.get(name), null, null, name, null,
-                        "parameter " + name + " matches no global declared in the rules (known: "
-                                + String.join(", ", declared) + ")"));
-            }
-        }
-        return values;
     }
 
     private static String text(Object metaValue) {

@@ -28,7 +28,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -189,7 +188,7 @@ public final class FactSetLoader {
 
         FactSet read(JsonNode root) throws FactSetException {
             if (!root.isObject()) {
-                fail(LoadError.Kind.FACT_SHAPE, "", "expected a fact set, a JSON object, but found " + describe(root));
+                fail(LoadError.Kind.FACT_SHAPE, "", "expected a fact set, a JSON object, but found " + JsonText.describe(root));
                 throw new FactSetException(errors);
             }
             for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
@@ -225,7 +224,7 @@ public final class FactSetLoader {
             if (!errors.isEmpty()) {
                 throw new FactSetException(errors);
             }
-            return new FactSet(id == null ? defaultId(file) : id, title, asOf, file, sources, facts, warnings);
+            return new FactSet(id == null ? JsonText.defaultId(file) : id, title, asOf, file, sources, facts, warnings);
         }
 
         private List<Source> readSources(JsonNode node) {
@@ -234,7 +233,7 @@ public final class FactSetLoader {
                 return sources;
             }
             if (!node.isArray()) {
-                fail(LoadError.Kind.FACT_SHAPE, "sources", "expected an array of sources, found " + describe(node));
+                fail(LoadError.Kind.FACT_SHAPE, "sources", "expected an array of sources, found " + JsonText.describe(node));
                 return sources;
             }
             Set<String> seen = new HashSet<>();
@@ -242,7 +241,7 @@ public final class FactSetLoader {
                 String path = "sources[" + i + "]";
                 JsonNode s = node.get(i);
                 if (!s.isObject()) {
-                    fail(LoadError.Kind.FACT_SHAPE, path, "expected a source object, found " + describe(s));
+                    fail(LoadError.Kind.FACT_SHAPE, path, "expected a source object, found " + JsonText.describe(s));
                     continue;
                 }
                 unknownFields(s, SOURCE_FIELDS, path, "source");
@@ -263,7 +262,7 @@ public final class FactSetLoader {
                 return facts;
             }
             if (!node.isArray()) {
-                fail(LoadError.Kind.FACT_SHAPE, "facts", "expected an array of facts, found " + describe(node));
+                fail(LoadError.Kind.FACT_SHAPE, "facts", "expected an array of facts, found " + JsonText.describe(node));
                 return facts;
             }
             Map<String, String> idPaths = new HashMap<>();
@@ -273,7 +272,7 @@ public final class FactSetLoader {
                 String path = "facts[" + i + "]";
                 JsonNode f = node.get(i);
                 if (!(f instanceof ObjectNode fact)) {
-                    fail(LoadError.Kind.FACT_SHAPE, path, "expected a fact object, found " + describe(f));
+                    fail(LoadError.Kind.FACT_SHAPE, path, "expected a fact object, found " + JsonText.describe(f));
                     continue;
                 }
                 JsonNode typeNode = fact.remove("type");
@@ -283,7 +282,7 @@ public final class FactSetLoader {
                     fail(LoadError.Kind.FACT_TYPE, path, "missing \"type\" (expected one of " + knownTypes() + ")");
                 } else if (!typeNode.isTextual()) {
                     fail(LoadError.Kind.FACT_TYPE, path + ".type", "expected a type name string, found "
-                            + describe(typeNode));
+                            + JsonText.describe(typeNode));
                 } else {
                     type = typeNode.textValue();
                 }
@@ -293,7 +292,7 @@ public final class FactSetLoader {
                     fail(LoadError.Kind.FACT_SHAPE, path, "missing \"id\" (every fact needs an id unique in the set)");
                 } else if (!idNode.isTextual() || idNode.textValue().isBlank()) {
                     fail(LoadError.Kind.FACT_SHAPE, path + ".id", "expected a non-empty string id, found "
-                            + describe(idNode));
+                            + JsonText.describe(idNode));
                 } else {
                     factId = idNode.textValue();
                     String first = idPaths.putIfAbsent(factId, path);
@@ -307,7 +306,7 @@ public final class FactSetLoader {
                 if (sourceNode != null && !sourceNode.isNull()) {
                     if (!sourceNode.isObject()) {
                         fail(LoadError.Kind.FACT_SHAPE, path + ".source", "expected {\"ref\": \"source-id\", "
-                                + "\"quote\": \"...\"}, found " + describe(sourceNode));
+                                + "\"quote\": \"...\"}, found " + JsonText.describe(sourceNode));
                     } else {
                         unknownFields(sourceNode, FACT_SOURCE_FIELDS, path + ".source", "fact source");
                         ref = requiredText(sourceNode, "ref", path + ".source");
@@ -365,13 +364,13 @@ public final class FactSetLoader {
                         + e.getPropertyName() + "' for type " + type.name() + " (declared fields: "
                         + String.join(", ", new TreeSet<>(type.fieldNames())) + ")");
             } catch (JsonMappingException e) {
-                String sub = subPath(e);
+                String sub = JsonText.subPath(e);
                 String fullPath = sub.isEmpty() ? path : path + "." + sub;
                 String field = sub.isEmpty() ? type.name() : type.name() + "." + sub;
                 if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-                    JsonNode actual = fact.at(pointer(sub));
-                    String got = e instanceof InvalidFormatException f ? "\"" + f.getValue() + "\"" : describe(actual);
-                    fail(LoadError.Kind.FACT_VALUE, fullPath, "expected " + expected(m.getTargetType()) + " for "
+                    JsonNode actual = fact.at(JsonText.pointer(sub));
+                    String got = e instanceof InvalidFormatException f ? "\"" + f.getValue() + "\"" : JsonText.describe(actual);
+                    fail(LoadError.Kind.FACT_VALUE, fullPath, "expected " + JsonText.expected(m.getTargetType()) + " for "
                             + field + ", got " + got);
                 } else {
                     fail(LoadError.Kind.FACT_VALUE, fullPath, "cannot bind " + field + ": " + e.getOriginalMessage());
@@ -412,7 +411,7 @@ public final class FactSetLoader {
             }
             if (!v.isTextual()) {
                 fail(LoadError.Kind.FACT_VALUE, path.isEmpty() ? field : path + "." + field,
-                        "expected a string, found " + describe(v));
+                        "expected a string, found " + JsonText.describe(v));
                 return null;
             }
             return v.textValue();
@@ -440,74 +439,5 @@ public final class FactSetLoader {
         private String knownTypes() {
             return types.isEmpty() ? "no types" : String.join(", ", new TreeSet<>(types.keySet()));
         }
-    }
-
-    private static String defaultId(String file) {
-        String name = Path.of(file).getFileName().toString();
-        return name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
-    }
-
-    private static String subPath(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (sb.length() > 0) {
-                    sb.append('.');
-                }
-                sb.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                sb.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return sb.toString();
-    }
-
-    private static String pointer(String subPath) {
-        if (subPath.isEmpty()) {
-            return "";
-        }
-        return "/" + subPath.replace(".", "/").replace("[", "/").replace("]", "");
-    }
-
-    private static String expected(Class<?> type) {
-        if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
-            return "a number";
-        }
-        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
-            return "a whole number";
-        }
-        if (type == boolean.class || type == Boolean.class) {
-            return "true or false";
-        }
-        if (type == String.class) {
-            return "a string";
-        }
-        if (type == LocalDate.class) {
-            return "an ISO-8601 date string (YYYY-MM-DD)";
-        }
-        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "an array";
-        }
-        return "a value of type " + type.getSimpleName();
-    }
-
-    static String describe(JsonNode node) {
-        if (node == null || node.isMissingNode()) {
-            return "nothing";
-        }
-        if (node.isTextual()) {
-            String t = node.textValue();
-            return "the string \"" + (t.length() > 40 ? t.substring(0, 40) + "…" : t) + "\"";
-        }
-        if (node.isNumber()) {
-            return "the number " + node.asText();
-        }
-        if (node.isBoolean()) {
-            return node.asText();
-        }
-        if (node.isNull()) {
-            return "null";
-        }
-        return node.isArray() ? "an array" : "an object";
     }
 }

@@ -1,0 +1,107 @@
+package io.lodestone.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lodestone.api.LoadError;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Global;
+
+/**
+ * Gives the rule set's globals their values: from the {@code params.json} files under the rules
+ * folder, overridden by {@code --param}. A global without a value, a value of the wrong type, a
+ * parameter no global declares and a parameter set twice are all errors.
+ */
+final class RuleParams {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PARAMS_FILE = RuleBase.PARAMS_FILE;
+
+    private RuleParams() {
+    }
+
+    static Map<String, Object> resolve(KieBase kieBase, List<RuleSource> sources,
+                                                     List<RuleSource> paramFiles, Map<String, String> overrides,
+                                                     List<LoadError> errors) {
+        Map<String, JsonNode> given = new LinkedHashMap<>();
+        Map<String, String> givenIn = new HashMap<>();
+        for (RuleSource file : paramFiles) {
+            try {
+                JsonNode node = JSON.readTree(file.text());
+                if (!(node instanceof ObjectNode object)) {
+                    errors.add(new LoadError(LoadError.Kind.RULE_PARAMS, file.displayPath(), 1, 1, "$", null,
+                            "expected a JSON object of parameter names to values"));
+                    continue;
+                }
+                for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    if (e.getKey().startsWith("//") || e.getKey().startsWith("_")) {
+                        continue; // comment keys document a parameter beside its value
+                    }
+                    String before = givenIn.put(e.getKey(), file.displayPath());
+                    if (before != null) {
+                        errors.add(new LoadError(LoadError.Kind.RULE_PARAMS, file.displayPath(), null, null,
+                                e.getKey(), null, "parameter " + e.getKey() + " is also set in " + before));
+                    }
+                    given.put(e.getKey(), e.getValue());
+                }
+            } catch (IOException e) {
+                errors.add(new LoadError(LoadError.Kind.RULE_PARAMS, file.displayPath(), null, null, null, null,
+                        "not valid JSON: " + e.getMessage()));
+            }
+        }
+        for (Map.Entry<String, String> o : overrides.entrySet()) {
+            JsonNode value;
+            try {
+                value = JSON.readTree(o.getValue());
+            } catch (IOException e) {
+                value = JSON.getNodeFactory().textNode(o.getValue());
+            }
+            given.put(o.getKey(), value);
+            givenIn.put(o.getKey(), "--param");
+        }
+        Map<String, Object> values = new TreeMap<>();
+        Set<String> declared = new LinkedHashSet<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Global global : pkg.getGlobalVariables()) {
+                declared.add(global.getName());
+                RuleSource where = sources.stream().filter(s -> s.lineOfGlobal(global.getName()) > 0)
+                        .findFirst().orElse(null);
+                String file = where == null ? null : where.displayPath();
+                Integer line = where == null ? null : where.lineOfGlobal(global.getName());
+                JsonNode value = given.get(global.getName());
+                if (value == null) {
+                    errors.add(new LoadError(LoadError.Kind.RULE_PARAMS, file, line, null, null, null,
+                            "global " + global.getName() + " has no value: set it in a " + PARAMS_FILE
+                                    + " under the rules folder or with --param " + global.getName() + "=VALUE"));
+                    continue;
+                }
+                try {
+                    Class<?> type = Class.forName(global.getType(), false, kieBase.getClass().getClassLoader());
+                    values.put(global.getName(), JSON.convertValue(value, type));
+                } catch (ClassNotFoundException | IllegalArgumentException e) {
+                    errors.add(new LoadError(LoadError.Kind.RULE_PARAMS, givenIn.get(global.getName()), null, null,
+                            global.getName(), null, "value " + value + " does not fit global " + global.getName()
+                            + " of type " + global.getType()));
+                }
+            }
+        }
+        for (String name : given.keySet()) {
+            if (!declared.contains(name)) {
+                errors.add(new LoadError(LoadError.Kind.RULE_PARAMS, givenIn.get(name), null, null, name, null,
+                        "parameter " + name + " matches no global declared in the rules (known: "
+                                + String.join(", ", declared) + ")"));
+            }
+        }
+        return values;
+    }
+}

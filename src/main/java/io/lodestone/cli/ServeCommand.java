@@ -64,7 +64,8 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        LiveRules live = new LiveRules(rules.builder()::build, err);
+        // a server must outlive a broken edit: rule consequences that never return are abandoned
+        LiveRules live = new LiveRules(rules.builder().isolateRules(true)::build, err);
         if (!live.reload() && !watch) {
             return ExitCodes.LOAD_ERROR; // nothing could ever fix the rules without --watch
         }

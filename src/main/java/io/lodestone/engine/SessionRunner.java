@@ -43,8 +43,9 @@ public final class SessionRunner {
     });
 
     /**
-     * Rules fire on a worker thread so that a consequence that never returns (an endless loop inside
-     * one firing, which {@code halt()} cannot stop) costs its thread, not the whole run.
+     * With {@link Limits#isolate()}, rules fire on a worker thread so that a consequence that never
+     * returns (an endless loop inside one firing, which {@code halt()} cannot stop) costs its thread,
+     * not the whole run. Without it they fire on the caller's thread: no hand-off per fact set.
      */
     private static final ExecutorService FIRING = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "lodestone-rules");
@@ -90,34 +91,39 @@ public final class SessionRunner {
                 timedOut.set(true);
                 session.halt();
             }, limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            CompletableFuture<Integer> firing = new CompletableFuture<>();
-            AtomicReference<Thread> worker = new AtomicReference<>();
-            FIRING.execute(() -> {
-                worker.set(Thread.currentThread());
-                try {
-                    firing.complete(session.fireAllRules((int) limits.maxFirings()));
-                } catch (Throwable t) {
-                    firing.completeExceptionally(t);
-                } finally {
-                    worker.set(null);
-                    Thread.interrupted(); // a pooled thread must not keep our interrupt
+            Integer count;
+            if (!limits.isolate()) {
+                count = session.fireAllRules((int) limits.maxFirings());
+            } else {
+                CompletableFuture<Integer> firing = new CompletableFuture<>();
+                AtomicReference<Thread> worker = new AtomicReference<>();
+                FIRING.execute(() -> {
+                    worker.set(Thread.currentThread());
+                    try {
+                        firing.complete(session.fireAllRules((int) limits.maxFirings()));
+                    } catch (Throwable t) {
+                        firing.completeExceptionally(t);
+                    } finally {
+                        worker.set(null);
+                        Thread.interrupted(); // a pooled thread must not keep our interrupt
+                    }
+                });
+                count = awaitFiring(firing, limits.timeout().toMillis() + GRACE_MILLIS);
+                if (count == null) {
+                    Thread t = worker.get();
+                    if (t != null) {
+                        t.interrupt(); // stops a consequence that sleeps or waits
+                    }
+                    count = awaitFiring(firing, GRACE_MILLIS);
                 }
-            });
-            Integer count = awaitFiring(firing, limits.timeout().toMillis() + GRACE_MILLIS);
-            if (count == null) {
-                Thread t = worker.get();
-                if (t != null) {
-                    t.interrupt(); // stops a consequence that sleeps or waits
+                if (count == null) {
+                    abandoned = true;
+                    errors.add(limitError(factSet, "a rule consequence did not return within the time limit of "
+                            + limits.timeout().toMillis() + " ms (raise it with --timeout) and was abandoned; it may "
+                            + "loop forever; findings so far are kept"));
+                    // the abandoned thread may still touch the tracer: explain what was collected without it
+                    return new SessionResult(resolve(factSet, collector.findings(), errors, null), errors, 0);
                 }
-                count = awaitFiring(firing, GRACE_MILLIS);
-            }
-            if (count == null) {
-                abandoned = true;
-                errors.add(limitError(factSet, "a rule consequence did not return within the time limit of "
-                        + limits.timeout().toMillis() + " ms (raise it with --timeout) and was abandoned; it may "
-                        + "loop forever; findings so far are kept"));
-                // the abandoned thread may still touch the tracer: explain what was collected without it
-                return new SessionResult(resolve(factSet, collector.findings(), errors, null), errors, 0);
             }
             fired = count;
             if (timedOut.get()) {
@@ -133,12 +139,9 @@ public final class SessionRunner {
                         "evaluation failed: " + wrapped.getCause()));
                 return new SessionResult(resolve(factSet, collector.findings(), errors, tracer), errors, fired);
             }
-            RuleDescription rule = e.getRule() == null ? null : ruleBase.rule(e.getRule());
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            errors.add(new LoadError(LoadError.Kind.RULE_RUNTIME, factSet.file(), null, null, null,
-                    rule == null ? (e.getRule() == null ? null : e.getRule().getName()) : rule.id(),
-                    "rule failed on this fact set: " + cause.getClass().getSimpleName()
-                            + (cause.getMessage() == null ? "" : ": " + cause.getMessage())));
+            errors.add(consequenceError(factSet, e));
+        } catch (ConsequenceException e) {
+            errors.add(consequenceError(factSet, e));
         } catch (RuntimeException e) {
             errors.add(new LoadError(LoadError.Kind.RULE_RUNTIME, factSet.file(), null, null, null, null,
                     "evaluation failed: " + e));
@@ -151,6 +154,15 @@ public final class SessionRunner {
             }
         }
         return new SessionResult(resolve(factSet, collector.findings(), errors, tracer), errors, fired);
+    }
+
+    private LoadError consequenceError(FactSet factSet, ConsequenceException e) {
+        RuleDescription rule = e.getRule() == null ? null : ruleBase.rule(e.getRule());
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        return new LoadError(LoadError.Kind.RULE_RUNTIME, factSet.file(), null, null, null,
+                rule == null ? (e.getRule() == null ? null : e.getRule().getName()) : rule.id(),
+                "rule failed on this fact set: " + cause.getClass().getSimpleName()
+                        + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
     }
 
     /** The firing's result, null when it is still running after {@code millis}. */

@@ -131,7 +131,7 @@ class RuntimeGuardsTest {
                 end
                 """.formatted(flag));
         try {
-            Lodestone lodestone = Lodestone.builder(rules).timeout(Duration.ofMillis(200)).build();
+            Lodestone lodestone = Lodestone.builder(rules).timeout(Duration.ofMillis(200)).isolateRules(true).build();
             long start = System.nanoTime();
             RunReport run = lodestone.evaluateAll(List.of(set("a", "x", "spin"), set("b", "y", "calm")));
             assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 5000, "did not hang");
@@ -143,6 +143,30 @@ class RuntimeGuardsTest {
         } finally {
             System.setProperty(flag, "stop"); // lets the abandoned thread end
         }
+    }
+
+    @Test
+    void rulesFireOnTheCallersThreadUnlessIsolated() throws Exception {
+        Path rules = rules("""
+                import io.lodestone.api.Finding;
+                rule "Names the thread it fires on"
+                    @id("RISK-THREAD") @category("RISK") @severity("info")
+                when
+                    $i : Item( mode == "calm" )
+                then
+                    insert(new Finding(Thread.currentThread().getName(), $i));
+                end
+                """);
+        Path set = set("t", "x", "calm");
+        String direct = thread(Lodestone.builder(rules).build().evaluate(set));
+        String isolated = thread(Lodestone.builder(rules).isolateRules(true).build().evaluate(set));
+        assertEquals(Thread.currentThread().getName(), direct, "no hand-off per fact set by default");
+        assertEquals("lodestone-rules", isolated);
+    }
+
+    private static String thread(io.lodestone.api.Report report) {
+        return report.findings().stream().filter(f -> f.getRuleId().equals("RISK-THREAD")).findFirst()
+                .orElseThrow().getMessage();
     }
 
     @Test

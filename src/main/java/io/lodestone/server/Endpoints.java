@@ -76,17 +76,13 @@ final class Endpoints {
         if (!explain.equals("true") && !explain.equals("false")) {
             return Reply.error(400, Reply.KIND_REQUEST, "explain must be true or false, not '" + explain + "'");
         }
-        Lodestone lodestone = rules.current();
-        if (lodestone == null) {
-            return unavailable();
+        Posted posted = posted(ex, query);
+        if (posted.refusal != null) {
+            return posted.refusal;
         }
-        Body body = readBody(ex);
-        if (body.refusal != null) {
-            return body.refusal;
-        }
-        String name = query.getOrDefault("name", DEFAULT_NAME);
+        Lodestone lodestone = posted.lodestone;
         try {
-            Report report = lodestone.evaluate(lodestone.load(new ByteArrayInputStream(body.bytes), name),
+            Report report = lodestone.evaluate(lodestone.load(new ByteArrayInputStream(posted.body), posted.name),
                     explain.equals("true"));
             metrics.evaluated();
             RunReport run = new RunReport(lodestone.rulesHash(), lodestone.rules().size(), List.of(report), List.of());
@@ -98,18 +94,14 @@ final class Endpoints {
     }
 
     private Reply check(HttpExchange ex) throws IOException {
-        Lodestone lodestone = rules.current();
-        if (lodestone == null) {
-            return unavailable();
+        Posted posted = posted(ex, query(ex));
+        if (posted.refusal != null) {
+            return posted.refusal;
         }
-        Body body = readBody(ex);
-        if (body.refusal != null) {
-            return body.refusal;
-        }
+        Lodestone lodestone = posted.lodestone;
         ObjectNode root = JsonNodeFactory.instance.objectNode();
-        String name = query(ex).getOrDefault("name", DEFAULT_NAME);
         try {
-            FactSet factSet = lodestone.load(new ByteArrayInputStream(body.bytes), name);
+            FactSet factSet = lodestone.load(new ByteArrayInputStream(posted.body), posted.name);
             root.put("ok", true);
             root.put("id", factSet.id());
             root.put("facts", factSet.facts().size());
@@ -175,6 +167,22 @@ final class Endpoints {
 
     /** The request body, or the reply that refuses it (415, 413). */
     private record Body(byte[] bytes, Reply refusal) {
+    }
+
+    /** A fact set posted to the current rules, or the reply refusing it (503 no rules, 413/415 body). */
+    private record Posted(Lodestone lodestone, byte[] body, String name, Reply refusal) {
+    }
+
+    private Posted posted(HttpExchange ex, Map<String, String> query) throws IOException {
+        Lodestone lodestone = rules.current();
+        if (lodestone == null) {
+            return new Posted(null, null, null, unavailable());
+        }
+        Body body = readBody(ex);
+        if (body.refusal != null) {
+            return new Posted(null, null, null, body.refusal);
+        }
+        return new Posted(lodestone, body.bytes, query.getOrDefault("name", DEFAULT_NAME), null);
     }
 
     private Body readBody(HttpExchange ex) throws IOException {

@@ -444,7 +444,7 @@ public final class Lodestone {
          * @throws RulesException with every problem of every rule file, each located
          */
         public Lodestone build() throws RulesException {
-            new Limits(maxFirings, timeout); // validates before the costly compile
+            new Limits(maxFirings, timeout, isolateRules); // validates before the costly compile
             return new Lodestone(this);
         }
     }

@@ -12,14 +12,6 @@ public record Limits(long maxFirings, Duration timeout, boolean isolate) {
     public static final long DEFAULT_MAX_FIRINGS = 100_000;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
-    public static Limits defaults() {
-        return new Limits(DEFAULT_MAX_FIRINGS, DEFAULT_TIMEOUT, false);
-    }
-
-    public Limits(long maxFirings, Duration timeout) {
-        this(maxFirings, timeout, false);
-    }
-
     public Limits {
         if (maxFirings < 1 || maxFirings > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("maxFirings must be between 1 and " + Integer.MAX_VALUE);

@@ -63,10 +63,6 @@ public final class SessionRunner {
         this.limits = limits;
     }
 
-    public SessionResult run(FactSet factSet) {
-        return run(factSet, false);
-    }
-
     /** With {@code explain}, every finding carries the {@link io.lodestone.api.Trace} of its firing. */
     public SessionResult run(FactSet factSet, boolean explain) {
         KieSession session = ruleBase.kieBase().newKieSession();

@@ -61,11 +61,7 @@ public final class FactSetLoader {
     private final Map<Class<?>, Map<String, Method>> setters = new ConcurrentHashMap<>();
 
     public FactSetLoader(Map<String, DeclaredType> types) {
-        this(types, DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH);
-    }
-
-    public FactSetLoader(Map<String, DeclaredType> types, long maxBytes, int maxDepth) {
-        this(types, maxBytes, maxDepth, false);
+        this(types, DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, false);
     }
 
     /** {@code lenient}: unknown fields are dropped with a warning instead of failing the fact set. */

@@ -47,6 +47,9 @@ import java.util.function.Function;
  * }</pre>
  */
 public final class Lodestone {
+    /** The name standard input goes by in errors and reports when an input is {@code -}. */
+    public static final String STDIN_NAME = "<stdin>";
+
     private final RuleBase ruleBase;
     private final FactSetLoader loader;
     private final SessionRunner runner;
@@ -114,7 +117,7 @@ public final class Lodestone {
     /**
      * Reads and checks a fact set without evaluating it.
      *
-     * @param file a fact-set JSON file
+     * @param file a fact-set file, JSON or (named .yaml or .yml) YAML
      * @return the fact set, bound to the declared fact types
      * @throws FactSetException with every located problem (file, line, column, JSON path)
      */
@@ -125,8 +128,9 @@ public final class Lodestone {
     /**
      * Reads and checks a fact set from a stream, which is read to its end but not closed.
      *
-     * @param in   the fact-set JSON
-     * @param name stands for the file in errors and reports
+     * @param in   the fact set, JSON or YAML
+     * @param name stands for the file in errors and reports; a .yaml or .yml name means YAML, a .json
+     *             name JSON, any other name lets the first character decide ('{' or '[' for JSON)
      * @return the fact set, bound to the declared fact types
      * @throws FactSetException with every located problem (name, line, column, JSON path)
      */
@@ -188,11 +192,12 @@ public final class Lodestone {
     }
 
     /**
-     * Evaluates fact-set files, folders (searched recursively for {@code *.json}) and globs. Every file
-     * is attempted: those that cannot be loaded are listed in {@link RunReport#errors()}, the others are
-     * reported in input order, whatever the number of jobs.
+     * Evaluates fact-set files, folders (searched recursively for {@code *.json}, {@code *.yaml} and
+     * {@code *.yml}) and globs; {@code -} reads one fact set (JSON or YAML) from standard input, named
+     * {@value #STDIN_NAME}. Every file is attempted: those that cannot be loaded are listed in
+     * {@link RunReport#errors()}, the others are reported in input order, whatever the number of jobs.
      *
-     * @param inputs files, folders and glob patterns
+     * @param inputs files, folders, glob patterns and {@code -}
      * @return one report per loaded fact set, and every load error
      */
     public RunReport evaluateAll(Collection<Path> inputs) {
@@ -202,7 +207,7 @@ public final class Lodestone {
     /**
      * {@link #evaluateAll(Collection)}, telling {@code listener} as each file is finished.
      *
-     * @param inputs   files, folders and glob patterns
+     * @param inputs   files, folders, glob patterns and {@code -}
      * @param listener told the number of files, then each finished file (from the evaluating thread)
      * @return one report per loaded fact set, and every load error
      */
@@ -243,9 +248,10 @@ public final class Lodestone {
 
     /**
      * Reads and checks fact-set files, folders and globs against the compiled rules' types without
-     * evaluating anything: every problem of every file, like {@code opa check}.
+     * evaluating anything: every problem of every file, like {@code opa check}. {@code -} reads standard
+     * input.
      *
-     * @param inputs files, folders and glob patterns
+     * @param inputs files, folders, glob patterns and {@code -}
      * @return the files read, every error and every warning
      */
     public CheckResult checkAll(Collection<Path> inputs) {
@@ -254,9 +260,9 @@ public final class Lodestone {
         List<LoadError> errors = new ArrayList<>(expansion.errors());
         List<LoadError> warnings = new ArrayList<>();
         for (Path file : expansion.files()) {
-            files.add(file.toString());
+            files.add(FactSetPaths.isStdin(file) ? STDIN_NAME : file.toString());
             try {
-                warnings.addAll(load(file).warnings());
+                warnings.addAll(loadInput(file).warnings());
             } catch (FactSetException e) {
                 errors.addAll(e.errors());
             }
@@ -267,9 +273,14 @@ public final class Lodestone {
     private record Outcome(Report report, List<LoadError> errors, List<LoadError> warnings) {
     }
 
+    /** A file, or standard input for {@code -}. */
+    private FactSet loadInput(Path file) throws FactSetException {
+        return FactSetPaths.isStdin(file) ? load(System.in, STDIN_NAME) : load(file);
+    }
+
     private Outcome outcome(Path file) {
         try {
-            FactSet factSet = load(file);
+            FactSet factSet = loadInput(file);
             return new Outcome(evaluate(factSet), List.of(), factSet.warnings());
         } catch (FactSetException e) {
             return new Outcome(null, e.errors(), List.of());

@@ -52,6 +52,8 @@ public record LoadError(String kind, String file, Integer line, Integer column, 
         public static final String IO = "io";
         /** A fact set is not well-formed JSON (or is empty). */
         public static final String JSON_SYNTAX = "json-syntax";
+        /** A YAML fact set is not well-formed YAML (or is empty). */
+        public static final String YAML_SYNTAX = "yaml-syntax";
         /** A fact set does not have the format's shape: a missing, unknown or duplicate field or id. */
         public static final String FACT_SHAPE = "fact-shape";
         /** A fact's type is missing or not declared by the rules. */

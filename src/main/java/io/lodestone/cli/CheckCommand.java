@@ -45,6 +45,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
         CheckResult result;
         try {
+            rules.requireRulesFolder();
             Lodestone lodestone = rules.builder().build();
             result = lodestone.checkAll(paths);
         } catch (RulesException e) {

@@ -59,6 +59,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         RunReport run;
         try {
+            rules.requireRulesFolder();
             Lodestone lodestone = rules.builder().jobs(threads).explain(explain).build();
             boolean color = Terminal.useColor(output.noColor, System.getenv("NO_COLOR"), false, true);
             try (ProgressListener progress = new ProgressListener(spec.commandLine().getErr(), color)) {

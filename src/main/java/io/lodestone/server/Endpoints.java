@@ -46,9 +46,15 @@ final class Endpoints {
             case "/v1/check" -> post(method) ? check(ex) : notAllowed("POST");
             case "/v1/rules" -> get(method) ? rulesInfo() : notAllowed("GET");
             case "/healthz" -> get(method) ? health() : notAllowed("GET");
-            case "/metrics" -> get(method) ? Reply.text(200, Reply.PROMETHEUS, metrics.render(rules)) : notAllowed("GET");
+            case "/metrics" -> get(method) ? metrics(ex) : notAllowed("GET");
             default -> Reply.error(404, Reply.KIND_REQUEST, "no such endpoint: " + path);
         };
+    }
+
+    /** Prometheus text, or OpenMetrics when the scraper's Accept header asks for it. */
+    private Reply metrics(HttpExchange ex) {
+        Metrics.Exposition e = metrics.render(rules, ex.getRequestHeaders().getFirst("Accept"));
+        return new Reply(200, e.contentType(), e.body());
     }
 
     private static boolean post(String method) {

@@ -14,9 +14,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "completion",
         mixinStandardHelpOptions = true,
         description = {"Print a bash/zsh completion script for lodestone.",
-                "bash: source <(lodestone completion), or save it as "
-                        + "~/.local/share/bash-completion/completions/lodestone",
-                "zsh:  source <(lodestone completion zsh)   (the script loads bashcompinit itself)"},
+                "bash: source <(lodestone completion)",
+                "      or save it in ~/.local/share/bash-completion/completions/",
+                "zsh:  source <(lodestone completion zsh)",
+                "      (the script loads bashcompinit itself)"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:The script was printed.", ExitCodes.HELP_2})
 public final class CompletionCommand implements Callable<Integer> {

@@ -5,7 +5,7 @@ import io.lodestone.api.BatchListener;
 import io.lodestone.api.FactLocator;
 import io.lodestone.api.FactSet;
 import io.lodestone.api.FactSetException;
-import io.lodestone.api.LoadError;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.Report;
 import io.lodestone.api.RuleDescription;
 import io.lodestone.api.RulesException;
@@ -134,8 +134,7 @@ public final class Lodestone {
         try {
             return loader.load(in.readAllBytes(), name);
         } catch (IOException e) {
-            throw new FactSetException(List.of(new LoadError(LoadError.Kind.IO, name, null, null, null, null,
-                    "cannot read: " + e.getMessage())));
+            throw new FactSetException(List.of(Diagnostic.io(name, "cannot read: " + e.getMessage())));
         }
     }
 
@@ -220,8 +219,8 @@ public final class Lodestone {
                 ? expansion.files().stream().map(task).toList()
                 : inParallel(expansion.files(), task);
         List<Report> reports = new ArrayList<>();
-        List<LoadError> errors = new ArrayList<>(expansion.errors());
-        List<LoadError> warnings = new ArrayList<>();
+        List<Diagnostic> errors = new ArrayList<>(expansion.errors());
+        List<Diagnostic> warnings = new ArrayList<>();
         for (Outcome o : outcomes) {
             if (o.report != null) {
                 reports.add(o.report);
@@ -251,8 +250,8 @@ public final class Lodestone {
     public CheckResult checkAll(Collection<Path> inputs) {
         FactSetPaths.Expansion expansion = FactSetPaths.expand(inputs);
         List<String> files = new ArrayList<>();
-        List<LoadError> errors = new ArrayList<>(expansion.errors());
-        List<LoadError> warnings = new ArrayList<>();
+        List<Diagnostic> errors = new ArrayList<>(expansion.errors());
+        List<Diagnostic> warnings = new ArrayList<>();
         for (Path file : expansion.files()) {
             files.add(file.toString());
             try {
@@ -264,7 +263,7 @@ public final class Lodestone {
         return new CheckResult(rulesHash(), ruleBase.rules().size(), files, errors, warnings);
     }
 
-    private record Outcome(Report report, List<LoadError> errors, List<LoadError> warnings) {
+    private record Outcome(Report report, List<Diagnostic> errors, List<Diagnostic> warnings) {
     }
 
     private Outcome outcome(Path file) {

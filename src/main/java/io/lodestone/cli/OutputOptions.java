@@ -1,6 +1,6 @@
 package io.lodestone.cli;
 
-import io.lodestone.api.LoadError;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.RunReport;
 import io.lodestone.api.Severity;
 import io.lodestone.output.Formatters;
@@ -61,7 +61,7 @@ public final class OutputOptions {
         PrintWriter err = cl.getErr();
         boolean errorsShownInReport = !quiet && output == null && formatter.name().equals("text");
         if (!errorsShownInReport) {
-            for (LoadError e : run.errors()) {
+            for (Diagnostic e : run.errors()) {
                 err.println(e.toCompilerString());
             }
             run.reports().forEach(r -> r.errors().forEach(e -> err.println(e.toCompilerString())));

@@ -1,7 +1,7 @@
 package io.lodestone.cli;
 
 import io.lodestone.Lodestone;
-import io.lodestone.api.LoadError;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.RulesException;
 import io.lodestone.api.TestRun;
 import io.lodestone.output.TestRunFormatter;
@@ -61,7 +61,7 @@ public final class TestCommand implements Callable<Integer> {
             run = new CaseRunner(rules.builder().build()).run(paths);
         } catch (RulesException e) {
             PrintWriter err = spec.commandLine().getErr();
-            e.errors().stream().map(LoadError::toCompilerString).forEach(err::println);
+            e.errors().stream().map(Diagnostic::toCompilerString).forEach(err::println);
             run = new TestRun(null, List.of(), List.of(), Map.of(), Map.of(), e.errors());
         }
         formatter.get().write(run, coverage || coverageMin != null, spec.commandLine().getOut());

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lodestone.api.CheckResult;
-import io.lodestone.api.LoadError;
+import io.lodestone.api.Diagnostic;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -17,10 +17,10 @@ public final class CheckOutput {
 
     public static void text(CheckResult result, Writer writer) {
         PrintWriter out = new PrintWriter(writer);
-        for (LoadError e : result.errors()) {
+        for (Diagnostic e : result.errors()) {
             out.println(e.toCompilerString());
         }
-        for (LoadError w : result.warnings()) {
+        for (Diagnostic w : result.warnings()) {
             out.println(w.toCompilerString("warning"));
         }
         StringBuilder sb = new StringBuilder();

@@ -2,7 +2,7 @@ package io.lodestone.output;
 
 import io.lodestone.api.CaseResult;
 import io.lodestone.api.CaseResult.Mismatch;
-import io.lodestone.api.LoadError;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.RuleDescription;
 import io.lodestone.api.TestRun;
 import java.io.IOException;
@@ -16,7 +16,7 @@ public final class TestTextFormatter implements TestRunFormatter {
     @Override
     public void write(TestRun run, boolean coverage, Writer writer) throws IOException {
         PrintWriter out = new PrintWriter(writer);
-        for (LoadError e : run.errors()) {
+        for (Diagnostic e : run.errors()) {
             out.println("ERROR " + TextFormatter.clean(e.toCompilerString()));
         }
         for (CaseResult c : run.cases()) {
@@ -26,7 +26,7 @@ public final class TestTextFormatter implements TestRunFormatter {
             for (Mismatch m : c.problems()) {
                 out.println("        " + describe(m));
             }
-            for (LoadError e : c.errors()) {
+            for (Diagnostic e : c.errors()) {
                 out.println("        " + TextFormatter.clean(e.toCompilerString()));
             }
         }

@@ -5,7 +5,7 @@ import io.lodestone.api.Category;
 import io.lodestone.api.Counts;
 import io.lodestone.api.FactSet;
 import io.lodestone.api.Finding;
-import io.lodestone.api.LoadError;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.Report;
 import io.lodestone.api.Severity;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ public final class ReportBuilder {
     private ReportBuilder() {
     }
 
-    public static Report build(FactSet factSet, List<Finding> findings, List<LoadError> errors, int ruleCount) {
+    public static Report build(FactSet factSet, List<Finding> findings, List<Diagnostic> errors, int ruleCount) {
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(ORDER);
         List<Finding> contributions = sorted.stream().filter(f -> f.getCategory() == Category.ALIGNMENT).toList();

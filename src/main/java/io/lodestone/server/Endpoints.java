@@ -7,7 +7,8 @@ import com.sun.net.httpserver.HttpExchange;
 import io.lodestone.Lodestone;
 import io.lodestone.api.FactSet;
 import io.lodestone.api.FactSetException;
-import io.lodestone.api.LoadError;
+import io.lodestone.api.Diagnostic;
+import io.lodestone.api.Diagnostic.Kind;
 import io.lodestone.api.Report;
 import io.lodestone.api.RuleDescription;
 import io.lodestone.api.RunReport;
@@ -47,7 +48,7 @@ final class Endpoints {
             case "/v1/rules" -> get(method) ? rulesInfo() : notAllowed("GET");
             case "/healthz" -> get(method) ? health() : notAllowed("GET");
             case "/metrics" -> get(method) ? Reply.text(200, Reply.PROMETHEUS, metrics.render(rules)) : notAllowed("GET");
-            default -> Reply.error(404, Reply.KIND_REQUEST, "no such endpoint: " + path);
+            default -> Reply.error(404, Kind.REQUEST, "no such endpoint: " + path);
         };
     }
 
@@ -60,7 +61,7 @@ final class Endpoints {
     }
 
     private static Reply notAllowed(String allowed) {
-        return Reply.error(405, Reply.KIND_REQUEST, "method not allowed (use " + allowed + ")");
+        return Reply.error(405, Kind.REQUEST, "method not allowed (use " + allowed + ")");
     }
 
     private Reply timedEvaluate(HttpExchange ex) throws IOException {
@@ -74,7 +75,7 @@ final class Endpoints {
         Map<String, String> query = query(ex);
         String explain = query.getOrDefault("explain", "false");
         if (!explain.equals("true") && !explain.equals("false")) {
-            return Reply.error(400, Reply.KIND_REQUEST, "explain must be true or false, not '" + explain + "'");
+            return Reply.error(400, Kind.REQUEST, "explain must be true or false, not '" + explain + "'");
         }
         Posted posted = posted(ex, query);
         if (posted.refusal != null) {
@@ -162,7 +163,7 @@ final class Endpoints {
         if (failure != null && !failure.errors().isEmpty()) {
             return Reply.errors(503, failure.errors());
         }
-        return Reply.error(503, Reply.KIND_UNAVAILABLE, "no valid rule set is loaded");
+        return Reply.error(503, Kind.UNAVAILABLE, "no valid rule set is loaded");
     }
 
     /** The request body, or the reply that refuses it (415, 413). */
@@ -189,7 +190,7 @@ final class Endpoints {
         String type = ex.getRequestHeaders().getFirst("Content-Type");
         String mediaType = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         if (!mediaType.equals("application/json")) {
-            return new Body(null, Reply.error(415, Reply.KIND_REQUEST, "Content-Type must be application/json, not "
+            return new Body(null, Reply.error(415, Kind.REQUEST, "Content-Type must be application/json, not "
                     + (type == null ? "missing" : "'" + type + "'")));
         }
         String length = ex.getRequestHeaders().getFirst("Content-Length");
@@ -227,7 +228,7 @@ final class Endpoints {
     }
 
     private Reply tooLarge() {
-        return Reply.error(413, LoadError.Kind.LIMIT, "request body is larger than the limit of " + maxBodyBytes
+        return Reply.error(413, Kind.LIMIT, "request body is larger than the limit of " + maxBodyBytes
                 + " bytes (raise it with --max-body-bytes)");
     }
 

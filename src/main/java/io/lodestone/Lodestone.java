@@ -47,6 +47,13 @@ import java.util.function.Function;
  * }</pre>
  */
 public final class Lodestone {
+    /** Default of {@link Builder#maxFirings(long)}: rule firings per fact set before it is stopped. */
+    public static final long DEFAULT_MAX_FIRINGS = Limits.DEFAULT_MAX_FIRINGS;
+    /** Default of {@link Builder#maxFileBytes(long)}: the largest fact-set file, in bytes, that is read. */
+    public static final long DEFAULT_MAX_FILE_BYTES = FactSetLoader.DEFAULT_MAX_BYTES;
+    /** Default of {@link Builder#maxDepth(int)}: the deepest JSON nesting a fact set may have. */
+    public static final int DEFAULT_MAX_DEPTH = FactSetLoader.DEFAULT_MAX_DEPTH;
+
     private final RuleBase ruleBase;
     private final FactSetLoader loader;
     private final SessionRunner runner;

@@ -7,7 +7,6 @@ import io.lodestone.api.Diagnostic.Location;
 import io.lodestone.api.RuleDescription;
 import io.lodestone.api.RulesException;
 import io.lodestone.api.Severity;
-import io.lodestone.facts.DeclaredType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,8 +2,9 @@ package io.lodestone.facts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lodestone.api.Diagnostic;
 import io.lodestone.api.Diagnostic.Kind;
+import io.lodestone.api.Diagnostic;
+import io.lodestone.engine.DeclaredType;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;

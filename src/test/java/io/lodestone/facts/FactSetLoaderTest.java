@@ -8,10 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lodestone.Lodestone;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.Fact;
 import io.lodestone.api.FactSet;
 import io.lodestone.api.FactSetException;
-import io.lodestone.api.Diagnostic;
+import io.lodestone.engine.DeclaredType;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.LocalDate;

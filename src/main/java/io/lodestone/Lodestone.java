@@ -146,6 +146,24 @@ public final class Lodestone {
     }
 
     /**
+     * Reads and checks one fact set from a stream, as {@link #checkAll(Collection)} does for files:
+     * the result names {@code name} as its one file and lists every problem instead of throwing.
+     *
+     * @param in   the fact-set JSON, read to its end but not closed
+     * @param name stands for the file in errors
+     * @return the file checked, every error and every warning
+     */
+    public CheckResult check(InputStream in, String name) {
+        try {
+            FactSet factSet = load(in, name);
+            return new CheckResult(rulesHash(), ruleBase.rules().size(), List.of(name), List.of(),
+                    factSet.warnings());
+        } catch (FactSetException e) {
+            return new CheckResult(rulesHash(), ruleBase.rules().size(), List.of(name), e.errors(), List.of());
+        }
+    }
+
+    /**
      * Evaluates a loaded fact set in a fresh rule session, with traces when the builder asked for
      * {@link Builder#explain(boolean)}. A rule that throws or a limit that is hit does not throw here:
      * it is listed in {@link Report#errors()} beside the findings gathered before.

@@ -66,7 +66,7 @@ class ArchitectureTest {
     void jacksonOnlyWhereJsonIsReadOrWritten() {
         // engine reads params.json, facts reads fact sets, verify reads expectations, output writes every document
         noClasses().that().resideOutsideOfPackages("io.lodestone.engine..", "io.lodestone.facts..",
-                        "io.lodestone.verify..", "io.lodestone.output..", "io.lodestone.server..")
+                        "io.lodestone.verify..", "io.lodestone.output..")
                 .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
                 .check(classes);
     }

@@ -42,6 +42,10 @@ public final class CheckOutput {
 
     /** {@code {"format": 1, "ok", "rules": {hash, count}, "files", "errors", "warnings"}}; errors as in reports. */
     public static void json(CheckResult result, Writer out) throws IOException {
+        JsonDocuments.write(toJson(result), out);
+    }
+
+    static ObjectNode toJson(CheckResult result) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("format", JsonFormatter.FORMAT_VERSION);
         root.put("ok", result.clean());
@@ -54,6 +58,6 @@ public final class CheckOutput {
         result.errors().forEach(e -> errors.add(JsonFormatter.toJson(e)));
         ArrayNode warnings = root.putArray("warnings");
         result.warnings().forEach(w -> warnings.add(JsonFormatter.toJson(w)));
-        JsonDocuments.write(root, out);
+        return root;
     }
 }

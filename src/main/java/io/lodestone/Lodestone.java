@@ -1,11 +1,11 @@
 package io.lodestone;
 
-import io.lodestone.api.CheckResult;
 import io.lodestone.api.BatchListener;
+import io.lodestone.api.CheckResult;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.FactLocator;
 import io.lodestone.api.FactSet;
 import io.lodestone.api.FactSetException;
-import io.lodestone.api.Diagnostic;
 import io.lodestone.api.Report;
 import io.lodestone.api.RuleDescription;
 import io.lodestone.api.RulesException;

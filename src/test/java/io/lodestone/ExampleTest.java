@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lodestone.api.Category;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.FactSet;
 import io.lodestone.api.FactSetException;
 import io.lodestone.api.Finding;
-import io.lodestone.api.Diagnostic;
 import io.lodestone.api.Report;
 import io.lodestone.api.Severity;
 import java.io.ByteArrayInputStream;

@@ -1,7 +1,7 @@
 package io.lodestone.engine;
 
-import io.lodestone.api.Diagnostic;
 import io.lodestone.api.Diagnostic.Kind;
+import io.lodestone.api.Diagnostic;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;

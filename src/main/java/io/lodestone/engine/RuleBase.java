@@ -1,9 +1,9 @@
 package io.lodestone.engine;
 
 import io.lodestone.api.Category;
-import io.lodestone.api.Diagnostic;
 import io.lodestone.api.Diagnostic.Kind;
 import io.lodestone.api.Diagnostic.Location;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.RuleDescription;
 import io.lodestone.api.RulesException;
 import io.lodestone.api.Severity;

@@ -1,7 +1,7 @@
 package io.lodestone.output;
 
-import io.lodestone.api.Finding;
 import io.lodestone.api.Diagnostic;
+import io.lodestone.api.Finding;
 import io.lodestone.api.Report;
 import io.lodestone.api.RuleDescription;
 import io.lodestone.api.RunReport;

@@ -2,8 +2,8 @@ package io.lodestone.output;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lodestone.api.Finding;
 import io.lodestone.api.Diagnostic;
+import io.lodestone.api.Finding;
 import io.lodestone.api.Report;
 import io.lodestone.api.RunReport;
 import java.io.IOException;

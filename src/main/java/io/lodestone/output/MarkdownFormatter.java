@@ -1,8 +1,8 @@
 package io.lodestone.output;
 
 import io.lodestone.api.Category;
-import io.lodestone.api.Finding;
 import io.lodestone.api.Diagnostic;
+import io.lodestone.api.Finding;
 import io.lodestone.api.Report;
 import io.lodestone.api.RunReport;
 import io.lodestone.api.Severity;

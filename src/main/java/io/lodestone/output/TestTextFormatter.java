@@ -1,7 +1,7 @@
 package io.lodestone.output;
 
-import io.lodestone.api.CaseResult;
 import io.lodestone.api.CaseResult.Mismatch;
+import io.lodestone.api.CaseResult;
 import io.lodestone.api.Diagnostic;
 import io.lodestone.api.RuleDescription;
 import io.lodestone.api.TestRun;

@@ -1,9 +1,9 @@
 package io.lodestone.server;
 
 import io.lodestone.Lodestone;
-import io.lodestone.api.Diagnostic;
 import io.lodestone.api.Diagnostic.Kind;
 import io.lodestone.api.Diagnostic.Location;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.RulesException;
 import java.io.PrintWriter;
 import java.time.Instant;

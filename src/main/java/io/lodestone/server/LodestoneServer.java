@@ -2,8 +2,8 @@ package io.lodestone.server;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.lodestone.api.Diagnostic;
 import io.lodestone.api.Diagnostic.Kind;
+import io.lodestone.api.Diagnostic;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;

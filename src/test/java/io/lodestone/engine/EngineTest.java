@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lodestone.Lodestone;
 import io.lodestone.api.Category;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.Evidence;
 import io.lodestone.api.Finding;
-import io.lodestone.api.Diagnostic;
 import io.lodestone.api.Report;
 import io.lodestone.api.RulesException;
 import io.lodestone.api.Severity;

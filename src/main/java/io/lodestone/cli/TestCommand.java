@@ -4,6 +4,7 @@ import io.lodestone.Lodestone;
 import io.lodestone.api.Diagnostic;
 import io.lodestone.api.RulesException;
 import io.lodestone.api.TestRun;
+import io.lodestone.output.Formatters;
 import io.lodestone.output.TestRunFormatter;
 import io.lodestone.verify.CaseRunner;
 import java.io.PrintWriter;
@@ -51,10 +52,10 @@ public final class TestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var formatter = TestRunFormatter.FORMATS.get(format);
+        TestRunFormatter formatter = Formatters.test(format);
         if (formatter == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "unknown --format '" + format
-                    + "' (expected text or json)");
+                    + "' (expected " + String.join(" or ", Formatters.testNames()) + ")");
         }
         TestRun run;
         try {
@@ -64,7 +65,7 @@ public final class TestCommand implements Callable<Integer> {
             e.errors().stream().map(Diagnostic::toCompilerString).forEach(err::println);
             run = new TestRun(null, List.of(), List.of(), Map.of(), Map.of(), e.errors());
         }
-        formatter.get().write(run, coverage || coverageMin != null, spec.commandLine().getOut());
+        formatter.write(run, coverage || coverageMin != null, spec.commandLine().getOut());
         if (run.hasLoadErrors()) {
             return ExitCodes.LOAD_ERROR;
         }

@@ -28,7 +28,7 @@ public final class HttpDocuments {
 
     /** {@code /v1/check}: the result as {@code check --format json} writes it. */
     public static byte[] check(CheckResult result) {
-        return JsonDocuments.bytes(CheckOutput.toJson(result));
+        return JsonDocuments.bytes(CheckJsonFormatter.toJson(result));
     }
 
     /** {@code {"errors": [...]}} with the CLI's error objects. */

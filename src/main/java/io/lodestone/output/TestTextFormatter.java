@@ -14,6 +14,11 @@ import java.util.Locale;
 /** {@code lodestone test} for people: PASS/FAIL per case with a diff, coverage, then "N passed, N failed". */
 public final class TestTextFormatter implements TestRunFormatter {
     @Override
+    public String name() {
+        return "text";
+    }
+
+    @Override
     public void write(TestRun run, boolean coverage, Writer writer) throws IOException {
         PrintWriter out = new PrintWriter(writer);
         for (Diagnostic e : run.errors()) {

@@ -118,7 +118,7 @@ public final class CaseRunner {
         }
         List<String> fired = report.findings().stream().map(Finding::getRuleId).distinct().toList();
         return new CaseResult(name, factsFile.toString(), expectFile.toString(), fired,
-                Matcher.compare(expectation, report), report.errors(), report);
+                ExpectationMatcher.compare(expectation, report), report.errors(), report);
     }
 
     private static Expectation read(Path file) throws LoadFailure {

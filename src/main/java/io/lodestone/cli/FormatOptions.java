@@ -4,6 +4,7 @@ import io.lodestone.api.Diagnostic;
 import io.lodestone.api.RunReport;
 import io.lodestone.api.Severity;
 import io.lodestone.output.Formatters;
+import io.lodestone.output.OutputOptions;
 import io.lodestone.output.ReportFormatter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 /** Options shared by commands that print a run: format, destination, colour, quiet. */
-public final class OutputOptions {
+public final class FormatOptions {
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
             completionCandidates = FormatNames.class,
             description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
@@ -73,11 +74,11 @@ public final class OutputOptions {
         }
         if (output != null) {
             try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-                formatter.write(run, new io.lodestone.output.OutputOptions(false, failOn), w);
+                formatter.write(run, new OutputOptions(false, failOn), w);
             }
             return;
         }
         boolean color = Terminal.useColor(noColor, System.getenv("NO_COLOR"), false, Terminal.stdoutIsTerminal());
-        formatter.write(run, new io.lodestone.output.OutputOptions(color, failOn), cl.getOut());
+        formatter.write(run, new OutputOptions(color, failOn), cl.getOut());
     }
 }

@@ -1,15 +1,13 @@
 package io.lodestone.cli;
 
 import io.lodestone.Lodestone;
-import io.lodestone.api.LoadError;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.RulesException;
-import io.lodestone.engine.Limits;
-import io.lodestone.facts.FactSetLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.ITypeConverter;
@@ -25,7 +23,7 @@ public final class RulesOptions {
             description = "Set a rule parameter (a DRL global), overriding params.json. Repeatable.")
     Map<String, String> params = new LinkedHashMap<>();
 
-    @Option(names = "--max-firings", paramLabel = "N", defaultValue = "" + Limits.DEFAULT_MAX_FIRINGS,
+    @Option(names = "--max-firings", paramLabel = "N", defaultValue = "" + Lodestone.DEFAULT_MAX_FIRINGS,
             description = "Stop a fact set after N rule firings and report it (guards against looping rules). "
                     + "Default: ${DEFAULT-VALUE}.")
     long maxFirings;
@@ -34,11 +32,11 @@ public final class RulesOptions {
             description = "Stop a fact set's evaluation after this long, e.g. 500ms, 10s, 2m. Default: ${DEFAULT-VALUE}.")
     Duration timeout;
 
-    @Option(names = "--max-file-bytes", paramLabel = "BYTES", defaultValue = "" + FactSetLoader.DEFAULT_MAX_BYTES,
+    @Option(names = "--max-file-bytes", paramLabel = "BYTES", defaultValue = "" + Lodestone.DEFAULT_MAX_FILE_BYTES,
             description = "Refuse fact-set files larger than this. Default: ${DEFAULT-VALUE}.")
     long maxFileBytes;
 
-    @Option(names = "--max-depth", paramLabel = "N", defaultValue = "" + FactSetLoader.DEFAULT_MAX_DEPTH,
+    @Option(names = "--max-depth", paramLabel = "N", defaultValue = "" + Lodestone.DEFAULT_MAX_DEPTH,
             description = "Refuse fact sets nested deeper than this. Default: ${DEFAULT-VALUE}.")
     int maxDepth;
 
@@ -84,7 +82,7 @@ public final class RulesOptions {
         }
         Path bundled = bundledRules();
         String where = rulesDir.isAbsolute() ? "" : " in " + Path.of("").toAbsolutePath();
-        throw new RulesException(List.of(new LoadError(LoadError.Kind.IO, rulesDir.toString(), null, null, null, null,
+        throw new RulesException(List.of(Diagnostic.io(rulesDir.toString(),
                 "rules folder not found" + where + " (expected a folder of .drl files; set it with --rules DIR"
                         + (bundled == null ? "" : ", e.g. the bundled rule pack: --rules " + bundled) + ")")));
     }

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.lodestone.Lodestone;
 import io.lodestone.TestFiles;
 import io.lodestone.api.FactSetException;
-import io.lodestone.api.LoadError;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.Report;
 import io.lodestone.api.RunReport;
 import java.io.ByteArrayInputStream;
@@ -91,35 +91,35 @@ class YamlAndStdinTest {
                     id: d2
                 """);
         FactSetException e = assertThrows(FactSetException.class, () -> lodestone.load(bad));
-        LoadError unknownField = e.errors().stream().filter(x -> "facts[0].amountUsdd".equals(x.path())).findFirst()
+        Diagnostic unknownField = e.errors().stream().filter(x -> "facts[0].amountUsdd".equals(x.path())).findFirst()
                 .orElseThrow();
-        assertEquals(LoadError.Kind.FACT_SHAPE, unknownField.kind());
+        assertEquals(Diagnostic.Kind.FACT_SHAPE, unknownField.kind());
         assertEquals(bad.toString(), unknownField.file());
         assertEquals(9, unknownField.line());
         assertEquals(5, unknownField.column());
-        LoadError unknownType = e.errors().stream().filter(x -> "facts[1].type".equals(x.path())).findFirst()
+        Diagnostic unknownType = e.errors().stream().filter(x -> "facts[1].type".equals(x.path())).findFirst()
                 .orElseThrow();
-        assertEquals(LoadError.Kind.FACT_TYPE, unknownType.kind());
+        assertEquals(Diagnostic.Kind.FACT_TYPE, unknownType.kind());
         assertEquals(10, unknownType.line());
     }
 
     @Test
     void yamlSyntaxErrorsAreLocated(@TempDir Path dir) {
         Path tab = TestFiles.write(dir.resolve("tab.yml"), "lodestone: 1\nfacts:\n\t- type: Deal\n");
-        LoadError e = assertThrows(FactSetException.class, () -> lodestone.load(tab)).errors().get(0);
-        assertEquals(LoadError.Kind.YAML_SYNTAX, e.kind());
+        Diagnostic e = assertThrows(FactSetException.class, () -> lodestone.load(tab)).errors().get(0);
+        assertEquals(Diagnostic.Kind.YAML_SYNTAX, e.kind());
         assertEquals(3, e.line());
         assertEquals(1, e.column());
         assertFalse(e.message().contains("\n"), "one line");
 
         Path dup = TestFiles.write(dir.resolve("dup.yaml"), "lodestone: 1\nid: a\nid: b\nfacts: []\n");
-        LoadError d = assertThrows(FactSetException.class, () -> lodestone.load(dup)).errors().get(0);
-        assertEquals(LoadError.Kind.YAML_SYNTAX, d.kind());
+        Diagnostic d = assertThrows(FactSetException.class, () -> lodestone.load(dup)).errors().get(0);
+        assertEquals(Diagnostic.Kind.YAML_SYNTAX, d.kind());
         assertEquals(3, d.line());
         assertEquals(1, d.column());
 
         Path empty = TestFiles.write(dir.resolve("empty.yaml"), "");
-        assertEquals(LoadError.Kind.YAML_SYNTAX, assertThrows(FactSetException.class, () -> lodestone.load(empty))
+        assertEquals(Diagnostic.Kind.YAML_SYNTAX, assertThrows(FactSetException.class, () -> lodestone.load(empty))
                 .errors().get(0).kind());
     }
 
@@ -144,7 +144,7 @@ class YamlAndStdinTest {
         assertEquals(3, run.code());
         JsonNode error = JSON.readTree(run.out()).get("errors").get(0);
         assertEquals(Lodestone.STDIN_NAME, error.get("file").asText());
-        assertEquals(LoadError.Kind.JSON_SYNTAX, error.get("kind").asText());
+        assertEquals(Diagnostic.Kind.JSON_SYNTAX.label(), error.get("kind").asText());
         assertEquals(3, error.get("line").asInt());
         assertTrue(run.err().isEmpty() || !run.err().contains("no such file"));
     }

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lodestone.api.LoadError;
+import io.lodestone.api.Diagnostic;
+import io.lodestone.api.Diagnostic.Kind;
+import io.lodestone.api.Diagnostic.Location;
 import io.lodestone.api.RunReport;
 import io.lodestone.api.Severity;
 import java.io.StringReader;
@@ -46,11 +48,11 @@ class JUnitSchemaTest {
     void brokenBatchIsValidWithUniqueNames(@TempDir Path dir) throws Exception {
         RunReport batch = SampleRuns.batchWithLoadError(dir);
         // two problems in one file and one without a location: their testcases must still differ
-        List<LoadError> errors = List.of(batch.errors().get(0),
-                new LoadError(LoadError.Kind.FACT_SHAPE, "x.json", 3, 5, "facts[0]", null, "one"),
-                new LoadError(LoadError.Kind.FACT_SHAPE, "x.json", 3, 5, "facts[0].id", null, "two"),
-                new LoadError(LoadError.Kind.IO, "gone.json", null, null, null, null, "no such file"),
-                new LoadError(LoadError.Kind.IO, "gone.json", null, null, null, null, "no such file"));
+        List<Diagnostic> errors = List.of(batch.errors().get(0),
+                Diagnostic.fact(Kind.FACT_SHAPE, Location.at("x.json", 3, 5).withPath("facts[0]"), "one"),
+                Diagnostic.fact(Kind.FACT_SHAPE, Location.at("x.json", 3, 5).withPath("facts[0].id"), "two"),
+                Diagnostic.io("gone.json", "no such file"),
+                Diagnostic.io("gone.json", "no such file"));
         RunReport run = new RunReport(batch.rulesHash(), batch.ruleCount(), batch.reports(), errors, List.of(),
                 batch.rules(), batch.locator());
         String xml = SampleRuns.render("junit", run, new OutputOptions(false, Severity.MEDIUM));

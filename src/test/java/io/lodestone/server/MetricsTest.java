@@ -3,7 +3,7 @@ package io.lodestone.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lodestone.api.LoadError;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.RulesException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class MetricsTest {
     private static LiveRules noRules() {
         LiveRules rules = new LiveRules(() -> {
-            throw new RulesException(List.of(new LoadError(LoadError.Kind.RULE_SYNTAX, "r.drl", 1, 1, null, null, "x")));
+            throw new RulesException(List.of(Diagnostic.rule(Diagnostic.Kind.RULE_SYNTAX, Diagnostic.Location.at("r.drl", 1, 1), "x")));
         }, new PrintWriter(new StringWriter()));
         rules.reload();
         return rules;

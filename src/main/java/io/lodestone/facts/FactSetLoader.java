@@ -163,9 +163,9 @@ public final class FactSetLoader {
         try {
             root = yamlMapper.readTree(content);
         } catch (StreamConstraintsException e) {
-            throw error(Kind.LIMIT, name, e.getLocation() == null ? null : e.getLocation().getLineNr(),
-                    e.getLocation() == null ? null : e.getLocation().getColumnNr(), "nested deeper than the limit of "
-                    + maxDepth + " levels (raise it with --max-depth)");
+            int[] at = YamlSyntax.deeperThan(content, maxDepth);
+            throw error(Kind.LIMIT, name, at == null ? null : at[0], at == null ? null : at[1],
+                    "nested deeper than the limit of " + maxDepth + " levels (raise it with --max-depth)");
         } catch (JsonProcessingException e) {
             YamlSyntax.Problem p = YamlSyntax.problem(e, content);
             throw error(Kind.YAML_SYNTAX, name, p.line(), p.column(), p.message());

@@ -1,9 +1,16 @@
 package io.lodestone.facts;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -40,6 +47,32 @@ final class YamlSyntax {
                     "duplicate key '" + dup.group(1) + "' in one mapping");
         }
         return new Problem(line, column, message.replaceAll("\\s*\\n\\s*", " "));
+    }
+
+    /**
+     * {line, column} of the mapping or sequence that opens level {@code maxDepth + 1}, or null; only
+     * called after the limit refused a document, whose exception carries no location.
+     */
+    static int[] deeperThan(byte[] content, int maxDepth) {
+        LoaderOptions options = new LoaderOptions();
+        options.setNestingDepthLimit(maxDepth + 2);
+        options.setCodePointLimit(Math.max(content.length, 1));
+        YAMLFactory factory = YAMLFactory.builder().loaderOptions(options)
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth + 1).build()).build();
+        int depth = 0;
+        try (JsonParser p = factory.createParser(content)) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t.isStructStart() && ++depth > maxDepth) {
+                    JsonLocation at = p.currentTokenLocation();
+                    return new int[] {at.getLineNr(), at.getColumnNr()};
+                } else if (t.isStructEnd()) {
+                    depth--;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the document is deeper still or malformed: no location
+        }
+        return null;
     }
 
     private static Integer keyColumn(byte[] content, Integer line, Integer column, String key) {

@@ -124,6 +124,17 @@ class YamlAndStdinTest {
     }
 
     @Test
+    void yamlTooDeepIsALocatedLimitError(@TempDir Path dir) throws Exception {
+        Path deep = TestFiles.write(dir.resolve("deep.yaml"),
+                "lodestone: 1\nfacts:\n  - type: Deal\n    id: d\n    parties: [[[[\"x\"]]]]\n");
+        Lodestone shallow = Lodestone.builder(Path.of("rules")).maxDepth(3).build();
+        Diagnostic e = assertThrows(FactSetException.class, () -> shallow.load(deep)).errors().get(0);
+        assertEquals(Diagnostic.Kind.LIMIT, e.kind());
+        assertEquals(5, e.line());
+        assertEquals(14, e.column(), "the bracket that opens level 4");
+    }
+
+    @Test
     void stdinJsonAndYamlGiveTheFilesFindings() throws Exception {
         List<String> expected = findings(lodestone.evaluate(SEED));
         for (byte[] input : List.of(Files.readAllBytes(SEED), seedAsYaml().getBytes())) {

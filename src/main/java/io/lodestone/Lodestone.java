@@ -157,7 +157,7 @@ public final class Lodestone {
         try {
             FactSet factSet = load(in, name);
             return new CheckResult(rulesHash(), ruleBase.rules().size(), List.of(name), List.of(),
-                    factSet.warnings());
+                    factSet.warnings(), factSet.id(), factSet.facts().size());
         } catch (FactSetException e) {
             return new CheckResult(rulesHash(), ruleBase.rules().size(), List.of(name), e.errors(), List.of());
         }
@@ -277,15 +277,23 @@ public final class Lodestone {
         List<String> files = new ArrayList<>();
         List<Diagnostic> errors = new ArrayList<>(expansion.errors());
         List<Diagnostic> warnings = new ArrayList<>();
+        String id = null;
+        int facts = 0;
         for (Path file : expansion.files()) {
             files.add(file.toString());
             try {
-                warnings.addAll(load(file).warnings());
+                FactSet factSet = load(file);
+                id = factSet.id();
+                facts += factSet.facts().size();
+                warnings.addAll(factSet.warnings());
             } catch (FactSetException e) {
                 errors.addAll(e.errors());
             }
         }
-        return new CheckResult(rulesHash(), ruleBase.rules().size(), files, errors, warnings);
+        if (files.size() != 1 || !errors.isEmpty()) {
+            id = null; // names the fact set only when it is the one checked, as /v1/check always did
+        }
+        return new CheckResult(rulesHash(), ruleBase.rules().size(), files, errors, warnings, id, facts);
     }
 
     private record Outcome(Report report, List<Diagnostic> errors, List<Diagnostic> warnings) {

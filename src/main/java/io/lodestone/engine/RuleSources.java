@@ -2,15 +2,14 @@ package io.lodestone.engine;
 
 import io.lodestone.api.Diagnostic;
 import io.lodestone.api.RulesException;
+import io.lodestone.api.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -72,20 +71,16 @@ record RuleSources(List<RuleSource> drl, List<RuleSource> params, String hash) {
     }
 
     static String hash(List<RuleSource> drl, List<RuleSource> paramFiles) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            List<RuleSource> all = new ArrayList<>(drl);
-            all.addAll(paramFiles);
-            all.sort(Comparator.comparing(RuleSource::relativePath));
-            for (RuleSource s : all) {
-                digest.update(s.relativePath().getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(s.text().getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-            }
-            return "sha256:" + HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        MessageDigest digest = Sha256.newDigest();
+        List<RuleSource> all = new ArrayList<>(drl);
+        all.addAll(paramFiles);
+        all.sort(Comparator.comparing(RuleSource::relativePath));
+        for (RuleSource s : all) {
+            digest.update(s.relativePath().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(s.text().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
         }
+        return "sha256:" + Sha256.hex(digest);
     }
 }

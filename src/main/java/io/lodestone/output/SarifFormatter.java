@@ -10,16 +10,14 @@ import io.lodestone.api.Report;
 import io.lodestone.api.RuleDescription;
 import io.lodestone.api.RunReport;
 import io.lodestone.api.Severity;
+import io.lodestone.api.Sha256;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -204,12 +202,6 @@ public final class SarifFormatter implements ReportFormatter {
         parts.add(ruleId);
         parts.add(factSetId);
         parts.addAll(facts);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(String.join("\u0000", parts).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return Sha256.hex(String.join("\u0000", parts).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -8,7 +8,6 @@ import io.lodestone.api.FactSet;
 import io.lodestone.api.Finding;
 import io.lodestone.api.RuleDescription;
 import io.lodestone.api.Severity;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -76,7 +75,7 @@ final class FindingResolver {
             List<Evidence> evidence = new ArrayList<>();
             for (Object subject : expand(draft.getSubjects(), position)) {
                 Fact fact = subject == null ? null : facts.get(subject);
-                String id = fact != null ? fact.id() : idOf(subject);
+                String id = fact != null ? fact.id() : FactAccessor.idOf(subject);
                 ids.add(id);
                 if (fact != null && fact.sourceRef() != null) {
                     evidence.add(new Evidence(id, fact.sourceRef(), fact.quote()));
@@ -102,32 +101,12 @@ final class FindingResolver {
             if (s instanceof List<?> group) {
                 List<Object> sorted = new ArrayList<>(group);
                 sorted.sort(Comparator.comparing((Object o) -> position.getOrDefault(o, Integer.MAX_VALUE))
-                        .thenComparing(FindingResolver::idOf));
+                        .thenComparing(FactAccessor::idOf));
                 out.addAll(sorted);
             } else {
                 out.add(s);
             }
         }
         return out;
-    }
-
-    /** Id of a fact the rules made themselves (a declared type has getId()); else its text. */
-    private static String idOf(Object subject) {
-        if (subject == null) {
-            return "null";
-        }
-        if (subject instanceof CharSequence || subject instanceof Number) {
-            return subject.toString();
-        }
-        try {
-            Method getId = subject.getClass().getMethod("getId");
-            Object id = getId.invoke(subject);
-            if (id != null) {
-                return id.toString();
-            }
-        } catch (ReflectiveOperationException | RuntimeException ignored) {
-            // not a declared type: fall back to its text
-        }
-        return subject.toString();
     }
 }

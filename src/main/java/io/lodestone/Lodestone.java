@@ -23,18 +23,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 
 /**
  * The evaluator: a rules folder compiled once, then any number of fact sets evaluated against it.
@@ -47,19 +40,19 @@ import java.util.function.Function;
  * }</pre>
  */
 public final class Lodestone {
-    /** The name standard input goes by in errors and reports when an input is {@code -}. */
-    public static final String STDIN_NAME = "<stdin>";
     /** Default of {@link Builder#maxFirings(long)}: rule firings per fact set before it is stopped. */
     public static final long DEFAULT_MAX_FIRINGS = Limits.DEFAULT_MAX_FIRINGS;
     /** Default of {@link Builder#maxFileBytes(long)}: the largest fact-set file, in bytes, that is read. */
     public static final long DEFAULT_MAX_FILE_BYTES = FactSetLoader.DEFAULT_MAX_BYTES;
     /** Default of {@link Builder#maxDepth(int)}: the deepest JSON nesting a fact set may have. */
     public static final int DEFAULT_MAX_DEPTH = FactSetLoader.DEFAULT_MAX_DEPTH;
+    /** The name standard input goes by in errors and reports when an input is {@code -}. */
+    public static final String STDIN_NAME = "<stdin>";
 
     private final RuleBase ruleBase;
     private final FactSetLoader loader;
     private final SessionRunner runner;
-    private final int jobs;
+    private final BatchRunner batches;
     private final boolean explain;
 
     private Lodestone(Builder b) throws RulesException {
@@ -67,7 +60,7 @@ public final class Lodestone {
                 b.ruleCache == null ? null : new RuleBaseCache(b.ruleCache));
         this.loader = new FactSetLoader(ruleBase.factTypes(), b.maxFileBytes, b.maxDepth, b.lenient);
         this.runner = new SessionRunner(ruleBase, new Limits(b.maxFirings, b.timeout, b.isolateRules));
-        this.jobs = b.jobs;
+        this.batches = new BatchRunner(b.jobs);
         this.explain = b.explain;
     }
 
@@ -160,7 +153,7 @@ public final class Lodestone {
         try {
             FactSet factSet = load(in, name);
             return new CheckResult(rulesHash(), ruleBase.rules().size(), List.of(name), List.of(),
-                    factSet.warnings());
+                    factSet.warnings(), factSet.id(), factSet.facts().size());
         } catch (FactSetException e) {
             return new CheckResult(rulesHash(), ruleBase.rules().size(), List.of(name), e.errors(), List.of());
         }
@@ -235,29 +228,12 @@ public final class Lodestone {
      * @return one report per loaded fact set, and every load error
      */
     public RunReport evaluateAll(Collection<Path> inputs, BatchListener listener) {
-        FactSetPaths.Expansion expansion = FactSetPaths.expand(inputs);
-        int total = expansion.files().size();
-        listener.started(total);
-        AtomicInteger done = new AtomicInteger();
-        Function<Path, Outcome> task = file -> {
-            Outcome o = outcome(file);
-            listener.finished(file.toString(), done.incrementAndGet(), total);
-            return o;
-        };
-        List<Outcome> outcomes = jobs <= 1 || total <= 1
-                ? expansion.files().stream().map(task).toList()
-                : inParallel(expansion.files(), task);
-        List<Report> reports = new ArrayList<>();
-        List<Diagnostic> errors = new ArrayList<>(expansion.errors());
-        List<Diagnostic> warnings = new ArrayList<>();
-        for (Outcome o : outcomes) {
-            if (o.report != null) {
-                reports.add(o.report);
-            }
-            errors.addAll(o.errors);
-            warnings.addAll(o.warnings);
-        }
-        return new RunReport(rulesHash(), ruleBase.rules().size(), reports, errors, warnings, rules(), locator());
+        BatchRunner.Result batch = batches.run(inputs, listener, file -> {
+            FactSet factSet = loadInput(file);
+            return BatchRunner.Outcome.loaded(factSet, evaluate(factSet));
+        });
+        return new RunReport(rulesHash(), ruleBase.rules().size(), batch.reports(), batch.errors(),
+                batch.warnings(), rules(), locator());
     }
 
     /**
@@ -271,69 +247,22 @@ public final class Lodestone {
 
     /**
      * Reads and checks fact-set files, folders and globs against the compiled rules' types without
-     * evaluating anything: every problem of every file, like {@code opa check}. {@code -} reads standard
-     * input.
+     * evaluating anything: every problem of every file, like {@code opa check}; on the builder's
+     * {@link Builder#jobs(int)} threads, reported in input order. {@code -} reads standard input.
      *
      * @param inputs files, folders, glob patterns and {@code -}
      * @return the files read, every error and every warning
      */
     public CheckResult checkAll(Collection<Path> inputs) {
-        FactSetPaths.Expansion expansion = FactSetPaths.expand(inputs);
-        List<String> files = new ArrayList<>();
-        List<Diagnostic> errors = new ArrayList<>(expansion.errors());
-        List<Diagnostic> warnings = new ArrayList<>();
-        for (Path file : expansion.files()) {
-            files.add(FactSetPaths.isStdin(file) ? STDIN_NAME : file.toString());
-            try {
-                warnings.addAll(loadInput(file).warnings());
-            } catch (FactSetException e) {
-                errors.addAll(e.errors());
-            }
-        }
-        return new CheckResult(rulesHash(), ruleBase.rules().size(), files, errors, warnings);
-    }
-
-    private record Outcome(Report report, List<Diagnostic> errors, List<Diagnostic> warnings) {
+        BatchRunner.Result batch = batches.run(inputs, BatchListener.NONE,
+                file -> BatchRunner.Outcome.loaded(loadInput(file), null));
+        return new CheckResult(rulesHash(), ruleBase.rules().size(), batch.files(), batch.errors(),
+                batch.warnings(), batch.onlyFactSetId(), batch.factCount());
     }
 
     /** A file, or standard input for {@code -}. */
     private FactSet loadInput(Path file) throws FactSetException {
         return FactSetPaths.isStdin(file) ? load(System.in, STDIN_NAME) : load(file);
-    }
-
-    private Outcome outcome(Path file) {
-        try {
-            FactSet factSet = loadInput(file);
-            return new Outcome(evaluate(factSet), List.of(), factSet.warnings());
-        } catch (FactSetException e) {
-            return new Outcome(null, e.errors(), List.of());
-        }
-    }
-
-    private List<Outcome> inParallel(List<Path> files, Function<Path, Outcome> task) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, files.size()), r -> {
-            Thread t = new Thread(r, "lodestone-eval");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<Outcome>> futures = new ArrayList<>();
-            for (Path f : files) {
-                futures.add(pool.submit(() -> task.apply(f)));
-            }
-            List<Outcome> outcomes = new ArrayList<>();
-            for (Future<Outcome> f : futures) {
-                outcomes.add(f.get());
-            }
-            return outcomes;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while evaluating", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("evaluation failed unexpectedly", e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     /** Options for building an evaluator; every setter returns the builder. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lodestone.api.FactLocator;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,25 +18,28 @@ class SarifAutomationTest {
             "SYSTEM_PHASEID", "3dc8fd7e-4368-5a92-293e-d53cefc8c4c3", "SYSTEM_PHASENAME", "Job",
             "BUILD_SOURCEBRANCH", "refs/heads/main", "BUILD_BUILDID", "1234");
 
+    private static JsonNode sarif(Map<String, String> env) {
+        return SarifFormatter.toSarif(SampleRuns.small(), FactLocator.NONE, env);
+    }
+
     @Test
     void driverNamesItselfFully() {
-        JsonNode driver = SarifFormatter.toSarif(SampleRuns.small(), Map.of()).at("/runs/0/tool/driver");
+        JsonNode driver = sarif(Map.of()).at("/runs/0/tool/driver");
         assertFalse(driver.path("fullName").asText().isBlank());
         assertTrue(URI.create(driver.path("informationUri").asText()).isAbsolute());
     }
 
     @Test
     void outsideAzurePipelinesTheIdIsOnlyTheCategory() {
-        JsonNode details = SarifFormatter.toSarif(SampleRuns.small(), Map.of("CI", "true")).at("/runs/0/automationDetails");
+        JsonNode details = sarif(Map.of("CI", "true")).at("/runs/0/automationDetails");
         assertEquals("lodestone/", details.path("id").asText());
         assertTrue(details.path("properties").isMissingNode());
-        assertEquals(SarifFormatter.toSarif(SampleRuns.small(), Map.of()), SarifFormatter.toSarif(SampleRuns.small(),
-                Map.of()), "deterministic");
+        assertEquals(sarif(Map.of()), sarif(Map.of()), "deterministic");
     }
 
     @Test
     void inAzurePipelinesTheIdAndPropertiesNameTheBuild() {
-        JsonNode details = SarifFormatter.toSarif(SampleRuns.small(), AZURE_PIPELINES).at("/runs/0/automationDetails");
+        JsonNode details = sarif(AZURE_PIPELINES).at("/runs/0/automationDetails");
         assertEquals("azuredevops/pipeline/build/acme/policy/42/3dc8fd7e-4368-5a92-293e-d53cefc8c4c3/refs/heads/main/1234",
                 details.path("id").asText());
         JsonNode props = details.path("properties");

@@ -60,6 +60,11 @@ public final class FactSetLoader {
     private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
     private final Map<Class<?>, Map<String, Method>> setters = new ConcurrentHashMap<>();
 
+    /** The deepest nesting read, whatever the configured limit (2,000 levels was fine, 5,000 overflowed). */
+    public static final int MAX_SUPPORTED_DEPTH = 1000;
+    /** The most bytes one fact set can hold in memory (a Java array's limit). */
+    static final long MAX_ARRAY_BYTES = Integer.MAX_VALUE - 8;
+
     public FactSetLoader(Map<String, DeclaredType> types) {
         this(types, DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, false);
     }
@@ -69,18 +74,21 @@ public final class FactSetLoader {
         this.types = Map.copyOf(types);
         this.maxBytes = maxBytes;
         this.lenient = lenient;
-        this.maxDepth = maxDepth;
+        // deeper documents overflow the stack of the checks that walk the tree, whatever --max-depth says
+        this.maxDepth = Math.min(maxDepth, MAX_SUPPORTED_DEPTH);
         this.mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                // one JSON value per file: a second document or trailing text must not be ignored
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 // a key given twice is a mistake: silently keeping the last value would hide it
                 .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(maxDepth).build());
+                .maxNestingDepth(this.maxDepth).build());
     }
 
     /** Reads one fact-set file; {@code file} is also the name used in errors and reports. */
@@ -93,7 +101,16 @@ public final class FactSetLoader {
                 throw error(LoadError.Kind.LIMIT, name, null, null, "file is " + size + " bytes, over the limit of "
                         + maxBytes + " (raise it with --max-file-bytes)");
             }
-            content = Files.readAllBytes(file);
+            // the stated size is 0 for devices and pipes (/dev/zero): the limit applies to what is read
+            long readable = Math.min(maxBytes, MAX_ARRAY_BYTES);
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                content = in.readNBytes((int) readable);
+                if (in.read() >= 0) {
+                    throw error(LoadError.Kind.LIMIT, name, null, null, "file is larger than "
+                            + (readable < maxBytes ? "the " + MAX_ARRAY_BYTES + " bytes a fact set can hold"
+                            : "the limit of " + maxBytes + " bytes (raise it with --max-file-bytes)"));
+                }
+            }
         } catch (NoSuchFileException e) {
             throw error(LoadError.Kind.IO, name, null, null, "file not found");
         } catch (IOException e) {
@@ -115,13 +132,19 @@ public final class FactSetLoader {
             int[] tooDeep = JsonLocator.deeperThan(content, maxDepth);
             if (tooDeep != null) {
                 throw error(LoadError.Kind.LIMIT, name, tooDeep[0], tooDeep[1], "nested deeper than the limit of "
-                        + maxDepth + " levels (raise it with --max-depth)");
+                        + maxDepth + " levels (" + (maxDepth == MAX_SUPPORTED_DEPTH ? "the most Lodestone reads"
+                        : "raise it with --max-depth") + ")");
             }
             throw error(LoadError.Kind.LIMIT, name, e.getLocation() == null ? null : e.getLocation().getLineNr(),
                     e.getLocation() == null ? null : e.getLocation().getColumnNr(), e.getOriginalMessage());
         } catch (JsonParseException e) {
             int[] at = JsonSyntax.location(e, content);
             throw error(LoadError.Kind.JSON_SYNTAX, name, at[0], at[1], JsonSyntax.message(e));
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            var at = e.getLocation();
+            throw error(LoadError.Kind.JSON_SYNTAX, name, at == null ? null : at.getLineNr(),
+                    at == null ? null : at.getColumnNr(), "more content after the fact set: a file holds one JSON "
+                    + "object (two fact sets need two files)");
         } catch (JsonProcessingException e) {
             throw error(LoadError.Kind.JSON_SYNTAX, name, null, null, e.getOriginalMessage());
         } catch (IOException e) {
@@ -129,6 +152,13 @@ public final class FactSetLoader {
         }
         if (root == null || root.isMissingNode()) {
             throw error(LoadError.Kind.JSON_SYNTAX, name, 1, 1, "empty file: expected a fact set, a JSON object");
+        }
+        if (JsonLocator.hasZeroFloat(root)) {
+            int[] underflow = JsonLocator.underflow(content);
+            if (underflow != null) {
+                throw error(LoadError.Kind.FACT_VALUE, name, underflow[0], underflow[1], "number is too small: it "
+                        + "underflows a 64-bit floating-point number to 0 (the smallest is about 4.9e-324)");
+            }
         }
         return new Reading(content, name).read(root);
     }

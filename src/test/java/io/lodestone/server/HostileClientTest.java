@@ -283,4 +283,14 @@ class HostileClientTest {
         assertEquals(415, unknown.status(), unknown.body());
         assertEquals(415, Http.post(base + "/v1/check", "text/plain", Files.readAllBytes(Path.of(SEED))).status());
     }
+
+    @Test
+    void aSecondDocumentInTheBodyIs400NotIgnored() {
+        byte[] two = "{\"lodestone\": 1, \"id\": \"a\", \"facts\": []}{\"lodestone\": 1, \"id\": \"b\", \"facts\": []}"
+                .getBytes(StandardCharsets.UTF_8);
+        Http.Response r = Http.postJson(base + "/v1/check", two);
+        assertEquals(400, r.status(), r.body());
+        assertEquals("json-syntax", r.json().at("/errors/0/kind").asText());
+        assertEquals(1, r.json().at("/errors/0/line").asInt());
+    }
 }

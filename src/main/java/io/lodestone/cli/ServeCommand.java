@@ -100,11 +100,19 @@ public final class ServeCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         // a server must outlive a broken edit: rule consequences that never return are abandoned
-        LiveRules live = new LiveRules(rules.builder().isolateRules(true)::build, err);
+        io.lodestone.Lodestone.Builder builder = rules.builder().isolateRules(true);
+        LiveRules live = new LiveRules(() -> {
+            io.lodestone.server.FolderTrust.requireSafe(rules.rulesDir); // rules are code: nobody else may edit them
+            return builder.build();
+        }, err);
         if (!live.reload() && !watch) {
             return ExitCodes.LOAD_ERROR; // nothing could ever fix the rules without --watch
         }
         RulesWatcher watcher = watch ? RulesWatcher.start(rules.rulesDir, live, RulesWatcher.DEFAULT_DEBOUNCE, err) : null;
+        if (!LodestoneServer.guardExit()) {
+            err.println("lodestone: warning: this JVM cannot refuse System.exit from rule code (JDK 18 or later); "
+                    + "a rule that calls it stops the server (see docs/security.md)");
+        }
         LodestoneServer server;
         try {
             server = LodestoneServer.start(live, config, err);

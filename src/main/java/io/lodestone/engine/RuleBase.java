@@ -103,6 +103,10 @@ public final class RuleBase {
             throw new RulesException(List.of(new LoadError(LoadError.Kind.IO, display, null, null, null, null,
                     "no .drl files under the rules folder")));
         }
+        List<LoadError> tooDeep = DrlNesting.check(sources);
+        if (!tooDeep.isEmpty()) {
+            throw new RulesException(tooDeep);
+        }
         String hash = hash(sources, paramSources);
         KieBase cached = cache == null ? null : cache.load(hash);
         if (cached != null) {
@@ -116,7 +120,13 @@ public final class RuleBase {
             batch.add(ResourceFactory.newByteArrayResource(source.text().getBytes(StandardCharsets.UTF_8))
                     .setSourcePath(source.relativePath()), ResourceType.DRL);
         }
-        batch.build();
+        try {
+            batch.build();
+        } catch (StackOverflowError e) {
+            // DrlNesting catches the usual cause; any other shape still becomes a rule error, not a crash
+            throw new RulesException(List.of(new LoadError(LoadError.Kind.RULE_COMPILE, display, null, null, null,
+                    null, "the rule compiler ran out of stack on these rules (deeply nested expressions?)")));
+        }
         List<LoadError> errors = new ArrayList<>();
         if (builder.hasErrors()) {
             errors.addAll(DrlErrors.withFilesThatParsed(DrlErrors.translate(builder.getErrors(), sources), sources));

@@ -173,6 +173,16 @@ public final class LodestoneServer implements AutoCloseable {
         return s;
     }
 
+    /**
+     * Refuses {@code System.exit} from anywhere but {@code Main} for the rest of the process (rule code
+     * must not end the server); see {@code docs/security.md} for what the JVM allows.
+     *
+     * @return false when this JVM no longer lets a SecurityManager be installed (JDK 18 and later)
+     */
+    public static boolean guardExit() {
+        return ExitGuard.install();
+    }
+
     /** The bound port (useful when the config asked for port 0). */
     public int port() {
         return boundPort;

@@ -97,7 +97,7 @@ public final class Main {
         return cl;
     }
 
-    private static int internal(Throwable t, PrintWriter err, boolean debug) {
+    static int internal(Throwable t, PrintWriter err, boolean debug) {
         // an Error here is not a finding: exit 1 would make a CI gate read a crash as a policy failure
         boolean jvm = t instanceof VirtualMachineError;
         err.println("lodestone: " + (jvm ? "the JVM failed: " : "internal error: ") + oneLine(t));

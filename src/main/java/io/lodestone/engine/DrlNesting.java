@@ -1,6 +1,6 @@
 package io.lodestone.engine;
 
-import io.lodestone.api.LoadError;
+import io.lodestone.api.Diagnostic;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,12 +17,12 @@ final class DrlNesting {
     }
 
     /** One error per file nested deeper than {@link #MAX_DEPTH}, at its first bracket past the limit. */
-    static List<LoadError> check(List<RuleSource> sources) {
-        List<LoadError> errors = new ArrayList<>();
+    static List<Diagnostic> check(List<RuleSource> sources) {
+        List<Diagnostic> errors = new ArrayList<>();
         for (RuleSource source : sources) {
             int[] at = tooDeep(source.text());
             if (at != null) {
-                errors.add(new LoadError(LoadError.Kind.RULE_SYNTAX, source.displayPath(), at[0], at[1], null, null,
+                errors.add(Diagnostic.rule(Diagnostic.Kind.RULE_SYNTAX, Diagnostic.Location.at(source.displayPath(), at[0], at[1]),
                         "brackets nested deeper than " + MAX_DEPTH + " levels; split the expression"));
             }
         }

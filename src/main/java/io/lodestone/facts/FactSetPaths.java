@@ -1,6 +1,6 @@
 package io.lodestone.facts;
 
-import io.lodestone.api.LoadError;
+import io.lodestone.api.Diagnostic;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -22,12 +22,12 @@ public final class FactSetPaths {
     }
 
     /** The files found, in input order then path order, without duplicates, and what could not be found. */
-    public record Expansion(List<Path> files, List<LoadError> errors) {
+    public record Expansion(List<Path> files, List<Diagnostic> errors) {
     }
 
     public static Expansion expand(Collection<Path> inputs) {
         Map<Path, Path> files = new LinkedHashMap<>();
-        List<LoadError> errors = new ArrayList<>();
+        List<Diagnostic> errors = new ArrayList<>();
         for (Path input : inputs) {
             String text = input.toString();
             List<Path> found;
@@ -71,7 +71,7 @@ public final class FactSetPaths {
         return text.indexOf('*') >= 0 || text.indexOf('?') >= 0 || text.indexOf('[') >= 0 || text.indexOf('{') >= 0;
     }
 
-    private static List<Path> glob(String pattern, List<LoadError> errors) throws IOException {
+    private static List<Path> glob(String pattern, List<Diagnostic> errors) throws IOException {
         int firstMeta = firstMeta(pattern);
         int slash = pattern.lastIndexOf('/', firstMeta);
         Path base = slash < 0 ? Path.of(".") : Path.of(pattern.substring(0, Math.max(slash, 1)));
@@ -97,7 +97,7 @@ public final class FactSetPaths {
      * folder without permission) and what matches but is no regular file (a broken symbolic link, a
      * FIFO, a device) is reported in {@code errors} instead of being skipped in silence.
      */
-    private static List<Path> walk(Path dir, java.util.function.Predicate<Path> keep, List<LoadError> errors)
+    private static List<Path> walk(Path dir, java.util.function.Predicate<Path> keep, List<Diagnostic> errors)
             throws IOException {
         List<Path> out = new ArrayList<>();
         Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
@@ -127,7 +127,7 @@ public final class FactSetPaths {
         return out;
     }
 
-    private static LoadError notFound(String input, String message) {
-        return new LoadError(LoadError.Kind.IO, input, null, null, null, null, message);
+    private static Diagnostic notFound(String input, String message) {
+        return Diagnostic.io(input, message);
     }
 }

@@ -1,6 +1,6 @@
 package io.lodestone.server;
 
-import io.lodestone.api.LoadError;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.RulesException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,19 +34,17 @@ public final class FolderTrust {
         if (!Files.isDirectory(rulesDir)) {
             return; // the compile reports a missing folder
         }
-        List<LoadError> errors = new ArrayList<>();
+        List<Diagnostic> errors = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(rulesDir)) {
             walk.forEach(p -> {
                 String why = unsafe(p);
                 if (why != null) {
-                    errors.add(new LoadError(LoadError.Kind.IO, p.toString(), null, null, null, null,
-                            "refusing to load rules: " + why + "; rules are code the server runs, so only its user "
+                    errors.add(Diagnostic.io(p.toString(), "refusing to load rules: " + why + "; rules are code the server runs, so only its user "
                                     + "may be able to change them (chmod go-w, or chown)"));
                 }
             });
         } catch (IOException | java.io.UncheckedIOException e) {
-            errors.add(new LoadError(LoadError.Kind.IO, rulesDir.toString(), null, null, null, null,
-                    "cannot check the rules folder: " + e.getMessage()));
+            errors.add(Diagnostic.io(rulesDir.toString(), "cannot check the rules folder: " + e.getMessage()));
         }
         if (!errors.isEmpty()) {
             throw new RulesException(errors);

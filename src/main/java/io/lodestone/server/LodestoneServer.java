@@ -1,5 +1,6 @@
 package io.lodestone.server;
 
+import io.lodestone.api.Diagnostic;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
@@ -262,7 +263,7 @@ public final class LodestoneServer implements AutoCloseable {
         void start() {
             connector.getScheduler().schedule(() -> {
                 if (finished.compareAndSet(false, true)) {
-                    send(request, response, callback, Reply.error(408, Reply.KIND_REQUEST, "the request body did not "
+                    send(request, response, callback, Reply.error(408, Diagnostic.Kind.REQUEST, "the request body did not "
                             + "arrive within " + config.bodyTimeout().toMillis() + " ms"), true);
                 }
             }, config.bodyTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -279,7 +280,7 @@ public final class LodestoneServer implements AutoCloseable {
                 if (org.eclipse.jetty.io.Content.Chunk.isFailure(chunk)) {
                     if (finished.compareAndSet(false, true)) {
                         // a malformed body (bad chunk size): Jetty closes the connection after this answer
-                        send(request, response, callback, Reply.error(400, Reply.KIND_REQUEST,
+                        send(request, response, callback, Reply.error(400, Diagnostic.Kind.REQUEST,
                                 "the request body could not be read: " + chunk.getFailure().getMessage()), true);
                     }
                     return;
@@ -312,7 +313,7 @@ public final class LodestoneServer implements AutoCloseable {
             try {
                 evaluations.execute(() -> send(request, response, callback, answer(exchange), false));
             } catch (RejectedExecutionException e) {
-                Reply busy = Reply.error(503, Reply.KIND_UNAVAILABLE, "busy: " + evaluations.getActiveCount()
+                Reply busy = Reply.error(503, Diagnostic.Kind.UNAVAILABLE, "busy: " + evaluations.getActiveCount()
                         + " evaluations running and " + evaluations.getQueue().size() + " waiting; retry later");
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
                 send(request, response, callback, busy, false);
@@ -324,7 +325,7 @@ public final class LodestoneServer implements AutoCloseable {
         try {
             Reply reply = endpoints.route(exchange);
             if (reply.body().length > config.maxResponseBytes()) {
-                return Reply.error(413, "limit", "the answer would be " + reply.body().length
+                return Reply.error(413, Diagnostic.Kind.LIMIT, "the answer would be " + reply.body().length
                         + " bytes, over the limit of " + config.maxResponseBytes()
                         + " (send fewer facts, leave out explain=true, or raise --max-response-bytes)");
             }
@@ -332,12 +333,12 @@ public final class LodestoneServer implements AutoCloseable {
         } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
             log.println("lodestone: internal error answering " + exchange.path() + ": " + e);
             log.flush();
-            return Reply.error(500, "internal", "internal error (a bug in Lodestone): " + e);
+            return Reply.error(500, Diagnostic.Kind.INTERNAL, "internal error (a bug in Lodestone): " + e);
         }
     }
 
     private Reply tooLarge() {
-        return Reply.error(413, "limit", "request body is larger than the limit of " + config.maxBodyBytes()
+        return Reply.error(413, Diagnostic.Kind.LIMIT, "request body is larger than the limit of " + config.maxBodyBytes()
                 + " bytes (raise it with --max-body-bytes)");
     }
 
@@ -361,7 +362,7 @@ public final class LodestoneServer implements AutoCloseable {
         @Override
         protected void generateResponse(Request request, Response response, int code, String message,
                 Throwable cause, Callback callback) {
-            Reply reply = Reply.error(code, code >= 500 ? "internal" : Reply.KIND_REQUEST,
+            Reply reply = Reply.error(code, code >= 500 ? Diagnostic.Kind.INTERNAL : Diagnostic.Kind.REQUEST,
                     message == null ? "HTTP " + code : message);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
             response.write(true, ByteBuffer.wrap(reply.body()), callback);
@@ -369,7 +370,7 @@ public final class LodestoneServer implements AutoCloseable {
 
         @Override
         public ByteBuffer badMessageError(int status, String reason, org.eclipse.jetty.http.HttpFields.Mutable fields) {
-            Reply reply = Reply.error(status, Reply.KIND_REQUEST, reason == null ? "bad request" : reason);
+            Reply reply = Reply.error(status, Diagnostic.Kind.REQUEST, reason == null ? "bad request" : reason);
             fields.put(HttpHeader.CONTENT_TYPE, reply.contentType());
             return ByteBuffer.wrap(reply.body());
         }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lodestone.Lodestone;
 import io.lodestone.TestFiles;
-import io.lodestone.api.LoadError;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.RunReport;
 import io.lodestone.cli.ExitCodes;
 import java.nio.file.Path;
@@ -82,8 +82,8 @@ class TimeLimitStopsTest {
         Path calm = items("calm", 1, "calm");
         RunReport run = assertTimeoutPreemptively(Duration.ofSeconds(25), () -> Lodestone.builder(rules)
                 .timeout(Duration.ofMillis(300)).jobs(1).build().evaluateAll(List.of(heavy, calm)));
-        assertEquals(List.of(LoadError.Kind.RULE_LIMIT),
-                run.reports().get(0).errors().stream().map(LoadError::kind).toList());
+        assertEquals(List.of(Diagnostic.Kind.RULE_LIMIT),
+                run.reports().get(0).errors().stream().map(Diagnostic::kind).toList());
         assertEquals(List.of(), run.reports().get(1).errors(), "the next fact set runs normally on the same thread");
         assertEquals(1, run.reports().get(1).findings().size());
     }
@@ -102,7 +102,7 @@ class TimeLimitStopsTest {
         Path spin = items("spin", 1, "spin");
         RunReport run = assertTimeoutPreemptively(Duration.ofSeconds(25), () -> Lodestone.builder(rules)
                 .timeout(Duration.ofMillis(200)).isolateRules(true).build().evaluateAll(List.of(spin)));
-        assertEquals(LoadError.Kind.RULE_LIMIT, run.reports().get(0).errors().get(0).kind());
+        assertEquals(Diagnostic.Kind.RULE_LIMIT, run.reports().get(0).errors().get(0).kind());
         // the review found such threads spinning forever at 100 % CPU each
         await().atMost(Duration.ofSeconds(10)).until(() -> Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(t -> t.getName().equals("lodestone-rules") && t.getState() == Thread.State.RUNNABLE));
@@ -122,8 +122,8 @@ class TimeLimitStopsTest {
                 """);
         RunReport run = Lodestone.builder(rules).timeout(Duration.ofMillis(200)).isolateRules(true).build()
                 .evaluateAll(List.of(items("sleep", 1, "sleep")));
-        assertEquals(List.of(LoadError.Kind.RULE_LIMIT),
-                run.reports().get(0).errors().stream().map(LoadError::kind).toList());
+        assertEquals(List.of(Diagnostic.Kind.RULE_LIMIT),
+                run.reports().get(0).errors().stream().map(Diagnostic::kind).toList());
     }
 
     @Test

@@ -267,7 +267,7 @@ class HostileClientTest {
         assertEquals("limit", tooMany.json().at("/errors/0/kind").asText());
         // the 4 KiB response cap: a fact set whose id is echoed back at 5 KB
         String longId = "x".repeat(5000);
-        Http.Response big = Http.postJson(base + "/v1/check", ("{\"lodestone\": 1, \"id\": \"" + longId
+        Http.Response big = Http.postJson(base + "/v1/evaluate", ("{\"lodestone\": 1, \"id\": \"" + longId
                 + "\", \"facts\": []}").getBytes(StandardCharsets.UTF_8));
         assertEquals(413, big.status(), big.body());
         assertEquals("limit", big.json().at("/errors/0/kind").asText());
@@ -276,9 +276,9 @@ class HostileClientTest {
     @Test
     void aBodyIsDecodedWithTheCharsetItsHeaderNames() throws Exception {
         byte[] latin1 = "{\"lodestone\": 1, \"id\": \"caf\u00e9\", \"facts\": []}".getBytes(StandardCharsets.ISO_8859_1);
-        Http.Response r = Http.post(base + "/v1/check", "application/json; charset=iso-8859-1", latin1);
+        Http.Response r = Http.post(base + "/v1/evaluate", "application/json; charset=iso-8859-1", latin1);
         assertEquals(200, r.status(), r.body());
-        assertEquals("caf\u00e9", r.json().get("id").asText());
+        assertEquals("caf\u00e9", r.json().at("/reports/0/id").asText());
         Http.Response unknown = Http.post(base + "/v1/check", "application/json; charset=x-no-such", latin1);
         assertEquals(415, unknown.status(), unknown.body());
         assertEquals(415, Http.post(base + "/v1/check", "text/plain", Files.readAllBytes(Path.of(SEED))).status());

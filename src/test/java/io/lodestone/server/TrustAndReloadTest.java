@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lodestone.Lodestone;
 import io.lodestone.TestFiles;
-import io.lodestone.api.LoadError;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.cli.ExitCodes;
 import java.io.BufferedReader;
 import java.io.File;
@@ -49,8 +49,8 @@ class TrustAndReloadTest {
         Files.setPosixFilePermissions(rules.resolve("mini"), PosixFilePermissions.fromString("rwxrwxrwx"));
         LiveRules live = trusting(rules, new StringWriter());
         assertFalse(live.reload());
-        LoadError error = live.lastFailure().errors().get(0);
-        assertEquals(LoadError.Kind.IO, error.kind());
+        Diagnostic error = live.lastFailure().errors().get(0);
+        assertEquals(Diagnostic.Kind.IO, error.kind());
         assertTrue(error.file().endsWith("mini"), error.toString());
         TestFiles.Run serve = TestFiles.cli("serve", "--port", "0", "--rules", rules.toString());
         assertEquals(ExitCodes.LOAD_ERROR, serve.code(), serve.err());
@@ -79,8 +79,8 @@ class TrustAndReloadTest {
             // F6: 20,000 nested parentheses: a located error, and later edits still reload
             Files.writeString(rules.resolve("mini/deep.drl"), DEEP_DRL);
             await().atMost(WAIT).until(() -> live.lastFailure() != null);
-            LoadError error = live.lastFailure().errors().get(0);
-            assertEquals(LoadError.Kind.RULE_SYNTAX, error.kind(), error.toString());
+            Diagnostic error = live.lastFailure().errors().get(0);
+            assertEquals(Diagnostic.Kind.RULE_SYNTAX, error.kind(), error.toString());
             assertEquals(3, error.line());
             Files.delete(rules.resolve("mini/deep.drl"));
             await().atMost(WAIT).until(() -> live.lastFailure() == null);
@@ -93,7 +93,7 @@ class TrustAndReloadTest {
             throw new StackOverflowError();
         }, new PrintWriter(new StringWriter()));
         assertFalse(live.reload());
-        assertEquals(LoadError.Kind.RULE_COMPILE, live.lastFailure().errors().get(0).kind());
+        assertEquals(Diagnostic.Kind.RULE_COMPILE, live.lastFailure().errors().get(0).kind());
     }
 
     @Test

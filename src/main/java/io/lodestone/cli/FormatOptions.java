@@ -1,19 +1,20 @@
 package io.lodestone.cli;
 
-import io.lodestone.api.LoadError;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.RunReport;
 import io.lodestone.api.Severity;
 import io.lodestone.output.Formatters;
+import io.lodestone.output.OutputOptions;
 import io.lodestone.output.ReportFormatter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** Options shared by commands that print a run: format, destination, colour, quiet. */
-public final class OutputOptions {
+public final class FormatOptions {
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
             completionCandidates = FormatNames.class,
             description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
@@ -59,7 +60,7 @@ public final class OutputOptions {
         PrintWriter err = cl.getErr();
         boolean errorsShownInReport = !quiet && output == null && formatter.name().equals("text");
         if (!errorsShownInReport) {
-            for (LoadError e : run.errors()) {
+            for (Diagnostic e : run.errors()) {
                 err.println(e.toCompilerString());
             }
             run.reports().forEach(r -> r.errors().forEach(e -> err.println(e.toCompilerString())));
@@ -70,14 +71,14 @@ public final class OutputOptions {
             return;
         }
         if (output != null) {
-            ReportFile.write(output, w -> formatter.write(run, new io.lodestone.output.OutputOptions(false, failOn),
+            ReportFile.write(output, w -> formatter.write(run, new OutputOptions(false, failOn),
                     new java.io.BufferedWriter(w)));
             return;
         }
         boolean color = Terminal.useColor(noColor, System.getenv("NO_COLOR"), false, Terminal.stdoutIsTerminal());
         PrintWriter out = cl.getOut();
         Writer escaped = new LoneSurrogateEscaper(out);
-        formatter.write(run, new io.lodestone.output.OutputOptions(color, failOn), escaped);
+        formatter.write(run, new OutputOptions(color, failOn), escaped);
         escaped.flush();
         if (out.checkError()) {
             throw new OutputException("cannot write the report to standard output"

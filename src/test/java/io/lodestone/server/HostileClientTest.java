@@ -293,4 +293,22 @@ class HostileClientTest {
         assertEquals("json-syntax", r.json().at("/errors/0/kind").asText());
         assertEquals(1, r.json().at("/errors/0/line").asInt());
     }
+
+    @Test
+    void whatHeldBeforeStillHolds() throws Exception {
+        // review H11-H14: HEAD, wrong methods and unknown paths keep their answers on the new transport
+        try (Socket s = send("HEAD /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")) {
+            String answer = readAll(s);
+            assertEquals(200, status(answer));
+            assertTrue(answer.endsWith("\r\n\r\n"), "no body: " + answer);
+        }
+        assertEquals(405, Http.get(base + "/v1/evaluate").status());
+        assertEquals(404, Http.get(base + "/v2/nothing").status());
+        assertEquals("request", Http.get(base + "/v2/nothing").json().at("/errors/0/kind").asText());
+        try (Socket s = send("GET /../../etc/passwd HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")) {
+            String answer = readAll(s);
+            assertTrue(status(answer) == 400 || status(answer) == 404, answer);
+            assertTrue(jsonBody(answer).get("errors").isArray());
+        }
+    }
 }

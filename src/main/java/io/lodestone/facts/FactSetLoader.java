@@ -68,6 +68,15 @@ public final class FactSetLoader {
     /** The most bytes one fact set can hold in memory (a Java array's limit). */
     static final long MAX_ARRAY_BYTES = Integer.MAX_VALUE - 8;
 
+    /**
+     * The largest file this JVM can read as one fact set: a JSON tree and its bound facts take several
+     * times the file's bytes, so an eighth of the heap (and never more than an array holds); a larger
+     * --max-file-bytes would end in OutOfMemoryError rather than a located limit.
+     */
+    static long readableBytes() {
+        return Math.min(MAX_ARRAY_BYTES, Runtime.getRuntime().maxMemory() / 8);
+    }
+
     public FactSetLoader(Map<String, DeclaredType> types) {
         this(types, DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, false);
     }
@@ -104,13 +113,18 @@ public final class FactSetLoader {
                 throw error(Kind.LIMIT, name, null, null, "file is " + size + " bytes, over the limit of "
                         + maxBytes + " (raise it with --max-file-bytes)");
             }
+            long readable = Math.min(maxBytes, readableBytes());
+            if (size > readable) {
+                throw error(Kind.LIMIT, name, null, null, "file is " + size + " bytes, more than this JVM can read "
+                        + "as one fact set (" + readable + " bytes with a heap of " + Runtime.getRuntime().maxMemory()
+                        + "; raise -Xmx in LODESTONE_JAVA_OPTS, or split the file)");
+            }
             // the stated size is 0 for devices and pipes (/dev/zero): the limit applies to what is read
-            long readable = Math.min(maxBytes, MAX_ARRAY_BYTES);
             try (java.io.InputStream in = Files.newInputStream(file)) {
                 content = in.readNBytes((int) readable);
                 if (in.read() >= 0) {
                     throw error(Kind.LIMIT, name, null, null, "file is larger than "
-                            + (readable < maxBytes ? "the " + MAX_ARRAY_BYTES + " bytes a fact set can hold"
+                            + (readable < maxBytes ? "the " + readable + " bytes this JVM can read as one fact set"
                             : "the limit of " + maxBytes + " bytes (raise it with --max-file-bytes)"));
                 }
             }

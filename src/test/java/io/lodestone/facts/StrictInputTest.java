@@ -109,4 +109,16 @@ class StrictInputTest {
         TestFiles.Run bad = TestFiles.cli("evaluate", "--format", "json", tmp.resolve("a[1.json").toString());
         assertEquals(ExitCodes.LOAD_ERROR, bad.code(), "a bad pattern is an input error, not a crash: " + bad.err());
     }
+
+    @Test
+    void aLimitAboveWhatTheHeapCanReadIsALimitNotOutOfMemory() throws Exception {
+        // review F17: --max-file-bytes 3e9 and a 2 GB file ran out of memory; a sparse file costs no disk
+        Path big = tmp.resolve("big.json");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(Math.min(Integer.MAX_VALUE - 8L, Runtime.getRuntime().maxMemory() / 8 + 1));
+        }
+        TestFiles.Run run = TestFiles.cli("evaluate", "--format", "json", "--max-file-bytes", "3000000000", big.toString());
+        assertEquals(ExitCodes.LOAD_ERROR, run.code(), run.err());
+        assertEquals("limit", errors(run).get(0).get("kind").asText());
+    }
 }

@@ -1,6 +1,7 @@
 package io.lodestone.cli;
 
 import io.lodestone.api.Diagnostic;
+import io.lodestone.api.FactLocator;
 import io.lodestone.api.RunReport;
 import io.lodestone.api.Severity;
 import io.lodestone.output.Formatters;
@@ -51,11 +52,14 @@ public final class FormatOptions {
      * report itself is text on stdout, where they are already shown.
      */
     void print(RunReport run, CommandLine cl) throws IOException {
-        print(run, cl, null);
+        print(run, cl, null, FactLocator.NONE);
     }
 
-    /** As {@link #print(RunReport, CommandLine)}, for formats that mark findings at or above {@code failOn}. */
-    void print(RunReport run, CommandLine cl, Severity failOn) throws IOException {
+    /**
+     * As {@link #print(RunReport, CommandLine)}, for formats that mark findings at or above {@code failOn}
+     * and point into fact-set files through {@code locator}.
+     */
+    void print(RunReport run, CommandLine cl, Severity failOn, FactLocator locator) throws IOException {
         ReportFormatter formatter = formatter(cl);
         PrintWriter err = cl.getErr();
         boolean errorsShownInReport = !quiet && output == null && formatter.name().equals("text");
@@ -71,14 +75,14 @@ public final class FormatOptions {
             return;
         }
         if (output != null) {
-            ReportFile.write(output, w -> formatter.write(run, new OutputOptions(false, failOn),
+            ReportFile.write(output, w -> formatter.write(run, new OutputOptions(false, failOn, locator),
                     new java.io.BufferedWriter(w)));
             return;
         }
         boolean color = Terminal.useColor(noColor, System.getenv("NO_COLOR"), false, Terminal.stdoutIsTerminal());
         PrintWriter out = cl.getOut();
         Writer escaped = new LoneSurrogateEscaper(out);
-        formatter.write(run, new OutputOptions(color, failOn), escaped);
+        formatter.write(run, new OutputOptions(color, failOn, locator), escaped);
         escaped.flush();
         if (out.checkError()) {
             throw new OutputException("cannot write the report to standard output"

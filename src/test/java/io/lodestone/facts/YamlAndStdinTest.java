@@ -118,6 +118,11 @@ class YamlAndStdinTest {
         assertEquals(3, d.line());
         assertEquals(1, d.column());
 
+        Path two = TestFiles.write(dir.resolve("two.yaml"), "lodestone: 1\nfacts: []\n---\nlodestone: 1\nfacts: []\n");
+        Diagnostic second = assertThrows(FactSetException.class, () -> lodestone.load(two)).errors().get(0);
+        assertEquals(Diagnostic.Kind.YAML_SYNTAX, second.kind(), "a second document is not ignored");
+        assertEquals(4, second.line(), "the first line of the second document");
+
         Path empty = TestFiles.write(dir.resolve("empty.yaml"), "");
         assertEquals(Diagnostic.Kind.YAML_SYNTAX, assertThrows(FactSetException.class, () -> lodestone.load(empty))
                 .errors().get(0).kind());

@@ -77,7 +77,9 @@ public final class OutputOptions {
             }
             return;
         }
-        boolean color = Terminal.useColor(noColor, System.getenv("NO_COLOR"), false, Terminal.stdoutIsTerminal());
-        formatter.write(run, new io.lodestone.output.OutputOptions(color, failOn), cl.getOut());
+        boolean terminal = Terminal.stdoutIsTerminal();
+        boolean color = Terminal.useColor(noColor, System.getenv("NO_COLOR"), false, terminal);
+        formatter.write(run, new io.lodestone.output.OutputOptions(color, failOn,
+                Terminal.width(terminal, System.getenv("COLUMNS"))), cl.getOut());
     }
 }

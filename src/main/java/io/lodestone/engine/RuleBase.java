@@ -255,6 +255,14 @@ public final class RuleBase {
         return null;
     }
 
+    /** Drools 10 keeps {@code @description} under this key (an annotation type name), not "description". */
+    static final String DESCRIPTION_KEY = "org.kie.api.definition.type.Description";
+
+    private static String description(Map<String, Object> meta) {
+        String text = text(meta.get(DESCRIPTION_KEY));
+        return text != null ? text : text(meta.get("description"));
+    }
+
     private static List<RuleDescription> describeRules(KieBase kieBase, List<RuleSource> sources,
                                                        List<LoadError> errors) {
         List<RuleDescription> rules = new ArrayList<>();
@@ -324,7 +332,7 @@ public final class RuleBase {
             }
             RuleDescription description = new RuleDescription(id, rule.getName(), rule.getPackageName(),
                     category, severity, category == Category.ALIGNMENT ? weight : null,
-                    text(meta.get("description")), source == null ? null : source.relativePath(), line);
+                    description(meta), source == null ? null : source.relativePath(), line);
             byId.putIfAbsent(id, description);
             rules.add(description);
         }

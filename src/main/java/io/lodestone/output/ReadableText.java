@@ -1,0 +1,147 @@
+package io.lodestone.output;
+
+import io.lodestone.api.Category;
+import io.lodestone.api.Citation;
+import io.lodestone.api.Report;
+import io.lodestone.api.RuleDescription;
+import io.lodestone.api.RunReport;
+import io.lodestone.api.Severity;
+import io.lodestone.api.Source;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Wording shared by the formats people read (text, Markdown, HTML): scale, counts, sources, wrapping. */
+final class ReadableText {
+    /**
+     * Band edges of docs/output-json.md (report.AlignmentBands computes the bands; a test keeps the two
+     * equal): strongly misaligned | misaligned | mixed | aligned | strongly aligned.
+     */
+    static final double[] EDGES = {-6, -2, 2, 6};
+
+    private ReadableText() {
+    }
+
+    /** The alignment scale and the band thresholds, in one line. */
+    static String scale() {
+        return "scale: the sum of the alignment findings' weights (drawn from \u221210 to +10); bands: "
+                + "+6 and above strongly aligned, +2 to +6 aligned, above \u22122 to +2 mixed, "
+                + "above \u22126 to \u22122 misaligned, \u22126 and below strongly misaligned";
+    }
+
+    /** One line of counts for a fact set. */
+    static String counts(Report r) {
+        List<String> severities = new ArrayList<>();
+        for (Severity s : descending()) {
+            int n = r.counts().of(s);
+            if (n > 0) {
+                severities.add(n + " " + s.label());
+            }
+        }
+        return plural(r.counts().findings(), "finding", "findings") + " (" + r.counts().of(Category.ALIGNMENT)
+                + " alignment, " + r.counts().of(Category.RISK) + " risk, " + r.counts().of(Category.INCONSISTENCY)
+                + " inconsistency" + (severities.isEmpty() ? "" : "; " + String.join(", ", severities)) + ") from "
+                + plural(r.counts().facts(), "fact", "facts") + " and " + plural(r.counts().rules(), "rule", "rules");
+    }
+
+    /** Title, kind, publisher, author, date; the URL is left to each format (a link in HTML). */
+    static String source(Source s) {
+        List<String> parts = new ArrayList<>();
+        for (String p : new String[] {s.kind(), s.publisher(), s.author(), s.published()}) {
+            if (p != null && !p.isBlank()) {
+                parts.add(p.strip());
+            }
+        }
+        String title = s.title() == null ? s.id() : s.title();
+        return title + (parts.isEmpty() ? "" : " \u2014 " + String.join(", ", parts));
+    }
+
+    /**
+     * A finding's citations in order, with consecutive unquoted, unnamed facts of one type and one
+     * source merged ("AidTranche t1, t2, t3"), so a list of tranches reads as one line of evidence.
+     */
+    static List<List<Citation>> groups(List<Citation> citations) {
+        List<List<Citation>> out = new ArrayList<>();
+        for (Citation c : citations) {
+            List<Citation> last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && mergeable(c) && mergeable(last.get(0)) && c.source() == last.get(0).source()
+                    && java.util.Objects.equals(c.type(), last.get(0).type())) {
+                last.add(c);
+            } else {
+                out.add(new ArrayList<>(List.of(c)));
+            }
+        }
+        return out;
+    }
+
+    private static boolean mergeable(Citation c) {
+        return c.quote() == null && c.name() == null && !c.context() && c.source() > 0;
+    }
+
+    /** How a group of citations names its facts: "Deal name" or "AidTranche t1, t2". */
+    static String label(List<Citation> group) {
+        if (group.size() == 1) {
+            return label(group.get(0));
+        }
+        List<String> ids = new ArrayList<>();
+        group.forEach(c -> ids.add(c.fact()));
+        return (group.get(0).type() == null ? "" : group.get(0).type() + " ") + String.join(", ", ids);
+    }
+
+    /** How a citation names its fact: the name (or id) and, for a fact without a name, its type. */
+    static String label(Citation c) {
+        if (c.name() != null) {
+            return c.name();
+        }
+        return c.type() == null ? c.fact() : c.type() + " " + c.fact();
+    }
+
+    static Map<String, RuleDescription> rulesById(RunReport run) {
+        Map<String, RuleDescription> byId = new HashMap<>();
+        run.rules().forEach(r -> byId.putIfAbsent(r.id(), r));
+        return byId;
+    }
+
+    static List<Severity> descending() {
+        List<Severity> s = new ArrayList<>(List.of(Severity.values()));
+        java.util.Collections.reverse(s);
+        return s;
+    }
+
+    static String plural(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
+    static String signed(double v) {
+        String n = String.format(Locale.ROOT, v == Math.rint(v) ? "%.1f" : "%.2f", v);
+        return v > 0 ? "+" + n : n;
+    }
+
+    /**
+     * Breaks text into lines of at most {@code width} characters at spaces (a longer word gets a line of
+     * its own), the first line after {@code first}, the others after {@code rest}.
+     */
+    static List<String> wrap(String text, String first, String rest, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder(first);
+        int start = first.length();
+        for (String word : text.strip().split(" +")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            if (line.length() > start && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line = new StringBuilder(rest);
+                start = rest.length();
+            }
+            if (line.length() > start) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        lines.add(line.toString());
+        return lines;
+    }
+}

@@ -91,7 +91,17 @@ public final class Finding {
                              List<String> facts, List<Evidence> sources) {
         return new Finding(message, List.of(), null, null, Objects.requireNonNull(ruleId, "ruleId"),
                 Objects.requireNonNull(category, "category"), Objects.requireNonNull(severity, "severity"),
-                weight, List.copyOf(facts), List.copyOf(sources), null, List.of(), List.of());
+                weight, List.copyOf(facts), List.copyOf(sources), null, List.of(), citations(facts, sources));
+    }
+
+    /** Citations for a hand-built finding: each fact with the evidence given for it. */
+    private static List<Citation> citations(List<String> facts, List<Evidence> sources) {
+        List<Citation> out = new ArrayList<>();
+        for (String id : facts) {
+            Evidence e = sources.stream().filter(s -> id.equals(s.fact())).findFirst().orElse(null);
+            out.add(new Citation(id, null, null, e == null ? null : e.ref(), e == null ? null : e.quote(), false, 0));
+        }
+        return Collections.unmodifiableList(out);
     }
 
     /**

@@ -27,10 +27,8 @@ final class EvidenceNotes {
         CONTEXT,
         /** the fact has a source but no quote; the source itself is the evidence. */
         SOURCE,
-        /** the fact cites no source. */
-        NO_SOURCE,
-        /** the rule cited something that is not a fact of the set. */
-        NOT_A_FACT
+        /** the fact cites no source (or the rule cited something that is not a fact of the set). */
+        NO_SOURCE
     }
 
     /** One line of evidence: one fact, or several unquoted facts of one type from one source. */
@@ -79,7 +77,7 @@ final class EvidenceNotes {
                     notes.add(new Note(label, c.source(), Kind.SOURCE,
                             ReadableText.source(report.sources().get(c.source() - 1))));
                 } else {
-                    notes.add(new Note(label, 0, c.type() == null ? Kind.NOT_A_FACT : Kind.NO_SOURCE, null));
+                    notes.add(new Note(label, 0, Kind.NO_SOURCE, null));
                 }
             }
             out.put(f, notes);
@@ -95,7 +93,6 @@ final class EvidenceNotes {
             case CONTEXT -> ": context " + n.text();
             case SOURCE -> ", from " + n.text();
             case NO_SOURCE -> ": no source given";
-            case NOT_A_FACT -> ": not a fact of this set";
         };
     }
 }

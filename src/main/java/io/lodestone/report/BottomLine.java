@@ -47,8 +47,9 @@ public final class BottomLine {
                 .count();
         return "Alignment: " + alignment.band().replace('-', ' ') + " with the stated priorities (score "
                 + signed(alignment.score()) + ", " + bandRange(alignment.band()) + "); "
-                + count(serving, "finding serves them", "findings serve them") + " and "
-                + count(against, "works against them", "work against them") + ".";
+                + (serving == 0 ? "none serves them" : count(serving, "finding serves them", "findings serve them"))
+                + " and " + (against == 0 ? "none works against them"
+                        : count(against, "works against them", "work against them")) + ".";
     }
 
     /** The score range of a band, from the thresholds in {@link AlignmentBands}. */

@@ -92,8 +92,7 @@ public final class SarifFormatter implements ReportFormatter {
                 rule.put("name", r.name());
             }
             String full = r.description() == null ? (r.name() == null ? r.id() : r.name()) : r.description();
-            // the rule's name is its short title; the description is what GitHub shows as the rule's text
-            rule.putObject("shortDescription").put("text", r.name() == null ? full : r.name());
+            rule.putObject("shortDescription").put("text", full);
             rule.putObject("fullDescription").put("text", full);
             String where = r.file() == null ? null : r.file() + (r.line() > 0 ? ":" + r.line() : "");
             ObjectNode help = rule.putObject("help");

@@ -62,13 +62,15 @@ public final class TextFormatter implements ReportFormatter {
             }
             out.println();
         }
-        out.println(summary(run));
+        ReadableText.wrap(summary(run), "", "  ", Math.max(40, options.width())).forEach(out::println);
         out.flush();
     }
 
     private void writeReport(Report report, Style s, int width, PrintWriter out) {
-        String title = report.title() == null ? "" : " \u00b7 " + clean(report.title());
-        out.println(s.paint(BOLD, clean(report.id())) + title);
+        out.println(s.paint(BOLD, clean(report.id())));
+        if (report.title() != null) {
+            ReadableText.wrap(clean(report.title()), "  ", "  ", width).forEach(out::println);
+        }
         out.println("  " + s.paint(DIM, clean(report.file())));
         if (report.summary() != null) {
             out.println();
@@ -84,8 +86,7 @@ public final class TextFormatter implements ReportFormatter {
         ReadableText.wrap(ReadableText.counts(report), "  Counts     ", "             ", width).forEach(out::println);
         if (!report.context().isEmpty()) {
             out.println();
-            out.println("  " + s.paint(BOLD, "Context") + s.paint(DIM, "  facts that frame several findings, quoted "
-                    + "once here"));
+            out.println("  " + s.paint(BOLD, "Context") + s.paint(DIM, "  cited by several findings"));
             Map<String, String> numbers = EvidenceNotes.contextNumbers(report);
             for (Citation c : report.context()) {
                 String head = "    " + numbers.get(c.fact()) + "  ";

@@ -170,6 +170,7 @@ class HtmlBrowserTest {
         assertTrue(m.find(), "axe ran and wrote its result");
         JsonNode violations = new ObjectMapper().readTree(m.group(1).replace("&lt;", "<").replace("&gt;", ">")
                 .replace("&quot;", "\"").replace("&amp;", "&"));
+        Files.writeString(Path.of("target/axe-violations.json").toAbsolutePath(), violations.toPrettyString());
         List<String> blocking = new ArrayList<>();
         for (JsonNode v : violations) {
             String impact = v.path("impact").asText();

@@ -13,7 +13,6 @@ import io.lodestone.api.Trace;
 import io.lodestone.api.TracedFact;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -176,6 +175,7 @@ public final class HtmlFormatter implements ReportFormatter {
         String weight = f.getWeight() == null ? "" : f.getWeight() >= 0 ? " weight-pos" : " weight-neg";
         sb.append("<article class=\"finding sev-").append(f.getSeverity().label()).append(weight).append("\" data-rule=\"")
                 .append(esc(f.getRuleId())).append("\" data-severity=\"").append(f.getSeverity().label())
+                .append("\" data-facts=\"").append(esc(String.join(" ", f.getFacts())))
                 .append("\"><div class=\"head\"><span class=\"badge sev-").append(f.getSeverity().label()).append(weight)
                 .append("\">")
                 .append(esc(tag)).append("</span> <code class=\"rule\">").append(esc(f.getRuleId())).append("</code>");
@@ -197,10 +197,7 @@ public final class HtmlFormatter implements ReportFormatter {
             }
             sb.append("</ul>\n");
         }
-        sb.append("<p class=\"facts\">facts: ");
-        List<String> ids = new ArrayList<>();
-        f.getFacts().forEach(id -> ids.add("<code class=\"fact\">" + esc(id) + "</code>"));
-        sb.append(String.join(" ", ids)).append("</p>\n").append(trace(f)).append("</article>\n");
+        sb.append(trace(f)).append("</article>\n");
     }
 
     /** A finding's {@code --explain} trace as a collapsed tree; nothing without {@code --explain}. */

@@ -21,7 +21,7 @@ import java.util.List;
  *                  quote; findings cite them without repeating the quote
  */
 public record Report(String id, String title, String file, List<Finding> findings, Alignment alignment,
-                     Counts counts, List<LoadError> errors, String summary, List<Source> sources,
+                     Counts counts, List<Diagnostic> errors, String summary, List<Source> sources,
                      List<Citation> context) {
     /**
      * Copies the lists.
@@ -56,7 +56,7 @@ public record Report(String id, String title, String file, List<Finding> finding
      * @param errors    problems met while evaluating; empty when none
      */
     public Report(String id, String title, String file, List<Finding> findings, Alignment alignment, Counts counts,
-                  List<LoadError> errors) {
+                  List<Diagnostic> errors) {
         this(id, title, file, findings, alignment, counts, errors, null, List.of(), List.of());
     }
 

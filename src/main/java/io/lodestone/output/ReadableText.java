@@ -1,5 +1,6 @@
 package io.lodestone.output;
 
+import io.lodestone.api.AlignmentBand;
 import io.lodestone.api.Category;
 import io.lodestone.api.Citation;
 import io.lodestone.api.Report;
@@ -15,20 +16,21 @@ import java.util.Map;
 
 /** Wording shared by the formats people read (text, Markdown, HTML): scale, counts, sources, wrapping. */
 final class ReadableText {
-    /**
-     * Band edges of docs/output-json.md (report.AlignmentBands computes the bands; a test keeps the two
-     * equal): strongly misaligned | misaligned | mixed | aligned | strongly aligned.
-     */
-    static final double[] EDGES = {-6, -2, 2, 6};
-
     private ReadableText() {
     }
 
     /** The alignment scale and the band thresholds, in one line. */
     static String scale() {
+        double[] e = AlignmentBand.edges(); // strongly-misaligned | misaligned | mixed | aligned | strongly-aligned
         return "scale: the sum of the alignment findings' weights (drawn from \u221210 to +10); bands: "
-                + "+6 and above strongly aligned, +2 to +6 aligned, above \u22122 to +2 mixed, "
-                + "above \u22126 to \u22122 misaligned, \u22126 and below strongly misaligned";
+                + edge(e[3]) + " and above strongly aligned, " + edge(e[2]) + " to " + edge(e[3]) + " aligned, above "
+                + edge(e[1]) + " to " + edge(e[2]) + " mixed, above " + edge(e[0]) + " to " + edge(e[1])
+                + " misaligned, " + edge(e[0]) + " and below strongly misaligned";
+    }
+
+    private static String edge(double v) {
+        String n = v == Math.rint(v) ? String.valueOf((long) Math.abs(v)) : String.format(Locale.ROOT, "%.1f", Math.abs(v));
+        return (v > 0 ? "+" : v < 0 ? "\u2212" : "") + n;
     }
 
     /** One line of counts for a fact set. */

@@ -1,6 +1,7 @@
 package io.lodestone.report;
 
 import io.lodestone.api.Alignment;
+import io.lodestone.api.AlignmentBand;
 import io.lodestone.api.Category;
 import io.lodestone.api.Finding;
 import io.lodestone.api.Severity;
@@ -52,17 +53,15 @@ public final class BottomLine {
                         : count(against, "works against them", "work against them")) + ".";
     }
 
-    /** The score range of a band, from the thresholds in {@link AlignmentBands}. */
+    /** The score range of a band, from the thresholds of {@link AlignmentBand}. */
     public static String bandRange(String band) {
+        double[] e = AlignmentBand.edges(); // strongly-misaligned | misaligned | mixed | aligned | strongly-aligned
         return switch (band) {
-            case "strongly-aligned" -> "the band of " + signed(AlignmentBands.STRONGLY_ALIGNED) + " and above";
-            case "aligned" -> "the band from " + signed(AlignmentBands.ALIGNED) + " to below "
-                    + signed(AlignmentBands.STRONGLY_ALIGNED);
-            case "mixed" -> "the band above " + signed(AlignmentBands.MIXED) + " and below "
-                    + signed(AlignmentBands.ALIGNED);
-            case "misaligned" -> "the band above " + signed(AlignmentBands.MISALIGNED) + " up to "
-                    + signed(AlignmentBands.MIXED);
-            case "strongly-misaligned" -> "the band of " + signed(AlignmentBands.MISALIGNED) + " and below";
+            case "strongly-aligned" -> "the band of " + signed(e[3]) + " and above";
+            case "aligned" -> "the band from " + signed(e[2]) + " to below " + signed(e[3]);
+            case "mixed" -> "the band above " + signed(e[1]) + " and below " + signed(e[2]);
+            case "misaligned" -> "the band above " + signed(e[0]) + " up to " + signed(e[1]);
+            case "strongly-misaligned" -> "the band of " + signed(e[0]) + " and below";
             default -> "not assessed";
         };
     }

@@ -1,12 +1,12 @@
 package io.lodestone.output;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lodestone.api.AlignmentBand;
 import io.lodestone.api.Category;
 import io.lodestone.api.Citation;
 import io.lodestone.api.Evidence;
@@ -17,7 +17,6 @@ import io.lodestone.api.Report;
 import io.lodestone.api.RunReport;
 import io.lodestone.api.Severity;
 import io.lodestone.api.Source;
-import io.lodestone.report.AlignmentBands;
 import io.lodestone.report.ReportBuilder;
 import java.util.HashSet;
 import java.util.List;
@@ -177,8 +176,11 @@ class ReadableReportTest {
     }
 
     @Test
-    void scaleTextUsesTheBandEdgesTheReportComputes() {
-        assertArrayEquals(new double[] {AlignmentBands.MISALIGNED, AlignmentBands.MIXED, AlignmentBands.ALIGNED,
-                AlignmentBands.STRONGLY_ALIGNED}, ReadableText.EDGES);
+    void scaleTextNamesTheBandEdgesTheReportComputes() {
+        String scale = ReadableText.scale();
+        for (double edge : AlignmentBand.edges()) {
+            String n = String.valueOf((long) Math.abs(edge));
+            assertTrue(scale.contains((edge > 0 ? "+" : "\u2212") + n), edge + " in " + scale);
+        }
     }
 }

@@ -5,13 +5,11 @@ import io.lodestone.api.Entity;
 import io.lodestone.api.Fact;
 import io.lodestone.api.FactSet;
 import io.lodestone.api.Source;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,16 +22,6 @@ import java.util.regex.Pattern;
 public final class FactNames {
     /** What {@code ref()} in functions.drl writes; the id may hold anything but braces. */
     static final Pattern REFERENCE = Pattern.compile("\\{\\{([^{}]+)}}");
-    private static final Map<Class<?>, Method> NAME_GETTERS = new ConcurrentHashMap<>();
-    private static final Method NO_NAME;
-
-    static {
-        try {
-            NO_NAME = Object.class.getMethod("toString");
-        } catch (NoSuchMethodException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     private final Map<String, Fact> facts = new HashMap<>();
     private final Map<String, Source> sources = new HashMap<>();
@@ -131,27 +119,10 @@ public final class FactNames {
 
     /** The declared {@code name} field of a fact, or null when its type has none or it is blank. */
     static String nameOf(Object value) {
-        if (value == null) {
+        if (value == null || value instanceof CharSequence || value instanceof Number) {
             return null;
         }
-        Method getter = NAME_GETTERS.computeIfAbsent(value.getClass(), FactNames::nameGetter);
-        if (getter == NO_NAME) {
-            return null;
-        }
-        try {
-            Object name = getter.invoke(value);
-            return name == null || name.toString().isBlank() ? null : name.toString().trim();
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static Method nameGetter(Class<?> type) {
-        try {
-            Method m = type.getMethod("getName");
-            return m.getParameterCount() == 0 && m.getReturnType() != void.class ? m : NO_NAME;
-        } catch (NoSuchMethodException e) {
-            return NO_NAME; // a type without a name field is shown by its id
-        }
+        Object name = FactAccessor.get(value, "name");
+        return name == null || name.toString().isBlank() ? null : name.toString().trim();
     }
 }

@@ -73,7 +73,7 @@ public final class HtmlFormatter implements ReportFormatter {
             long severe = r.findings().stream().filter(f -> f.getSeverity().atLeast(Severity.HIGH)).count();
             sb.append("<tr data-fact-set=\"").append(esc(r.id())).append("\"><td><a href=\"#fs-").append(i)
                     .append("\">").append(esc(r.id())).append("</a></td><td class=\"num\">")
-                    .append(esc(MarkdownFormatter.signed(r.alignment().score()))).append("</td><td>")
+                    .append(esc(Numbers.signed(r.alignment().score()))).append("</td><td>")
                     .append(band(r)).append("</td><td class=\"num\">").append(r.counts().findings()).append("</td>");
             for (Category c : Category.values()) {
                 sb.append("<td class=\"num\">").append(r.counts().of(c)).append("</td>");
@@ -99,7 +99,7 @@ public final class HtmlFormatter implements ReportFormatter {
         sb.append("</div>\n")
                 .append("<div class=\"score\"><div class=\"score-value\" data-score=\"")
                 .append(esc(HtmlCharts.num(r.alignment().score()))).append("\">")
-                .append(esc(MarkdownFormatter.signed(r.alignment().score()))).append("</div>").append(band(r))
+                .append(esc(Numbers.signed(r.alignment().score()))).append("</div>").append(band(r))
                 .append("<div class=\"score-label\">alignment</div></div>\n")
                 .append("<div class=\"bar\">").append(HtmlCharts.scoreBar(r)).append("<p class=\"scale\">Alignment ")
                 .append(esc(ReadableText.scale())).append(".</p></div></div>\n<div class=\"counts\">");
@@ -171,7 +171,7 @@ public final class HtmlFormatter implements ReportFormatter {
 
     private static void finding(Finding f, int index, RuleDescription rule, List<EvidenceNotes.Note> notes,
                                 StringBuilder sb) {
-        String tag = f.getWeight() == null ? f.getSeverity().label() : MarkdownFormatter.signed(f.getWeight());
+        String tag = f.getWeight() == null ? f.getSeverity().label() : Numbers.signed(f.getWeight());
         String weight = f.getWeight() == null ? "" : f.getWeight() >= 0 ? " weight-pos" : " weight-neg";
         sb.append("<article class=\"finding sev-").append(f.getSeverity().label()).append(weight).append("\" data-rule=\"")
                 .append(esc(f.getRuleId())).append("\" data-severity=\"").append(f.getSeverity().label())
@@ -252,7 +252,7 @@ public final class HtmlFormatter implements ReportFormatter {
     }
 
     private static List<Severity> descending() {
-        return List.of(Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO);
+        return Severity.mostSevereFirst();
     }
 
     /** Text and attribute-safe HTML escaping; control characters other than whitespace are dropped. */

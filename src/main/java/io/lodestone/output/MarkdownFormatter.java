@@ -45,7 +45,7 @@ public final class MarkdownFormatter implements ReportFormatter {
             out.println("| fact set | alignment | band | findings | risk | inconsistency |");
             out.println("|---|---:|---|---:|---:|---:|");
             for (Report r : run.reports()) {
-                out.println("| " + cell(r.id()) + " | " + signed(r.alignment().score()) + " | " + r.alignment().band()
+                out.println("| " + cell(r.id()) + " | " + Numbers.signed(r.alignment().score()) + " | " + r.alignment().band()
                         + " | " + r.counts().findings() + " | " + r.counts().of(Category.RISK) + " | "
                         + r.counts().of(Category.INCONSISTENCY) + " |");
             }
@@ -72,7 +72,7 @@ public final class MarkdownFormatter implements ReportFormatter {
             out.println("**Bottom line.** " + cell(r.summary()));
             out.println();
         }
-        out.println("**Alignment " + signed(r.alignment().score()) + "** (" + r.alignment().band() + ") · "
+        out.println("**Alignment " + Numbers.signed(r.alignment().score()) + "** (" + r.alignment().band() + ") · "
                 + cell(ReadableText.counts(r)) + " · `" + code(r.file()) + "`  ");
         out.println("Alignment " + cell(ReadableText.scale()) + ".");
         out.println();
@@ -151,7 +151,7 @@ public final class MarkdownFormatter implements ReportFormatter {
     }
 
     private static void finding(PrintWriter out, Finding f, List<EvidenceNotes.Note> notes) {
-        String tag = f.getWeight() == null ? f.getSeverity().label() : signed(f.getWeight());
+        String tag = f.getWeight() == null ? f.getSeverity().label() : Numbers.signed(f.getWeight());
         out.println("- **" + tag + "** `" + code(f.getRuleId()) + "` — " + cell(f.getMessage()));
         for (EvidenceNotes.Note n : notes == null ? List.<EvidenceNotes.Note>of() : notes) {
             out.println("  - " + cell(n.label()) + mark(n.source()) + cell(EvidenceNotes.plain(n)));
@@ -200,10 +200,5 @@ public final class MarkdownFormatter implements ReportFormatter {
     /** Inside a code span backticks cannot be escaped; drop them and line breaks. */
     private static String code(String text) {
         return text == null ? "" : text.replaceAll("[`\\r\\n|]", "_");
-    }
-
-    static String signed(double v) {
-        String n = String.format(Locale.ROOT, v == Math.rint(v) ? "%.1f" : "%.2f", v);
-        return v > 0 ? "+" + n : n;
     }
 }

@@ -116,11 +116,6 @@ final class ReadableText {
         return n + " " + (n == 1 ? one : many);
     }
 
-    static String signed(double v) {
-        String n = String.format(Locale.ROOT, v == Math.rint(v) ? "%.1f" : "%.2f", v);
-        return v > 0 ? "+" + n : n;
-    }
-
     /**
      * Breaks text into lines of at most {@code width} characters at spaces (a longer word gets a line of
      * its own), the first line after {@code first}, the others after {@code rest}.

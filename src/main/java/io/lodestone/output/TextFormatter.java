@@ -79,7 +79,7 @@ public final class TextFormatter implements ReportFormatter {
         }
         out.println();
         double score = report.alignment().score();
-        out.println("  Alignment  " + s.paint(BOLD + (score > 0 ? GREEN : score < 0 ? RED : ""), signed(score))
+        out.println("  Alignment  " + s.paint(BOLD + (score > 0 ? GREEN : score < 0 ? RED : ""), Numbers.signed(score))
                 + " " + report.alignment().band());
         ReadableText.wrap(ReadableText.scale(), "             ", "             ", width)
                 .forEach(l -> out.println(s.paint(DIM, l)));
@@ -109,7 +109,7 @@ public final class TextFormatter implements ReportFormatter {
             out.println("  " + s.paint(BOLD, category.name()) + s.paint(DIM, "  " + findings.size()));
             for (Finding f : findings) {
                 String tag = category == Category.ALIGNMENT && f.getWeight() != null
-                        ? String.format(Locale.ROOT, "%-8s", signed(f.getWeight()))
+                        ? String.format(Locale.ROOT, "%-8s", Numbers.signed(f.getWeight()))
                         : String.format(Locale.ROOT, "%-8s", f.getSeverity().label().toUpperCase(Locale.ROOT));
                 out.println("    " + s.paint(colorOf(f), tag) + s.paint(BOLD, f.getRuleId()));
                 ReadableText.wrap(clean(f.getMessage()), INDENT, INDENT, width).forEach(out::println);
@@ -182,11 +182,6 @@ public final class TextFormatter implements ReportFormatter {
             return f.getWeight() != null && f.getWeight() < 0 ? RED : GREEN;
         }
         return f.getSeverity().atLeast(Severity.HIGH) ? RED : f.getSeverity() == Severity.MEDIUM ? YELLOW : MAGENTA;
-    }
-
-    private static String signed(double v) {
-        String n = v == Math.rint(v) ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.2f", v);
-        return v > 0 ? "+" + n : n;
     }
 
     /** Control characters from fact sets must not drive the terminal: show them as escapes. */

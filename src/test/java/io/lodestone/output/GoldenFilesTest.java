@@ -2,6 +2,7 @@ package io.lodestone.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.lodestone.api.FactLocator;
 import io.lodestone.api.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ class GoldenFilesTest {
     @CsvSource({"text, seed.txt", "markdown, seed.md"})
     void seedReportMatchesGoldenFile(String format, String file) throws IOException {
         String actual = SampleRuns.render(format, SampleRuns.seed(), new OutputOptions(false, null,
-                OutputOptions.DEFAULT_WIDTH)).replace("\r\n", "\n");
+                FactLocator.NONE, OutputOptions.DEFAULT_WIDTH)).replace("\r\n", "\n");
         Path golden = DIR.resolve(file);
         if (Boolean.getBoolean("lodestone.updateGolden")) {
             Files.writeString(golden, actual);

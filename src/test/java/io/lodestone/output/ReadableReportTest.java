@@ -11,6 +11,7 @@ import io.lodestone.api.Category;
 import io.lodestone.api.Citation;
 import io.lodestone.api.Evidence;
 import io.lodestone.api.Fact;
+import io.lodestone.api.FactLocator;
 import io.lodestone.api.FactSet;
 import io.lodestone.api.Finding;
 import io.lodestone.api.Report;
@@ -80,7 +81,7 @@ class ReadableReportTest {
             }
         }));
         for (int width : new int[] {60, 100, 140}) {
-            String text = SampleRuns.render("text", SampleRuns.seed(), new OutputOptions(false, null, width));
+            String text = SampleRuns.render("text", SampleRuns.seed(), new OutputOptions(false, null, FactLocator.NONE, width));
             String flat = text.replaceAll("\\s+", " ");
             for (String q : quotes) {
                 assertEquals(1, occurrences(flat, "\u201c" + q.replaceAll("\\s+", " ") + "\u201d"), "quoted once: " + q);

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lodestone.api.LoadError;
 import java.io.IOException;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,8 +41,7 @@ final class RuleParams {
                             "expected a JSON object of parameter names to values"));
                     continue;
                 }
-                for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : object.properties()) {
                     if (e.getKey().startsWith("//") || e.getKey().startsWith("_")) {
                         continue; // comment keys document a parameter beside its value
                     }

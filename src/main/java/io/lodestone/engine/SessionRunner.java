@@ -179,8 +179,8 @@ public final class SessionRunner {
     }
 
     private List<Finding> resolve(FactSet factSet, Map<Finding, Rule> raw, List<LoadError> errors, Tracer tracer) {
-        Map<Object, Fact> facts = new IdentityHashMap<>();
-        Map<Object, Integer> position = new IdentityHashMap<>();
+        IdentityHashMap<Object, Fact> facts = new IdentityHashMap<>();
+        IdentityHashMap<Object, Integer> position = new IdentityHashMap<>();
         for (Fact f : factSet.facts()) {
             facts.put(f.value(), f);
             position.put(f.value(), position.size());

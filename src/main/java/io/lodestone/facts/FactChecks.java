@@ -3,7 +3,6 @@ package io.lodestone.facts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lodestone.api.LoadError;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -31,8 +30,7 @@ final class FactChecks {
                     numbers(node.get(i), Object.class, path + "[" + i + "]", problems);
                 }
             } else {
-                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : node.properties()) {
                     numbers(e.getValue(), Object.class, path + "." + e.getKey(), problems);
                 }
             }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** --lenient and warnings, @ref fact references, size/depth/number limits, control characters in output. */
-class LoaderLimitsTest {
+class LoaderLimitsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir
     Path tmp;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /** Every analyst-written case under rules/ as one JUnit test, so CI covers the rule pack. */
-class RuleCasesTest {
+class RuleCasesIT {
     private static TestRun run;
 
     private static synchronized TestRun run() throws Exception {
@@ -62,6 +62,6 @@ class RuleCasesTest {
 
     /** RISK-OCCUPIED-DEPOSIT -> occupied-deposit, the stem case files are named after. */
     private static String slug(String ruleId) {
-        return ruleId.toLowerCase().replaceFirst("^(align|risk|inc)-", "");
+        return ruleId.toLowerCase(java.util.Locale.ROOT).replaceFirst("^(align|risk|inc)-", "");
     }
 }

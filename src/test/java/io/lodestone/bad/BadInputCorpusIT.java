@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * path — and how many errors in all (1 unless given: one mistake, one message). Adding a case is one
  * file and one manifest line.
  */
-class BadInputCorpusTest {
+class BadInputCorpusIT {
     private static final Path CORPUS = Path.of("src/test/resources/bad");
 
     @TempDir
@@ -47,10 +46,11 @@ class BadInputCorpusTest {
         JsonNode manifest = new ObjectMapper().readTree(CORPUS.resolve("expected.json").toFile());
         Set<String> listed = new TreeSet<>();
         manifest.fieldNames().forEachRemaining(listed::add);
-        Set<String> present;
-        try (Stream<Path> walk = Stream.concat(Files.list(CORPUS.resolve("drl")), Files.list(CORPUS.resolve("facts")))) {
-            present = walk.map(p -> CORPUS.relativize(p).toString().replace('\\', '/'))
-                    .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> present = new TreeSet<>();
+        for (String folder : List.of("drl", "facts")) {
+            try (Stream<Path> walk = Files.list(CORPUS.resolve(folder))) {
+                walk.map(p -> CORPUS.relativize(p).toString().replace('\\', '/')).forEach(present::add);
+            }
         }
         Set<String> unlisted = new TreeSet<>(present);
         unlisted.removeAll(listed);
@@ -60,8 +60,7 @@ class BadInputCorpusTest {
         assertEquals(Set.of(), missing, "expected.json lines without a corpus file");
         assertTrue(listed.size() >= 25, "at least 25 distinct broken inputs");
         List<DynamicTest> tests = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = manifest.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> c = it.next();
+        for (Map.Entry<String, JsonNode> c : manifest.properties()) {
             tests.add(DynamicTest.dynamicTest(c.getKey(), () -> check(c.getKey(), c.getValue())));
         }
         return tests.stream();

@@ -12,7 +12,6 @@ import io.lodestone.api.Finding;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The rules are not keyed to the seed: renaming every id (and every reference to it) and scaling every
  * amount by one factor leaves the set of rule ids unchanged.
  */
-class GeneralityTest {
+class GeneralityIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
@@ -32,7 +31,7 @@ class GeneralityTest {
         Map<String, String> rename = new HashMap<>();
         int n = 0;
         for (JsonNode fact : doc.get("facts")) {
-            rename.put(fact.get("id").asText(), "x" + (n++) + "-" + Integer.toHexString(fact.get("id").asText().hashCode()));
+            rename.put(fact.get("id").asText(), "x" + n++ + "-" + Integer.toHexString(fact.get("id").asText().hashCode()));
         }
         for (JsonNode fact : doc.get("facts")) {
             transform((ObjectNode) fact, rename, 3.7);
@@ -51,8 +50,7 @@ class GeneralityTest {
 
     /** Renames every string equal to a fact id (ids and references alike) and scales every *Usd number. */
     private static void transform(ObjectNode node, Map<String, String> rename, double factor) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             JsonNode value = field.getValue();
             if (field.getKey().equals("source")) {
                 continue;

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * The embedding API as a user would write it: copy this into your own project (with Lodestone on the
  * class path and a rules folder beside it) and adapt the paths.
  */
-class ExampleTest {
+class ExampleIT {
     @Test
     void evaluateAFactSetAndReadItsFindingsAndAlignmentScore() throws Exception {
         // Compile the rules once; the evaluator is immutable and safe to share between threads.

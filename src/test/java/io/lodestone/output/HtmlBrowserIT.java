@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the DOM that {@code --dump-dom} prints. Fails when Chromium is missing (CI installs it) unless
  * {@code LODESTONE_SKIP_BROWSER=1}.
  */
-class HtmlBrowserTest {
+class HtmlBrowserIT {
     private static final String PROBE = """
             <script>
             (function () {
@@ -131,7 +131,7 @@ class HtmlBrowserTest {
                     : fail("CHROMIUM=" + configured + " is not an executable file");
         }
         for (String name : List.of("chromium", "chromium-browser", "google-chrome")) {
-            for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator, -1)) {
                 if (Files.isExecutable(Path.of(dir, name))) {
                     return Path.of(dir, name).toString();
                 }

@@ -4,6 +4,7 @@ import static io.lodestone.TestFiles.cli;
 import static io.lodestone.TestFiles.miniRules;
 import static io.lodestone.TestFiles.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class EvaluateCommandTest {
+class EvaluateCommandIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir
     Path tmp;
@@ -117,5 +118,11 @@ class EvaluateCommandTest {
         Run run = cli("evaluate", "--help");
         assertEquals(0, run.code());
         assertTrue(run.out().contains("Exit codes:") && run.out().contains("3   A rule file"), run.out());
+    }
+
+    @Test
+    void noAnsiEscapesWhenOutputIsNotATerminal() {
+        // the test JVM's stdout is a pipe, so a run without flags must not colour
+        assertFalse(cli("evaluate").out().contains("\u001b["));
     }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * public type, method, parameter, return value and exception is documented and the HTML is valid.
  * In-process and offline, so no Maven plugin has to be downloaded for it.
  */
-class ApiDocsTest {
+class ApiDocsIT {
     @TempDir
     Path out;
 

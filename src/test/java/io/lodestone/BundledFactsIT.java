@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The bundled rules over the bundled seed fact set: what a careful analyst finds in the article. */
-class BundledFactsTest {
+class BundledFactsIT {
     static final Path SEED = Path.of("facts/us-ua-minerals-2025-02.json");
     static Lodestone lodestone;
 

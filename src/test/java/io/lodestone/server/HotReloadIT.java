@@ -1,8 +1,8 @@
 package io.lodestone.server;
 
-import static io.lodestone.server.Http.await;
 import static io.lodestone.server.Http.get;
 import static io.lodestone.server.Http.postJson;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Editing the rules under a watching server while requests are running. */
-class HotReloadTest {
+class HotReloadIT {
     static final Duration WAIT = Duration.ofSeconds(30);
 
     @TempDir
@@ -77,23 +77,23 @@ class HotReloadTest {
                 t.start();
             }
             try {
-                await(WAIT, "requests on the first rules", () -> hashesSeen.contains(oldHash));
+                await("requests on the first rules").atMost(WAIT).until(() -> hashesSeen.contains(oldHash));
 
                 // a good edit: one rule's severity changes
                 String edited = original.replaceFirst("(@id\\(\"RISK-RATIFICATION-PENDING\"\\)\\s*\\n\\s*@category\\(\"RISK\"\\)\\s*\\n\\s*)@severity\\(\"medium\"\\)",
                         "$1@severity(\"critical\")");
                 assertTrue(!edited.equals(original), "the edit must change the file");
                 Files.writeString(riskDrl, edited);
-                await(WAIT, "the edited rules to be served", () -> hashesSeen.size() >= 2);
+                await("the edited rules to be served").atMost(WAIT).until(() -> hashesSeen.size() >= 2);
                 String newHash = live.current().rulesHash();
                 assertTrue(!newHash.equals(oldHash));
                 assertEquals(newHash, get(base + "/v1/rules").json().get("hash").asText());
-                await(WAIT, "a report from the edited rules", () -> !ratificationSeverities.isEmpty());
+                await("a report from the edited rules").atMost(WAIT).until(() -> !ratificationSeverities.isEmpty());
                 assertTrue(ratificationSeverities.stream().allMatch("critical"::equals), ratificationSeverities.toString());
 
                 // a broken edit: reported, and the last good rules keep serving
                 Files.writeString(riskDrl, edited + "\nrule \"broken\" when then end oops (\n");
-                await(WAIT, "the broken edit to be reported", () -> !get(base + "/v1/rules").json().get("lastError").isNull());
+                await("the broken edit to be reported").atMost(WAIT).until(() -> !get(base + "/v1/rules").json().get("lastError").isNull());
                 Http.Response rules = get(base + "/v1/rules");
                 assertEquals(200, rules.status());
                 assertEquals(newHash, rules.json().get("hash").asText());

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * duplications. Every mutant must give a fact set or located errors, never another exception; some are
  * evaluated, and some go through a batch beside the unmutated file, whose report must stay whole.
  */
-class FactSetFuzzTest {
+class FactSetFuzzIT {
     private static final long SEED = Long.getLong("lodestone.fuzz.seed", 20250225L);
     private static final int MUTANTS = Integer.getInteger("lodestone.fuzz.count", 2000);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -122,6 +122,7 @@ class FactSetFuzzTest {
     private static final String[] MUTATIONS = {"truncate", "flip", "swap-type", "delete-bytes", "delete-node",
             "duplicate-bytes", "duplicate-node"};
 
+    @SuppressWarnings("StatementSwitchToExpressionSwitch") // several cases share a block
     static byte[] mutate(String kind, byte[] source, Random random) throws Exception {
         switch (kind) {
             case "truncate":

@@ -20,7 +20,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class BatchTest {
+class BatchIT {
     static final Path SEED = Path.of("facts/us-ua-minerals-2025-02.json");
 
     @Test

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class TestCommandTest {
+class TestCommandIT {
     @Test
     void theBundledCasesPass() {
         Run run = cli("test");

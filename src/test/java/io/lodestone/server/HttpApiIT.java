@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The HTTP API on a free loopback port with the bundled rules. */
-class HttpApiTest {
+class HttpApiIT {
     static final String SEED = "facts/us-ua-minerals-2025-02.json";
     static final long BODY_LIMIT = 32 * 1024;
     static LodestoneServer server;

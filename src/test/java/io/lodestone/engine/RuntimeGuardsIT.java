@@ -4,6 +4,7 @@ import static io.lodestone.TestFiles.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.lodestone.Lodestone;
 import io.lodestone.TestFiles;
 import io.lodestone.api.LoadError;
@@ -12,12 +13,19 @@ import io.lodestone.api.RunReport;
 import io.lodestone.cli.ExitCodes;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A rule that throws, rules that loop, and a consequence that never returns: reported, never a hang. */
-class RuntimeGuardsTest {
+/**
+ * A rule that throws, rules that loop, and a consequence that never returns: reported, never a hang.
+ * The reported limit kind proves which guard stopped a run; the class timeout only catches a hang.
+ */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class RuntimeGuardsIT {
     private static final String MODEL = """
             package guard;
             import io.lodestone.api.Finding;
@@ -90,9 +98,7 @@ class RuntimeGuardsTest {
                 end
                 """);
         Lodestone lodestone = Lodestone.builder(rules).maxFirings(500).build();
-        long start = System.nanoTime();
         Report report = lodestone.evaluate(set("a", "x", "loop"));
-        assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 5, "stopped quickly");
         assertEquals(List.of(LoadError.Kind.RULE_LIMIT), report.errors().stream().map(LoadError::kind).toList());
         assertTrue(report.errors().get(0).message().contains("500"), report.errors().get(0).message());
         assertEquals(1, report.findings().size(), "findings so far are kept");
@@ -111,9 +117,7 @@ class RuntimeGuardsTest {
                 end
                 """);
         Lodestone lodestone = Lodestone.builder(rules).timeout(Duration.ofMillis(300)).build();
-        long start = System.nanoTime();
         Report report = lodestone.evaluate(set("a", "x", "slow"));
-        assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 5000, "stopped quickly");
         assertEquals(List.of(LoadError.Kind.RULE_LIMIT), report.errors().stream().map(LoadError::kind).toList());
         assertTrue(report.errors().get(0).message().contains("time limit"), report.errors().get(0).message());
     }
@@ -132,9 +136,7 @@ class RuntimeGuardsTest {
                 """.formatted(flag));
         try {
             Lodestone lodestone = Lodestone.builder(rules).timeout(Duration.ofMillis(200)).isolateRules(true).build();
-            long start = System.nanoTime();
             RunReport run = lodestone.evaluateAll(List.of(set("a", "x", "spin"), set("b", "y", "calm")));
-            assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 5000, "did not hang");
             assertEquals(List.of(LoadError.Kind.RULE_LIMIT),
                     run.reports().get(0).errors().stream().map(LoadError::kind).toList());
             assertEquals(1, run.reports().get(0).findings().size(), "the finding made before is kept");
@@ -183,8 +185,11 @@ class RuntimeGuardsTest {
         TestFiles.Run run = TestFiles.cli("evaluate", "--rules", rules.toString(), "--format", "json",
                 set("a", "x", "throw").toString(), set("b", "y", "calm").toString());
         assertEquals(ExitCodes.LOAD_ERROR, run.code(), run.err());
-        assertTrue(run.out().contains("\"id\" : \"a\"") && run.out().contains("\"id\" : \"b\""), run.out());
-        assertTrue(run.out().contains("\"rule\" : \"RISK-THROWS\""), run.out());
+        JsonNode out = TestFiles.json(run.out());
+        List<String> ids = new ArrayList<>();
+        out.get("reports").forEach(r -> ids.add(r.get("id").asText()));
+        assertEquals(List.of("a", "b"), ids, "every report is printed");
+        assertEquals("RISK-THROWS", out.at("/reports/0/errors/0/rule").asText(), run.out());
     }
 
     @Test
@@ -201,7 +206,7 @@ class RuntimeGuardsTest {
         TestFiles.Run run = TestFiles.cli("evaluate", "--rules", rules.toString(), "--format", "json",
                 "--max-firings", "50", "--timeout", "5s", set("a", "x", "loop").toString());
         assertEquals(ExitCodes.LOAD_ERROR, run.code(), run.err());
-        assertTrue(run.out().contains("\"kind\" : \"rule-limit\""), run.out());
+        assertEquals("rule-limit", TestFiles.json(run.out()).at("/reports/0/errors/0/kind").asText(), run.out());
         assertTrue(run.err().contains("50"), run.err());
         assertEquals(ExitCodes.USAGE, TestFiles.cli("evaluate", "--rules", rules.toString(), "--timeout", "soon")
                 .code());

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FactSetLoaderTest {
+class FactSetLoaderIT {
     @TempDir
     Path tmp;
     Lodestone lodestone;

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class RuleBaseCacheTest {
+class RuleBaseCacheIT {
     static final Path SEED = Path.of("facts/us-ua-minerals-2025-02.json");
 
     private static long entries(Path cacheDir) throws Exception {

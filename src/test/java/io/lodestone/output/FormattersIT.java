@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FormattersTest {
+class FormattersIT {
     private static final List<String> ALL = List.of("text", "json", "jsonl", "sarif", "junit", "csv", "markdown", "html");
 
     @Test

@@ -3,7 +3,7 @@ package io.lodestone.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lodestone.api.LoadError;
+import io.lodestone.api.Diagnostic;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
@@ -86,38 +86,38 @@ class DrlErrorsTest {
         return Stream.of(
                 Arguments.of("an unknown fact type, at the type",
                         raw("Unable to resolve ObjectType 'Dael' : [Rule name='Beta']", 6),
-                        LoadError.Kind.RULE_COMPILE, 6, 10, "Dael"),
+                        Diagnostic.Kind.RULE_COMPILE, 6, 10, "Dael"),
                 Arguments.of("a single '=' in a constraint",
                         raw("[ERR 102] Line 6:37 mismatched input '=' in rule \"Beta\""),
-                        LoadError.Kind.RULE_SYNTAX, 6, 38, "=="),
+                        Diagnostic.Kind.RULE_SYNTAX, 6, 38, "=="),
                 Arguments.of("an unknown field, at the field in the expression",
                         raw("Unable to Analyse Expression amountUsd > 5:\n[Error: unable to resolve method using "
                                 + "strict-mode: t.Dael.amountUsd()]\n[Near : {... amountUsd > 5 ....}] in rule \"Beta\"", 6),
-                        LoadError.Kind.RULE_COMPILE, 6, 16, "amountUsd"),
+                        Diagnostic.Kind.RULE_COMPILE, 6, 16, "amountUsd"),
                 Arguments.of("an undefined method in a consequence",
                         raw("Rule Compilation error The method sett() is undefined for the type Dael in rule 'Beta'", 3),
-                        LoadError.Kind.RULE_COMPILE, 9, 8, "sett"),
+                        Diagnostic.Kind.RULE_COMPILE, 9, 8, "sett"),
                 Arguments.of("a missing ';', at the end of the statement",
                         raw("Rule Compilation error Syntax error, insert \";\" to complete BlockStatements "
                                 + "in rule \"Beta\"", 3),
-                        LoadError.Kind.RULE_COMPILE, 8, 33, "';'"),
+                        Diagnostic.Kind.RULE_COMPILE, 8, 33, "';'"),
                 Arguments.of("the file ending inside a rule",
                         raw("[ERR 102] Line 11:0 mismatched input '<eof>' in rule \"Beta\""),
-                        LoadError.Kind.RULE_SYNTAX, 11, 1, "missing 'end'"),
+                        Diagnostic.Kind.RULE_SYNTAX, 11, 1, "missing 'end'"),
                 Arguments.of("an unknown import, at the class name",
                         raw("Error importing : 'io.lodestone.api.Finding'"),
-                        LoadError.Kind.RULE_COMPILE, 2, 8, "io.lodestone.api.Finding"),
+                        Diagnostic.Kind.RULE_COMPILE, 2, 8, "io.lodestone.api.Finding"),
                 Arguments.of("a duplicate rule name",
                         raw("Duplicate rule name: Beta", 3),
-                        LoadError.Kind.RULE_COMPILE, 3, null, "\"Beta\""));
+                        Diagnostic.Kind.RULE_COMPILE, 3, null, "\"Beta\""));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource
-    void oneError(String name, RawError error, String kind, Integer line, Integer column, String mentions) {
-        List<LoadError> errors = DrlErrors.translate(List.of(error), SOURCES);
+    void oneError(String name, RawError error, Diagnostic.Kind kind, Integer line, Integer column, String mentions) {
+        List<Diagnostic> errors = DrlErrors.translate(List.of(error), SOURCES);
         assertEquals(1, errors.size(), errors.toString());
-        LoadError e = errors.get(0);
+        Diagnostic e = errors.get(0);
         assertEquals(kind, e.kind());
         assertEquals("rules/t/a.drl", e.file());
         assertEquals(line, e.line(), e.toString());
@@ -129,7 +129,7 @@ class DrlErrorsTest {
     void anUnterminatedStringIsReportedWhereItOpens() {
         String text = "package t;\nrule \"Gamma\"\nwhen\n    $x : Item( name == \"open )\nend\n";
         List<RuleSource> sources = List.of(RuleSource.of("t/a.drl", "rules/t/a.drl", text));
-        List<LoadError> errors = DrlErrors.translate(
+        List<Diagnostic> errors = DrlErrors.translate(
                 List.of(raw("[ERR 101] Line 5:0 no viable alternative at input 'end' in rule \"Gamma\"")), sources);
         assertEquals(1, errors.size(), errors.toString());
         assertEquals(List.of(4, 24), List.of(errors.get(0).line(), errors.get(0).column()));
@@ -140,18 +140,18 @@ class DrlErrorsTest {
     void anUnclosedParenIsReportedWhereItOpens() {
         String text = "package t;\nrule \"Gamma\"\nwhen\n    $x : Item( a > 1\nthen\nend\n";
         List<RuleSource> sources = List.of(RuleSource.of("t/a.drl", "rules/t/a.drl", text));
-        List<LoadError> errors = DrlErrors.translate(
+        List<Diagnostic> errors = DrlErrors.translate(
                 List.of(raw("[ERR 102] Line 5:0 mismatched input 'then' in rule \"Gamma\"")), sources);
         assertEquals(1, errors.size(), errors.toString());
         assertEquals(List.of(4, 14), List.of(errors.get(0).line(), errors.get(0).column()));
-        assertEquals(LoadError.Kind.RULE_SYNTAX, errors.get(0).kind());
+        assertEquals(Diagnostic.Kind.RULE_SYNTAX, errors.get(0).kind());
     }
 
     @Test
     void aMissingThenIsNamedAsSuch() {
         String text = "package t;\nrule \"Delta\"\nwhen\n    Item()\nend\n";
         List<RuleSource> sources = List.of(RuleSource.of("t/a.drl", "rules/t/a.drl", text));
-        List<LoadError> errors = DrlErrors.translate(
+        List<Diagnostic> errors = DrlErrors.translate(
                 List.of(raw("[ERR 102] Line 5:0 mismatched input 'end' in rule \"Delta\"")), sources);
         assertEquals(1, errors.size(), errors.toString());
         assertEquals(List.of(5, 1), List.of(errors.get(0).line(), errors.get(0).column()));
@@ -160,18 +160,18 @@ class DrlErrorsTest {
 
     @Test
     void followOnErrorsAreDropped() {
-        List<LoadError> errors = DrlErrors.translate(List.of(
+        List<Diagnostic> errors = DrlErrors.translate(List.of(
                 raw("[ERR 102] Line 6:37 mismatched input '=' in rule \"Beta\""),
                 raw("Parser returned a null Package"),
                 raw("Unexpected exception raised while parsing: unexpected exception", 6),
                 raw("[ERR 102] Line 6:37 mismatched input '=' in rule \"Beta\"")), SOURCES);
         assertEquals(1, errors.size(), "one mistake, one error: " + errors);
-        assertEquals(LoadError.Kind.RULE_SYNTAX, errors.get(0).kind());
+        assertEquals(Diagnostic.Kind.RULE_SYNTAX, errors.get(0).kind());
     }
 
     @Test
     void aSummaryOfAMoreSpecificErrorOnTheSameLineIsDropped() {
-        List<LoadError> errors = DrlErrors.translate(List.of(
+        List<Diagnostic> errors = DrlErrors.translate(List.of(
                 raw("Unable to Analyse Expression amountUsd > 5:\n[Error: unable to resolve method using "
                         + "strict-mode: t.Dael.amountUsd()] in rule \"Beta\"", 6),
                 raw("Unable to analyze expression 'amountUsd > 5' in rule \"Beta\"", 6),
@@ -182,7 +182,7 @@ class DrlErrorsTest {
 
     @Test
     void anErrorInAFileNotBeingCompiledKeepsItsPathAndLine() {
-        List<LoadError> errors = DrlErrors.translate(List.of(raw("Unable to resolve ObjectType 'Dael'", 4)), List.of());
+        List<Diagnostic> errors = DrlErrors.translate(List.of(raw("Unable to resolve ObjectType 'Dael'", 4)), List.of());
         assertEquals(1, errors.size());
         assertEquals("t/a.drl", errors.get(0).file());
         assertEquals(4, errors.get(0).line());

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import io.lodestone.api.LoadError;
+import io.lodestone.api.Diagnostic;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
@@ -137,20 +137,19 @@ class DrlSourceHintsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource
     void locateMetadata(String name, String message, int line, int column) {
-        LoadError e = new LoadError(LoadError.Kind.RULE_METADATA, "rules/t/a.drl", 5, null, null, "Alpha", message);
-        LoadError located = DrlSourceHints.locateMetadata(e, List.of(SOURCE));
+        Diagnostic e = new Diagnostic(Diagnostic.Kind.RULE_METADATA, new Diagnostic.Location("rules/t/a.drl", 5, null, null, "Alpha"), message);
+        Diagnostic located = DrlSourceHints.locateMetadata(e, List.of(SOURCE));
         assertEquals(List.of(line, column), List.of(located.line(), located.column()));
         assertEquals(message, located.message());
     }
 
     @Test
     void otherErrorsAndErrorsWithAColumnAreLeftAlone() {
-        LoadError compile = new LoadError(LoadError.Kind.RULE_COMPILE, "rules/t/a.drl", 5, null, null, "Alpha", "x");
+        Diagnostic compile = new Diagnostic(Diagnostic.Kind.RULE_COMPILE, new Diagnostic.Location("rules/t/a.drl", 5, null, null, "Alpha"), "x");
         assertSame(compile, DrlSourceHints.locateMetadata(compile, List.of(SOURCE)));
-        LoadError placed = new LoadError(LoadError.Kind.RULE_METADATA, "rules/t/a.drl", 5, 3, null, "Alpha", "@id");
+        Diagnostic placed = new Diagnostic(Diagnostic.Kind.RULE_METADATA, new Diagnostic.Location("rules/t/a.drl", 5, 3, null, "Alpha"), "@id");
         assertSame(placed, DrlSourceHints.locateMetadata(placed, List.of(SOURCE)));
-        LoadError elsewhere = new LoadError(LoadError.Kind.RULE_METADATA, "rules/t/b.drl", 5, null, null, "Alpha",
-                "@id");
+        Diagnostic elsewhere = new Diagnostic(Diagnostic.Kind.RULE_METADATA, new Diagnostic.Location("rules/t/b.drl", 5, null, null, "Alpha"), "@id");
         assertSame(elsewhere, DrlSourceHints.locateMetadata(elsewhere, List.of(SOURCE)));
     }
 }

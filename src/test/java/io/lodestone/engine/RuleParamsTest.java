@@ -2,7 +2,7 @@ package io.lodestone.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.lodestone.api.LoadError;
+import io.lodestone.api.Diagnostic;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -95,12 +95,12 @@ class RuleParamsTest {
     @MethodSource
     void resolve(String name, List<RuleSource> files, Map<String, String> overrides, Map<String, Object> values,
                  List<String> errorsAt) {
-        List<LoadError> errors = new ArrayList<>();
+        List<Diagnostic> errors = new ArrayList<>();
         Map<String, Object> resolved = RuleParams.resolve(kieBase(BOTH), List.of(PARAMS_DRL), files,
                 new LinkedHashMap<>(overrides), errors);
         assertEquals(values, resolved);
         assertEquals(errorsAt, errors.stream().map(e -> e.file() + ":" + e.line() + " " + e.path()).toList(),
                 errors.toString());
-        errors.forEach(e -> assertEquals(LoadError.Kind.RULE_PARAMS, e.kind()));
+        errors.forEach(e -> assertEquals(Diagnostic.Kind.RULE_PARAMS, e.kind()));
     }
 }

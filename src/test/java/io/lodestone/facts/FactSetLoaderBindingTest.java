@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.lodestone.api.Fact;
 import io.lodestone.api.FactSet;
 import io.lodestone.api.FactSetException;
-import io.lodestone.api.LoadError;
+import io.lodestone.engine.DeclaredType;
+import io.lodestone.api.Diagnostic;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -187,7 +188,7 @@ class FactSetLoaderBindingTest {
         FactSet set = new FactSetLoader(TYPES, FactSetLoader.DEFAULT_MAX_BYTES, FactSetLoader.DEFAULT_MAX_DEPTH, true)
                 .load(set("{\"type\": \"Deal\", \"id\": \"d1\", \"amount\": 1}").getBytes(StandardCharsets.UTF_8), "s.json");
         assertEquals(List.of("d1"), set.facts().stream().map(Fact::id).toList());
-        assertEquals(List.of("facts[0].amount"), set.warnings().stream().map(LoadError::path).toList());
+        assertEquals(List.of("facts[0].amount"), set.warnings().stream().map(Diagnostic::path).toList());
     }
 
     @Test
@@ -195,10 +196,10 @@ class FactSetLoaderBindingTest {
         FactSetLoader small = new FactSetLoader(TYPES, 40, 3, false);
         FactSetException big = assertThrows(FactSetException.class,
                 () -> small.load(set("{\"type\": \"Country\", \"id\": \"ua\"}").getBytes(StandardCharsets.UTF_8), "s"));
-        assertEquals(LoadError.Kind.LIMIT, big.errors().get(0).kind());
+        assertEquals(Diagnostic.Kind.LIMIT, big.errors().get(0).kind());
         FactSetException deep = assertThrows(FactSetException.class,
                 () -> small.load("{\"a\": [[[1]]]}".getBytes(StandardCharsets.UTF_8), "s"));
-        assertEquals(List.of(LoadError.Kind.LIMIT, 1, 9), List.of(deep.errors().get(0).kind(),
+        assertEquals(List.of(Diagnostic.Kind.LIMIT, 1, 9), List.of(deep.errors().get(0).kind(),
                 deep.errors().get(0).line(), deep.errors().get(0).column()));
     }
 }

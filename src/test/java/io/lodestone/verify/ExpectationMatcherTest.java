@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** An expectation against a hand-made report: every difference, by kind, rule and field. */
-class MatcherTest {
+class ExpectationMatcherTest {
     private static final Finding RISK_D1 = Finding.of("RISK-A", Category.RISK, Severity.HIGH, null, "m",
             List.of("d1", "c1"), List.of());
     private static final Finding RISK_D2 = Finding.of("RISK-A", Category.RISK, Severity.LOW, null, "m",
@@ -83,7 +83,7 @@ class MatcherTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource
     void compare(String name, Expectation expectation, List<String> mismatches) {
-        List<Mismatch> got = Matcher.compare(expectation, REPORT);
+        List<Mismatch> got = ExpectationMatcher.compare(expectation, REPORT);
         assertEquals(mismatches, got.stream().map(m -> m.kind() + " " + m.ruleId() + " " + m.field()).toList(),
                 got.toString());
     }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Input is read strictly (review F12, F16, F18, F20, F21, F29, F35): nothing is half-read in silence. */
-class StrictInputTest {
+class StrictInputIT {
     static final String SEED = "facts/us-ua-minerals-2025-02.json";
     static final ObjectMapper JSON = new ObjectMapper();
 

@@ -139,7 +139,7 @@ class HtmlBrowserIT {
         assertTrue(run.reports().size() >= 3, "the bundled fact sets");
         String html = SampleRuns.render("html", run);
         String axe;
-        try (InputStream in = HtmlBrowserTest.class.getResourceAsStream(AXE)) {
+        try (InputStream in = HtmlBrowserIT.class.getResourceAsStream(AXE)) {
             assertNotNull(in, AXE + " (org.webjars.npm:axe-core, test scope) is on the class path");
             axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lodestone.api.Diagnostic.Kind;
 import io.lodestone.api.Diagnostic;
 import io.lodestone.engine.DeclaredType;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -33,8 +32,7 @@ final class FactChecks {
                     numbers(node.get(i), Object.class, path + "[" + i + "]", problems);
                 }
             } else {
-                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : node.properties()) {
                     numbers(e.getValue(), Object.class, path + "." + e.getKey(), problems);
                 }
             }

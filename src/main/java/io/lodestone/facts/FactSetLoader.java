@@ -426,7 +426,7 @@ public final class FactSetLoader {
                     typeOfId.putIfAbsent(factId, type);
                 }
                 int before = errors.size();
-                for (Iterator<Map.Entry<String, JsonNode>> it = fact.fields(); it.hasNext(); ) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = fact.properties().iterator(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> field = it.next();
                     Class<?> fieldType = declared.fields().get(field.getKey());
                     if (fieldType == null) {

@@ -49,6 +49,7 @@ import java.util.function.Function;
 public final class Lodestone {
     private final RuleBase ruleBase;
     private final FactSetLoader loader;
+    private final FactSetLoader strictLoader;
     private final SessionRunner runner;
     private final int jobs;
     private final boolean explain;
@@ -56,7 +57,10 @@ public final class Lodestone {
     private Lodestone(Builder b) throws RulesException {
         this.ruleBase = RuleBase.compile(b.rulesDir, b.params,
                 b.ruleCache == null ? null : new RuleBaseCache(b.ruleCache));
-        this.loader = new FactSetLoader(ruleBase.factTypes(), b.maxFileBytes, b.maxDepth, b.lenient);
+        this.loader = new FactSetLoader(ruleBase.factTypes(), ruleBase.values(), b.maxFileBytes, b.maxDepth,
+                b.lenient, b.strict);
+        this.strictLoader = b.strict ? loader : new FactSetLoader(ruleBase.factTypes(), ruleBase.values(),
+                b.maxFileBytes, b.maxDepth, b.lenient, true);
         this.runner = new SessionRunner(ruleBase, new Limits(b.maxFirings, b.timeout, b.isolateRules));
         this.jobs = b.jobs;
         this.explain = b.explain;
@@ -131,8 +135,22 @@ public final class Lodestone {
      * @throws FactSetException with every located problem (name, line, column, JSON path)
      */
     public FactSet load(InputStream in, String name) throws FactSetException {
+        return load(in, name, false);
+    }
+
+    /**
+     * As {@link #load(InputStream, String)}; {@code strict} makes value warnings errors for this call
+     * even when the builder did not ask for {@link Builder#strict(boolean)} (the server's {@code ?strict=true}).
+     *
+     * @param in     the fact-set JSON
+     * @param name   stands for the file in errors and reports
+     * @param strict true to refuse the fact set on a value warning
+     * @return the fact set, bound to the declared fact types
+     * @throws FactSetException with every located problem (name, line, column, JSON path)
+     */
+    public FactSet load(InputStream in, String name, boolean strict) throws FactSetException {
         try {
-            return loader.load(in.readAllBytes(), name);
+            return (strict ? strictLoader : loader).load(in.readAllBytes(), name);
         } catch (IOException e) {
             throw new FactSetException(List.of(new LoadError(LoadError.Kind.IO, name, null, null, null, null,
                     "cannot read: " + e.getMessage())));
@@ -253,15 +271,23 @@ public final class Lodestone {
         List<String> files = new ArrayList<>();
         List<LoadError> errors = new ArrayList<>(expansion.errors());
         List<LoadError> warnings = new ArrayList<>();
+        int checkedSources = 0;
+        int uncheckedSources = 0;
         for (Path file : expansion.files()) {
             files.add(file.toString());
             try {
-                warnings.addAll(load(file).warnings());
+                FactSet factSet = load(file);
+                warnings.addAll(factSet.warnings());
+                long withText = factSet.sources().stream().filter(s -> s.file() != null).count();
+                checkedSources += (int) withText;
+                uncheckedSources += factSet.sources().size() - (int) withText;
             } catch (FactSetException e) {
                 errors.addAll(e.errors());
+                warnings.addAll(e.warnings());
             }
         }
-        return new CheckResult(rulesHash(), ruleBase.rules().size(), files, errors, warnings);
+        return new CheckResult(rulesHash(), ruleBase.rules().size(), files, errors, warnings,
+                new CheckResult.QuoteCount(checkedSources, uncheckedSources));
     }
 
     private record Outcome(Report report, List<LoadError> errors, List<LoadError> warnings) {
@@ -272,7 +298,7 @@ public final class Lodestone {
             FactSet factSet = load(file);
             return new Outcome(evaluate(factSet), List.of(), factSet.warnings());
         } catch (FactSetException e) {
-            return new Outcome(null, e.errors(), List.of());
+            return new Outcome(null, e.errors(), e.warnings());
         }
     }
 
@@ -313,6 +339,7 @@ public final class Lodestone {
         private int jobs = 1;
         private boolean explain;
         private boolean lenient;
+        private boolean strict;
         private Path ruleCache;
         private boolean isolateRules;
 
@@ -384,6 +411,18 @@ public final class Lodestone {
          */
         public Builder lenient(boolean value) {
             this.lenient = value;
+            return this;
+        }
+
+        /**
+         * Value warnings (a word outside an open vocabulary of the rules folder) become errors, so a fact
+         * set with any of them is not evaluated. Default off.
+         *
+         * @param value true to refuse fact sets with value warnings
+         * @return this builder
+         */
+        public Builder strict(boolean value) {
+            this.strict = value;
             return this;
         }
 

@@ -10,10 +10,37 @@ import java.util.List;
  * @param ruleCount how many rules were compiled
  * @param files     the fact-set files read, in input order
  * @param errors    every problem found, rules and fact sets alike
- * @param warnings  problems tolerated (unknown fields under {@code --lenient})
+ * @param warnings  problems tolerated (unknown fields under {@code --lenient}, words outside open vocabularies)
+ * @param quotes    how many quotes were checked against their source's text, and how many sources of the
+ *                  loaded fact sets have no text file (their quotes are unchecked)
  */
 public record CheckResult(String rulesHash, int ruleCount, List<String> files, List<LoadError> errors,
-                          List<LoadError> warnings) {
+                          List<LoadError> warnings, QuoteCount quotes) {
+    /**
+     * Quote checking in numbers.
+     *
+     * @param checkedSources   sources with a text file that quotes were checked against
+     * @param uncheckedSources sources without a text file: quotes citing them are not checked
+     */
+    public record QuoteCount(int checkedSources, int uncheckedSources) {
+        /** Nothing counted. */
+        public static final QuoteCount NONE = new QuoteCount(0, 0);
+    }
+
+    /**
+     * A result without quote counts.
+     *
+     * @param rulesHash the rules' content hash, or null when they did not compile
+     * @param ruleCount how many rules were compiled
+     * @param files     the fact-set files read, in input order
+     * @param errors    every problem found, rules and fact sets alike
+     * @param warnings  problems tolerated
+     */
+    public CheckResult(String rulesHash, int ruleCount, List<String> files, List<LoadError> errors,
+                       List<LoadError> warnings) {
+        this(rulesHash, ruleCount, files, errors, warnings, QuoteCount.NONE);
+    }
+
     /**
      * Copies the lists.
      *
@@ -22,8 +49,10 @@ public record CheckResult(String rulesHash, int ruleCount, List<String> files, L
      * @param files     the fact-set files read, in input order
      * @param errors    every problem found, rules and fact sets alike
      * @param warnings  problems tolerated (unknown fields under {@code --lenient})
+     * @param quotes    sources whose quotes were checked, and sources without a text file
      */
     public CheckResult {
+        quotes = quotes == null ? QuoteCount.NONE : quotes;
         files = List.copyOf(files);
         errors = List.copyOf(errors);
         warnings = List.copyOf(warnings);

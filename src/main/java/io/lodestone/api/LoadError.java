@@ -60,6 +60,10 @@ public record LoadError(String kind, String file, Integer line, Integer column, 
         public static final String FACT_VALUE = "fact-value";
         /** A fact refers to a source the fact set does not list. */
         public static final String FACT_REFERENCE = "fact-reference";
+        /** A word outside a controlled vocabulary of the rules folder (a warning when the vocabulary is open). */
+        public static final String FACT_VOCABULARY = "fact-vocabulary";
+        /** A quote that does not occur in the text file of the source it cites, or a source file that cannot be read. */
+        public static final String FACT_QUOTE = "fact-quote";
         /** An input is over a size or nesting-depth limit. */
         public static final String LIMIT = "limit";
 

@@ -6,6 +6,7 @@ import io.lodestone.api.RuleDescription;
 import io.lodestone.api.RulesException;
 import io.lodestone.api.Severity;
 import io.lodestone.facts.DeclaredType;
+import io.lodestone.facts.ValueModel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,13 +54,14 @@ public final class RuleBase {
     private final List<RuleDescription> rules;
     private final Map<String, RuleDescription> byQualifiedName;
     private final Map<String, DeclaredType> factTypes;
+    private final ValueModel values;
     private final Map<String, Object> params;
     private final Map<Class<?>, DeclaredType> typesByClass;
     private final Path rulesDir;
     private final Map<String, Map<Class<?>, Set<String>>> fieldsRead = new ConcurrentHashMap<>();
 
     private RuleBase(Path rulesDir, KieBase kieBase, String hash, List<RuleDescription> rules,
-                     Map<String, DeclaredType> factTypes, Map<String, Object> params) {
+                     Map<String, DeclaredType> factTypes, ValueModel values, Map<String, Object> params) {
         this.rulesDir = rulesDir;
         this.kieBase = kieBase;
         this.hash = hash;
@@ -67,6 +69,7 @@ public final class RuleBase {
         this.byQualifiedName = rules.stream().collect(Collectors.toUnmodifiableMap(
                 r -> r.packageName() + "." + r.name(), r -> r));
         this.factTypes = Map.copyOf(factTypes);
+        this.values = values;
         this.params = Map.copyOf(params);
         Map<Class<?>, DeclaredType> byClass = new HashMap<>();
         factTypes.values().forEach(t -> byClass.put(t.javaClass(), t));
@@ -103,7 +106,10 @@ public final class RuleBase {
             throw new RulesException(List.of(new LoadError(LoadError.Kind.IO, display, null, null, null, null,
                     "no .drl files under the rules folder")));
         }
-        String hash = hash(sources, paramSources);
+        // vocabularies change what a fact set may say, so they are part of the rule set's identity
+        List<RuleSource> hashed = new ArrayList<>(paramSources);
+        hashed.addAll(vocabularySources(rulesDir));
+        String hash = hash(sources, hashed);
         KieBase cached = cache == null ? null : cache.load(hash);
         if (cached != null) {
             return describe(rulesDir, cached, hash, sources, paramSources, paramOverrides, new ArrayList<>());
@@ -136,12 +142,13 @@ public final class RuleBase {
                                      List<LoadError> errors) throws RulesException {
         List<RuleDescription> rules = describeRules(kieBase, sources, errors);
         Map<String, DeclaredType> factTypes = declaredTypes(kieBase, sources, errors);
+        ValueModel values = ValueDeclarations.read(rulesDir, kieBase, factTypes, errors);
         Map<String, Object> params = RuleParams.resolve(kieBase, sources, paramSources, paramOverrides, errors);
         if (!errors.isEmpty()) {
             errors.replaceAll(e -> DrlSourceHints.locateMetadata(e, sources));
             throw new RulesException(errors);
         }
-        return new RuleBase(rulesDir, kieBase, hash, rules, factTypes, params);
+        return new RuleBase(rulesDir, kieBase, hash, rules, factTypes, values, params);
     }
 
     public KieBase kieBase() {
@@ -166,6 +173,11 @@ public final class RuleBase {
     /** Declared fact types by simple name. */
     public Map<String, DeclaredType> factTypes() {
         return factTypes;
+    }
+
+    /** The values the model's annotations and the rules folder's vocabularies admit, per type and field. */
+    public ValueModel values() {
+        return values;
     }
 
     /** A rule file's path as the user gave the rules folder, e.g. {@code rules/minerals/risk.drl}. */
@@ -216,6 +228,22 @@ public final class RuleBase {
         }
         if (!errors.isEmpty()) {
             throw new RulesException(errors);
+        }
+    }
+
+    private static List<RuleSource> vocabularySources(Path rulesDir) throws RulesException {
+        try (Stream<Path> walk = Files.walk(rulesDir)) {
+            List<RuleSource> out = new ArrayList<>();
+            for (Path p : walk.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".json")
+                    && p.getParent() != null && p.getParent().getFileName() != null
+                    && p.getParent().getFileName().toString().equals(ValueDeclarations.VOCABULARY_DIR)).toList()) {
+                out.add(RuleSource.of(rulesDir.relativize(p).toString().replace('\\', '/'), p.toString(),
+                        Files.readString(p, StandardCharsets.UTF_8)));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new RulesException(List.of(new LoadError(LoadError.Kind.IO, rulesDir.toString(), null, null, null,
+                    null, "cannot read vocabularies: " + e.getMessage())));
         }
     }
 

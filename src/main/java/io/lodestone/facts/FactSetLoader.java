@@ -49,10 +49,12 @@ public final class FactSetLoader {
 
     private static final Set<String> ENVELOPE_FIELDS = Set.of("lodestone", "id", "title", "asOf", "sources", "facts",
             "$schema", "description");
-    private static final Set<String> SOURCE_FIELDS = Set.of("id", "title", "kind", "published", "url");
+    private static final Set<String> SOURCE_FIELDS = Set.of("id", "title", "kind", "published", "url", "file");
     private static final Set<String> FACT_SOURCE_FIELDS = Set.of("ref", "quote");
 
     private final Map<String, DeclaredType> types;
+    private final ValueModel values;
+    private final boolean strict;
     private final long maxBytes;
     private final boolean lenient;
     private final int maxDepth;
@@ -66,7 +68,18 @@ public final class FactSetLoader {
 
     /** {@code lenient}: unknown fields are dropped with a warning instead of failing the fact set. */
     public FactSetLoader(Map<String, DeclaredType> types, long maxBytes, int maxDepth, boolean lenient) {
+        this(types, ValueModel.NONE, maxBytes, maxDepth, lenient, false);
+    }
+
+    /**
+     * {@code values}: the declared values fields admit (enumerations, ranges, vocabularies);
+     * {@code strict}: value warnings (a word outside an open vocabulary) are errors.
+     */
+    public FactSetLoader(Map<String, DeclaredType> types, ValueModel values, long maxBytes, int maxDepth,
+                         boolean lenient, boolean strict) {
         this.types = Map.copyOf(types);
+        this.values = values;
+        this.strict = strict;
         this.maxBytes = maxBytes;
         this.lenient = lenient;
         this.maxDepth = maxDepth;
@@ -99,11 +112,20 @@ public final class FactSetLoader {
         } catch (IOException e) {
             throw error(LoadError.Kind.IO, name, null, null, "cannot read: " + e.getMessage());
         }
-        return load(content, name);
+        Path folder = file.toAbsolutePath().getParent();
+        return load(content, name, folder);
     }
 
     /** Reads a fact set from bytes; {@code name} stands for the file in errors and reports. */
     public FactSet load(byte[] content, String name) throws FactSetException {
+        return load(content, name, null);
+    }
+
+    /**
+     * Reads a fact set from bytes; {@code folder} (or null) is where source files named in it are read
+     * from, so that quotes can be checked against them.
+     */
+    private FactSet load(byte[] content, String name, Path folder) throws FactSetException {
         if (content.length > maxBytes) {
             throw error(LoadError.Kind.LIMIT, name, null, null, "input is " + content.length
                     + " bytes, over the limit of " + maxBytes);
@@ -130,7 +152,7 @@ public final class FactSetLoader {
         if (root == null || root.isMissingNode()) {
             throw error(LoadError.Kind.JSON_SYNTAX, name, 1, 1, "empty file: expected a fact set, a JSON object");
         }
-        return new Reading(content, name).read(root);
+        return new Reading(content, name, folder).read(root);
     }
 
     private static FactSetException error(String kind, String file, Integer line, Integer column, String message) {
@@ -176,10 +198,12 @@ public final class FactSetLoader {
         private final String file;
         private final List<LoadError> errors = new ArrayList<>();
         private final List<LoadError> warnings = new ArrayList<>();
+        private final Path folder;
 
-        Reading(byte[] content, String file) {
+        Reading(byte[] content, String file, Path folder) {
             this.content = content;
             this.file = file;
+            this.folder = folder;
         }
 
         FactSet read(JsonNode root) throws FactSetException {
@@ -217,8 +241,9 @@ public final class FactSetLoader {
             Set<String> sourceIds = new HashSet<>();
             sources.stream().filter(s -> s.id() != null).forEach(s -> sourceIds.add(s.id()));
             List<Fact> facts = readFacts(root.get("facts"), sourceIds);
+            checkQuotes(sources, facts);
             if (!errors.isEmpty()) {
-                throw new FactSetException(errors);
+                throw new FactSetException(errors, warnings);
             }
             return new FactSet(id == null ? JsonText.defaultId(file) : id, title, asOf, file, sources, facts, warnings);
         }
@@ -246,7 +271,8 @@ public final class FactSetLoader {
                     fail(LoadError.Kind.FACT_SHAPE, path + ".id", "duplicate source id \"" + sid + "\"");
                 }
                 sources.add(new Source(sid, optionalText(s, "title", path), optionalText(s, "kind", path),
-                        optionalText(s, "published", path), optionalText(s, "url", path)));
+                        optionalText(s, "published", path), optionalText(s, "url", path),
+                        optionalText(s, "file", path)));
             }
             return sources;
         }
@@ -338,6 +364,7 @@ public final class FactSetLoader {
                         it.remove();
                     } else {
                         FactChecks.numbers(field.getValue(), fieldType, path + "." + field.getKey(), this::fail);
+                        checkValues(declared, field.getKey(), field.getValue(), path + "." + field.getKey());
                     }
                 }
                 Object value = errors.size() > before ? null : bind(fact, declared, path);
@@ -346,8 +373,87 @@ public final class FactSetLoader {
                     bound.add(new FactChecks.Checked(path, declared, fact));
                 }
             }
-            FactChecks.references(bound, typeOfId, this::fail);
+            FactChecks.references(bound, typeOfId, values, new FactChecks.Problems() {
+                @Override
+                public void fail(String kind, String path, String message) {
+                    Reading.this.fail(kind, path, message);
+                }
+
+                @Override
+                public void fail(String kind, String path, String message, String suggestion) {
+                    Reading.this.fail(kind, path, message, suggestion);
+                }
+            });
             return facts;
+        }
+
+        /**
+         * Every quote citing a source with a {@code file} must occur in that file's text. Without a folder
+         * (a fact set read from a stream) nothing can be read, so quotes stay unchecked.
+         */
+        private void checkQuotes(List<Source> sources, List<Fact> facts) {
+            if (folder == null) {
+                return;
+            }
+            Map<String, String> texts = new HashMap<>();
+            for (int i = 0; i < sources.size(); i++) {
+                Source s = sources.get(i);
+                if (s.file() == null || s.id() == null) {
+                    continue;
+                }
+                String path = "sources[" + i + "].file";
+                Path relative;
+                try {
+                    relative = Path.of(s.file());
+                } catch (RuntimeException e) {
+                    fail(LoadError.Kind.FACT_QUOTE, path, "not a file path: \"" + s.file() + "\"");
+                    continue;
+                }
+                Path resolved = folder.resolve(relative).normalize();
+                if (relative.isAbsolute() || !resolved.startsWith(folder)) {
+                    fail(LoadError.Kind.FACT_QUOTE, path, "\"" + s.file() + "\" must be a path inside the fact set's "
+                            + "folder (e.g. sources/article.txt)");
+                    continue;
+                }
+                try {
+                    texts.put(s.id(), QuoteChecks.normalise(Files.readString(resolved)));
+                } catch (IOException | RuntimeException e) {
+                    fail(LoadError.Kind.FACT_QUOTE, path, "cannot read source text " + resolved + ": "
+                            + (e instanceof NoSuchFileException ? "file not found" : e.getMessage()));
+                }
+            }
+            for (Fact fact : facts) {
+                String text = fact.sourceRef() == null ? null : texts.get(fact.sourceRef());
+                if (text == null || fact.quote() == null || QuoteChecks.occurs(text, fact.quote())) {
+                    continue;
+                }
+                String closest = QuoteChecks.closestPassage(text, fact.quote());
+                fail(LoadError.Kind.FACT_QUOTE, fact.path() + ".source.quote", "the quote does not occur in the text "
+                        + "of source \"" + fact.sourceRef() + "\" (after normalising spaces, quotes and dashes)"
+                        + (closest == null ? "" : "; the closest passage is: \"" + closest + "\""), closest);
+            }
+        }
+
+        /** Declared values; a {@code @ref} field's vocabulary is checked with its reference instead. */
+        private void checkValues(DeclaredType type, String field, JsonNode value, String path) {
+            FieldValues declared = values.of(type.name(), field);
+            if (declared == null) {
+                return;
+            }
+            if (type.refs().containsKey(field)) {
+                declared = new FieldValues(declared.values(), declared.min(), declared.max(), null);
+            }
+            ValueChecks.check(type.name() + "." + field, value, declared, path, new ValueChecks.Sink() {
+                @Override
+                public void error(String kind, String at, String message, String suggestion) {
+                    fail(kind, at, message, suggestion);
+                }
+
+                @Override
+                public void warning(String kind, String at, String message, String suggestion) {
+                    warn(kind, at, message, suggestion);
+                }
+            });
         }
 
         private Object bind(ObjectNode fact, DeclaredType type, String path) {
@@ -415,6 +521,19 @@ public final class FactSetLoader {
 
         private void fail(String kind, String path, String message) {
             errors.add(located(kind, path, message));
+        }
+
+        private void fail(String kind, String path, String message, String suggestion) {
+            errors.add(located(kind, path, message));
+        }
+
+        /** A value warning; with {@code strict} an error. */
+        private void warn(String kind, String path, String message, String suggestion) {
+            if (strict) {
+                fail(kind, path, message + " (--strict)", suggestion);
+            } else {
+                warnings.add(located(kind, path, message));
+            }
         }
 
         /** An unknown field: an error, or with --lenient a warning (the field is then ignored). */

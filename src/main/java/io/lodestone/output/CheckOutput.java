@@ -36,6 +36,13 @@ public final class CheckOutput {
             sb.append(", ").append(result.warnings().size())
                     .append(result.warnings().size() == 1 ? " warning" : " warnings");
         }
+        CheckResult.QuoteCount q = result.quotes();
+        if (q.checkedSources() + q.uncheckedSources() > 0) {
+            sb.append("; quotes checked against ").append(q.checkedSources())
+                    .append(q.checkedSources() == 1 ? " source text, " : " source texts, ")
+                    .append(q.uncheckedSources()).append(q.uncheckedSources() == 1 ? " source" : " sources")
+                    .append(" unchecked (no file)");
+        }
         out.println(sb);
         out.flush();
     }
@@ -54,6 +61,9 @@ public final class CheckOutput {
         result.errors().forEach(e -> errors.add(JsonFormatter.toJson(e)));
         ArrayNode warnings = root.putArray("warnings");
         result.warnings().forEach(w -> warnings.add(JsonFormatter.toJson(w)));
+        ObjectNode quotes = root.putObject("quotes");
+        quotes.put("checkedSources", result.quotes().checkedSources());
+        quotes.put("uncheckedSources", result.quotes().uncheckedSources());
         JsonDocuments.write(root, out);
     }
 }

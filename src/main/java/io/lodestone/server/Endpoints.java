@@ -76,14 +76,18 @@ final class Endpoints {
         if (!explain.equals("true") && !explain.equals("false")) {
             return Reply.error(400, Reply.KIND_REQUEST, "explain must be true or false, not '" + explain + "'");
         }
+        Reply badStrict = badStrict(query);
+        if (badStrict != null) {
+            return badStrict;
+        }
         Posted posted = posted(ex, query);
         if (posted.refusal != null) {
             return posted.refusal;
         }
         Lodestone lodestone = posted.lodestone;
         try {
-            Report report = lodestone.evaluate(lodestone.load(new ByteArrayInputStream(posted.body), posted.name),
-                    explain.equals("true"));
+            Report report = lodestone.evaluate(lodestone.load(new ByteArrayInputStream(posted.body), posted.name,
+                    "true".equals(query.get("strict"))), explain.equals("true"));
             metrics.evaluated();
             RunReport run = new RunReport(lodestone.rulesHash(), lodestone.rules().size(), List.of(report), List.of());
             return Reply.json(200, JsonFormatter.toJson(run));
@@ -93,20 +97,35 @@ final class Endpoints {
         }
     }
 
+    /** {@code ?strict=true|false}: value warnings become errors for this request. */
+    private static Reply badStrict(Map<String, String> query) {
+        String strict = query.getOrDefault("strict", "false");
+        return strict.equals("true") || strict.equals("false") ? null
+                : Reply.error(400, Reply.KIND_REQUEST, "strict must be true or false, not '" + strict + "'");
+    }
+
     private Reply check(HttpExchange ex) throws IOException {
-        Posted posted = posted(ex, query(ex));
+        Map<String, String> query = query(ex);
+        Reply badStrict = badStrict(query);
+        if (badStrict != null) {
+            return badStrict;
+        }
+        Posted posted = posted(ex, query);
         if (posted.refusal != null) {
             return posted.refusal;
         }
         Lodestone lodestone = posted.lodestone;
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         try {
-            FactSet factSet = lodestone.load(new ByteArrayInputStream(posted.body), posted.name);
+            FactSet factSet = lodestone.load(new ByteArrayInputStream(posted.body), posted.name,
+                    "true".equals(query.get("strict")));
             root.put("ok", true);
             root.put("id", factSet.id());
             root.put("facts", factSet.facts().size());
             root.put("rulesHash", lodestone.rulesHash());
             root.putArray("errors");
+            ArrayNode warnings = root.putArray("warnings");
+            factSet.warnings().forEach(w -> warnings.add(JsonFormatter.toJson(w)));
             return Reply.json(200, root);
         } catch (FactSetException e) {
             root.put("ok", false);

@@ -17,6 +17,7 @@ import io.lodestone.engine.SessionResult;
 import io.lodestone.engine.SessionRunner;
 import io.lodestone.facts.FactLocations;
 import io.lodestone.facts.FactSetLoader;
+import io.lodestone.facts.FactSetSchema;
 import io.lodestone.facts.FactSetPaths;
 import io.lodestone.report.ReportBuilder;
 import java.io.IOException;
@@ -113,6 +114,16 @@ public final class Lodestone {
      */
     public List<RuleDescription> rules() {
         return ruleBase.rules();
+    }
+
+    /**
+     * The JSON Schema (Draft 2020-12) of fact sets for these rules: the envelope and one branch per
+     * declared type with its fields, enumerations, ranges and vocabularies ({@code lodestone schema}).
+     *
+     * @return the schema as pretty-printed JSON text, ending in a newline
+     */
+    public String schema() {
+        return FactSetSchema.of(ruleBase.factTypes(), ruleBase.values()).toPrettyString() + "\n";
     }
 
     /**

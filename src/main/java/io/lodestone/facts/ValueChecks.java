@@ -34,7 +34,7 @@ final class ValueChecks {
         }
         if (node.isTextual()) {
             word(typeAndField, node.textValue(), declared, path, sink);
-        } else if (node.isNumber()) {
+        } else if (node.isNumber() && Double.isFinite(node.doubleValue())) { // overflow is reported elsewhere
             number(typeAndField, node.decimalValue(), declared, path, sink);
         }
     }

@@ -70,6 +70,7 @@ public final class FactSetSchema {
         fsp.putObject("quote").put("type", "string").put("description",
                 "The span of the source the fact rests on, verbatim.");
 
+        vocabularies(defs, values);
         Map<String, DeclaredType> sorted = new TreeMap<>(types);
         ObjectNode fact = defs.putObject("fact");
         fact.put("type", "object");
@@ -92,7 +93,7 @@ public final class FactSetSchema {
         ObjectNode node = JSON.objectNode();
         node.put("type", "object");
         if (t.file() != null) {
-            node.put("description", "declare " + t.name() + " (" + t.file() + (t.line() > 0 ? ":" + t.line() : "") + ")");
+            node.put("description", "declare " + t.name() + " (" + t.file().replace('\\', '/') + ")");
         }
         node.put("additionalProperties", false);
         ObjectNode props = node.putObject("properties");
@@ -142,14 +143,33 @@ public final class FactSetSchema {
         }
         Vocabulary v = declared.vocabulary();
         if (v != null) {
-            ArrayNode words = item.putArray(v.closed() && ref == null ? "enum" : "examples");
-            v.words().keySet().forEach(words::add);
+            // each vocabulary is written once under $defs; a closed one outside a @ref is an enum
+            item.put("$ref", "#/$defs/" + vocabularyDef(v, ref != null));
             if (ref == null) {
                 node.put("description", (v.closed() ? "a word of" : "a word of the open") + " vocabulary \""
                         + v.name() + "\" (" + v.file().replace('\\', '/') + ")");
             }
         }
         return node;
+    }
+
+    private static String vocabularyDef(Vocabulary v, boolean asExamples) {
+        return "vocabulary-" + v.name() + (v.closed() && asExamples ? "-examples" : "");
+    }
+
+    private static void vocabularies(ObjectNode defs, ValueModel values) {
+        for (Vocabulary v : values.vocabularies().values()) {
+            ObjectNode def = defs.putObject(vocabularyDef(v, false));
+            def.put("description", "vocabulary \"" + v.name() + "\" (" + v.file().replace('\\', '/') + ")");
+            ArrayNode words = def.putArray(v.closed() ? "enum" : "examples");
+            v.words().keySet().forEach(words::add);
+            if (v.closed()) {
+                ObjectNode examples = defs.putObject(vocabularyDef(v, true));
+                examples.put("description", def.get("description").asText());
+                ArrayNode ex = examples.putArray("examples");
+                v.words().keySet().forEach(ex::add);
+            }
+        }
     }
 
     private static void jsonType(Class<?> type, ObjectNode node) {

@@ -132,6 +132,8 @@ final class Endpoints {
             root.put("rulesHash", lodestone.rulesHash());
             ArrayNode errors = root.putArray("errors");
             e.errors().forEach(err -> errors.add(JsonFormatter.toJson(err)));
+            ArrayNode warnings = root.putArray("warnings");
+            e.warnings().forEach(w -> warnings.add(JsonFormatter.toJson(w)));
             return Reply.json(400, root);
         }
     }

@@ -370,8 +370,9 @@ public final class FactSetLoader {
                 Object value = errors.size() > before ? null : bind(fact, declared, path);
                 if (value != null && factId != null) {
                     facts.add(new Fact(type, factId, value, ref, quote, path));
-                    bound.add(new FactChecks.Checked(path, declared, fact));
                 }
+                // references are checked on facts with other mistakes too: every problem in one pass
+                bound.add(new FactChecks.Checked(path, declared, fact));
             }
             FactChecks.references(bound, typeOfId, values, new FactChecks.Problems() {
                 @Override

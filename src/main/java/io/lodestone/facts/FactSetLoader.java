@@ -374,15 +374,21 @@ public final class FactSetLoader {
                 // references are checked on facts with other mistakes too: every problem in one pass
                 bound.add(new FactChecks.Checked(path, declared, fact));
             }
+            // a field already reported (e.g. a string where a list belongs) is not reported again as a reference
+            Set<String> reported = new HashSet<>();
+            errors.forEach(e -> reported.add(e.path()));
             FactChecks.references(bound, typeOfId, values, new FactChecks.Problems() {
                 @Override
                 public void fail(String kind, String path, String message) {
-                    Reading.this.fail(kind, path, message);
+                    fail(kind, path, message, null);
                 }
 
                 @Override
                 public void fail(String kind, String path, String message, String suggestion) {
-                    Reading.this.fail(kind, path, message, suggestion);
+                    String field = path.replaceFirst("\\[\\d+]$", "");
+                    if (!reported.contains(path) && !reported.contains(field)) {
+                        Reading.this.fail(kind, path, message, suggestion);
+                    }
                 }
             });
             return facts;
@@ -419,8 +425,10 @@ public final class FactSetLoader {
                 try {
                     texts.put(s.id(), QuoteChecks.normalise(Files.readString(resolved)));
                 } catch (IOException | RuntimeException e) {
-                    fail(LoadError.Kind.FACT_QUOTE, path, "cannot read source text " + resolved + ": "
-                            + (e instanceof NoSuchFileException ? "file not found" : e.getMessage()));
+                    // a warning, not an error: a fact set copied without its sources folder still loads
+                    warn(LoadError.Kind.FACT_QUOTE, path, "cannot read source text " + resolved + " ("
+                            + (e instanceof NoSuchFileException ? "file not found" : e.getMessage())
+                            + "), so the quotes citing \"" + s.id() + "\" are not checked", null);
                 }
             }
             for (Fact fact : facts) {

@@ -1,11 +1,11 @@
 package io.lodestone;
 
-import io.lodestone.api.CheckResult;
 import io.lodestone.api.BatchListener;
+import io.lodestone.api.CheckResult;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.FactLocator;
 import io.lodestone.api.FactSet;
 import io.lodestone.api.FactSetException;
-import io.lodestone.api.LoadError;
 import io.lodestone.api.Report;
 import io.lodestone.api.RuleDescription;
 import io.lodestone.api.RulesException;
@@ -48,6 +48,13 @@ import java.util.function.Function;
  * }</pre>
  */
 public final class Lodestone {
+    /** Default of {@link Builder#maxFirings(long)}: rule firings per fact set before it is stopped. */
+    public static final long DEFAULT_MAX_FIRINGS = Limits.DEFAULT_MAX_FIRINGS;
+    /** Default of {@link Builder#maxFileBytes(long)}: the largest fact-set file, in bytes, that is read. */
+    public static final long DEFAULT_MAX_FILE_BYTES = FactSetLoader.DEFAULT_MAX_BYTES;
+    /** Default of {@link Builder#maxDepth(int)}: the deepest JSON nesting a fact set may have. */
+    public static final int DEFAULT_MAX_DEPTH = FactSetLoader.DEFAULT_MAX_DEPTH;
+
     private final RuleBase ruleBase;
     private final FactSetLoader loader;
     private final FactSetLoader strictLoader;
@@ -163,8 +170,38 @@ public final class Lodestone {
         try {
             return (strict ? strictLoader : loader).load(in.readAllBytes(), name);
         } catch (IOException e) {
-            throw new FactSetException(List.of(new LoadError(LoadError.Kind.IO, name, null, null, null, null,
-                    "cannot read: " + e.getMessage())));
+            throw new FactSetException(List.of(Diagnostic.io(name, "cannot read: " + e.getMessage())));
+        }
+    }
+
+    /**
+     * Reads and checks one fact set from a stream, as {@link #checkAll(Collection)} does for files:
+     * the result names {@code name} as its one file and lists every problem instead of throwing.
+     *
+     * @param in   the fact-set JSON, read to its end but not closed
+     * @param name stands for the file in errors
+     * @return the file checked, every error and every warning
+     */
+    public CheckResult check(InputStream in, String name) {
+        return check(in, name, false);
+    }
+
+    /**
+     * As {@link #check(InputStream, String)}; {@code strict} makes value warnings errors for this call
+     * (the server's {@code ?strict=true}).
+     *
+     * @param in     the fact-set JSON, read to its end but not closed
+     * @param name   stands for the file in errors
+     * @param strict true to count value warnings as errors
+     * @return the file checked, every error and every warning
+     */
+    public CheckResult check(InputStream in, String name, boolean strict) {
+        try {
+            FactSet factSet = load(in, name, strict);
+            return new CheckResult(rulesHash(), ruleBase.rules().size(), List.of(name), List.of(),
+                    factSet.warnings());
+        } catch (FactSetException e) {
+            return new CheckResult(rulesHash(), ruleBase.rules().size(), List.of(name), e.errors(), e.warnings());
         }
     }
 
@@ -249,8 +286,8 @@ public final class Lodestone {
                 ? expansion.files().stream().map(task).toList()
                 : inParallel(expansion.files(), task);
         List<Report> reports = new ArrayList<>();
-        List<LoadError> errors = new ArrayList<>(expansion.errors());
-        List<LoadError> warnings = new ArrayList<>();
+        List<Diagnostic> errors = new ArrayList<>(expansion.errors());
+        List<Diagnostic> warnings = new ArrayList<>();
         for (Outcome o : outcomes) {
             if (o.report != null) {
                 reports.add(o.report);
@@ -280,8 +317,8 @@ public final class Lodestone {
     public CheckResult checkAll(Collection<Path> inputs) {
         FactSetPaths.Expansion expansion = FactSetPaths.expand(inputs);
         List<String> files = new ArrayList<>();
-        List<LoadError> errors = new ArrayList<>(expansion.errors());
-        List<LoadError> warnings = new ArrayList<>();
+        List<Diagnostic> errors = new ArrayList<>(expansion.errors());
+        List<Diagnostic> warnings = new ArrayList<>();
         int checkedSources = 0;
         int uncheckedSources = 0;
         for (Path file : expansion.files()) {
@@ -301,7 +338,7 @@ public final class Lodestone {
                 new CheckResult.QuoteCount(checkedSources, uncheckedSources));
     }
 
-    private record Outcome(Report report, List<LoadError> errors, List<LoadError> warnings) {
+    private record Outcome(Report report, List<Diagnostic> errors, List<Diagnostic> warnings) {
     }
 
     private Outcome outcome(Path file) {

@@ -14,8 +14,8 @@ import java.util.List;
  * @param quotes    how many quotes were checked against their source's text, and how many sources of the
  *                  loaded fact sets have no text file (their quotes are unchecked)
  */
-public record CheckResult(String rulesHash, int ruleCount, List<String> files, List<LoadError> errors,
-                          List<LoadError> warnings, QuoteCount quotes) {
+public record CheckResult(String rulesHash, int ruleCount, List<String> files, List<Diagnostic> errors,
+                          List<Diagnostic> warnings, QuoteCount quotes) {
     /**
      * Quote checking in numbers.
      *
@@ -36,8 +36,8 @@ public record CheckResult(String rulesHash, int ruleCount, List<String> files, L
      * @param errors    every problem found, rules and fact sets alike
      * @param warnings  problems tolerated
      */
-    public CheckResult(String rulesHash, int ruleCount, List<String> files, List<LoadError> errors,
-                       List<LoadError> warnings) {
+    public CheckResult(String rulesHash, int ruleCount, List<String> files, List<Diagnostic> errors,
+                       List<Diagnostic> warnings) {
         this(rulesHash, ruleCount, files, errors, warnings, QuoteCount.NONE);
     }
 
@@ -64,7 +64,7 @@ public record CheckResult(String rulesHash, int ruleCount, List<String> files, L
      * @param errors the rule errors
      * @return a result with no rules hash and no files
      */
-    public static CheckResult rulesFailed(List<LoadError> errors) {
+    public static CheckResult rulesFailed(List<Diagnostic> errors) {
         return new CheckResult(null, 0, List.of(), errors, List.of());
     }
 

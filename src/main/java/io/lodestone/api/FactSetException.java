@@ -9,14 +9,14 @@ import java.util.List;
 public class FactSetException extends LodestoneException {
     private static final long serialVersionUID = 1L;
 
-    private final transient List<LoadError> warnings;
+    private final transient List<Diagnostic> warnings;
 
     /**
      * Creates the exception.
      *
      * @param errors every problem found, at least one
      */
-    public FactSetException(List<LoadError> errors) {
+    public FactSetException(List<Diagnostic> errors) {
         this(errors, List.of());
     }
 
@@ -26,7 +26,7 @@ public class FactSetException extends LodestoneException {
      * @param errors   every problem found, at least one
      * @param warnings every warning found in the same file
      */
-    public FactSetException(List<LoadError> errors, List<LoadError> warnings) {
+    public FactSetException(List<Diagnostic> errors, List<Diagnostic> warnings) {
         super(errors);
         this.warnings = List.copyOf(warnings);
     }
@@ -36,7 +36,7 @@ public class FactSetException extends LodestoneException {
      *
      * @return the warnings, possibly empty
      */
-    public List<LoadError> warnings() {
+    public List<Diagnostic> warnings() {
         return warnings;
     }
 }

@@ -1,7 +1,7 @@
 package io.lodestone.cli;
 
 import io.lodestone.Lodestone;
-import io.lodestone.api.LoadError;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.RulesException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +39,7 @@ public final class SchemaCommand implements Callable<Integer> {
             schema = Lodestone.builder(rulesDir).ruleCache(Lodestone.defaultRuleCache()).build().schema();
         } catch (RulesException e) {
             PrintWriter err = spec.commandLine().getErr();
-            e.errors().stream().map(LoadError::toCompilerString).forEach(err::println);
+            e.errors().stream().map(Diagnostic::toCompilerString).forEach(err::println);
             err.flush();
             return ExitCodes.LOAD_ERROR;
         }

@@ -2,11 +2,9 @@ package io.lodestone.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lodestone.api.LoadError;
-import io.lodestone.facts.DeclaredType;
-import io.lodestone.facts.FieldValues;
-import io.lodestone.facts.ValueModel;
-import io.lodestone.facts.Vocabulary;
+import io.lodestone.api.Diagnostic;
+import io.lodestone.api.Diagnostic.Kind;
+import io.lodestone.api.Diagnostic.Location;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +38,7 @@ final class ValueDeclarations {
     private ValueDeclarations() {
     }
 
-    static ValueModel read(Path rulesDir, KieBase kieBase, Map<String, DeclaredType> types, List<LoadError> errors) {
+    static ValueModel read(Path rulesDir, KieBase kieBase, Map<String, DeclaredType> types, List<Diagnostic> errors) {
         Map<String, Vocabulary> vocabularies = vocabularies(rulesDir, errors);
         Map<String, Map<String, FieldValues>> fields = new HashMap<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
@@ -65,7 +63,7 @@ final class ValueDeclarations {
     }
 
     private static FieldValues field(DeclaredType type, FactField f, Map<String, Vocabulary> vocabularies,
-                                     List<LoadError> errors) {
+                                     List<Diagnostic> errors) {
         Map<String, Object> meta = f.getMetaData();
         if (meta == null || meta.isEmpty()) {
             return null;
@@ -151,12 +149,12 @@ final class ValueDeclarations {
         }
     }
 
-    private static void error(List<LoadError> errors, DeclaredType type, String message) {
-        errors.add(new LoadError(LoadError.Kind.RULE_COMPILE, type.file(), type.line() == 0 ? null : type.line(), null,
-                null, null, message));
+    private static void error(List<Diagnostic> errors, DeclaredType type, String message) {
+        errors.add(Diagnostic.rule(Kind.RULE_COMPILE, Location.at(type.file(), type.line() == 0 ? null : type.line(),
+                null), message));
     }
 
-    private static Map<String, Vocabulary> vocabularies(Path rulesDir, List<LoadError> errors) {
+    private static Map<String, Vocabulary> vocabularies(Path rulesDir, List<Diagnostic> errors) {
         Map<String, Vocabulary> out = new LinkedHashMap<>();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(rulesDir)) {
@@ -167,8 +165,7 @@ final class ValueDeclarations {
                     .sorted(Comparator.comparing(Path::toString))
                     .toList();
         } catch (IOException e) {
-            errors.add(new LoadError(LoadError.Kind.IO, rulesDir.toString(), null, null, null, null,
-                    "cannot read rules folder: " + e.getMessage()));
+            errors.add(Diagnostic.io(rulesDir.toString(), "cannot read rules folder: " + e.getMessage()));
             return out;
         }
         ObjectMapper mapper = new ObjectMapper();
@@ -179,21 +176,21 @@ final class ValueDeclarations {
                 JsonNode root = mapper.readTree(file.toFile());
                 Vocabulary v = vocabulary(name, root, display, errors);
                 if (v != null && out.putIfAbsent(name, v) != null) {
-                    errors.add(new LoadError(LoadError.Kind.RULE_PARAMS, display, null, null, null, null,
+                    errors.add(Diagnostic.rule(Kind.RULE_PARAMS, Location.file(display),
                             "vocabulary \"" + name + "\" is defined twice (also " + out.get(name).file() + ")"));
                 }
             } catch (IOException e) {
-                errors.add(new LoadError(LoadError.Kind.RULE_PARAMS, display, null, null, null, null,
+                errors.add(Diagnostic.rule(Kind.RULE_PARAMS, Location.file(display),
                         "cannot read vocabulary: " + e.getMessage()));
             }
         }
         return out;
     }
 
-    private static Vocabulary vocabulary(String name, JsonNode root, String file, List<LoadError> errors) {
+    private static Vocabulary vocabulary(String name, JsonNode root, String file, List<Diagnostic> errors) {
         JsonNode words = root == null ? null : root.get("words");
         if (words == null || !words.isObject()) {
-            errors.add(new LoadError(LoadError.Kind.RULE_PARAMS, file, null, null, "words", null,
+            errors.add(Diagnostic.rule(Kind.RULE_PARAMS, Location.file(file).withPath("words"),
                     "expected {\"words\": {\"canonical-word\": [\"synonym\", ...], ...}}"));
             return null;
         }
@@ -204,7 +201,7 @@ final class ValueDeclarations {
             if (e.getValue().isArray()) {
                 e.getValue().forEach(s -> synonyms.add(s.asText()));
             } else if (!e.getValue().isNull()) {
-                errors.add(new LoadError(LoadError.Kind.RULE_PARAMS, file, null, null, "words." + e.getKey(), null,
+                errors.add(Diagnostic.rule(Kind.RULE_PARAMS, Location.file(file).withPath("words." + e.getKey()),
                         "expected a list of synonyms (or [])"));
             }
             entries.put(e.getKey(), synonyms);

@@ -2,7 +2,13 @@ package io.lodestone.facts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lodestone.api.LoadError;
+import io.lodestone.api.Diagnostic.Kind;
+import io.lodestone.api.Diagnostic;
+import io.lodestone.engine.DeclaredType;
+import io.lodestone.engine.Suggest;
+import io.lodestone.engine.ValueModel;
+import io.lodestone.engine.FieldValues;
+import io.lodestone.engine.Vocabulary;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +20,10 @@ import java.util.Map;
 final class FactChecks {
     /** Where problems go; the loader locates the path in the file. */
     interface Problems {
-        void fail(String kind, String path, String message);
+        void fail(Kind kind, String path, String message);
 
         /** A problem with a value to write instead ("did you mean"), or null. */
-        default void fail(String kind, String path, String message, String suggestion) {
+        default void fail(Kind kind, String path, String message, String suggestion) {
             fail(kind, path, message);
         }
     }
@@ -47,16 +53,16 @@ final class FactChecks {
             return;
         }
         if (!Double.isFinite(node.doubleValue())) {
-            problems.fail(LoadError.Kind.FACT_VALUE, path, "number is too large: it overflows a 64-bit floating-point "
+            problems.fail(Kind.FACT_VALUE, path, "number is too large: it overflows a 64-bit floating-point "
                     + "number (the largest is about 1.8e308)");
         } else if ((fieldType == Integer.class || fieldType == int.class) && node.isIntegralNumber()
                 && !node.canConvertToInt()) {
-            problems.fail(LoadError.Kind.FACT_VALUE, path, "number " + abbreviate(node.asText())
+            problems.fail(Kind.FACT_VALUE, path, "number " + abbreviate(node.asText())
                     + " is out of range for a whole-number field (" + Integer.MIN_VALUE + " to "
                     + Integer.MAX_VALUE + ")");
         } else if ((fieldType == Long.class || fieldType == long.class) && node.isIntegralNumber()
                 && !node.canConvertToLong()) {
-            problems.fail(LoadError.Kind.FACT_VALUE, path, "number " + abbreviate(node.asText())
+            problems.fail(Kind.FACT_VALUE, path, "number " + abbreviate(node.asText())
                     + " is out of range for a whole-number field (" + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ")");
         }
     }
@@ -109,11 +115,11 @@ final class FactChecks {
             if (suggestion == null && match != null) {
                 suggestion = match.suggestion();
             }
-            problems.fail(LoadError.Kind.FACT_REFERENCE, path, "\"" + id + "\" is not the id of any " + what
+            problems.fail(Kind.FACT_REFERENCE, path, "\"" + id + "\" is not the id of any " + what
                     + " in this fact set" + (vocabulary == null ? "" : " nor a word of vocabulary \""
                     + vocabulary.name() + "\"") + ValueChecks.didYouMean(suggestion), suggestion);
         } else if (!wanted.isEmpty() && !wanted.equals(actual)) {
-            problems.fail(LoadError.Kind.FACT_REFERENCE, path, "\"" + id + "\" is a " + actual + ", expected the id "
+            problems.fail(Kind.FACT_REFERENCE, path, "\"" + id + "\" is a " + actual + ", expected the id "
                     + "of a " + wanted);
         }
     }

@@ -1,5 +1,8 @@
 package io.lodestone.facts;
 
+import io.lodestone.engine.ValueModel;
+import io.lodestone.engine.FieldValues;
+import io.lodestone.engine.Vocabulary;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,7 +1,10 @@
 package io.lodestone.facts;
 
+import io.lodestone.engine.Suggest;
+import io.lodestone.engine.FieldValues;
+import io.lodestone.engine.Vocabulary;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.lodestone.api.LoadError;
+import io.lodestone.api.Diagnostic.Kind;
 import java.math.BigDecimal;
 import java.util.Locale;
 
@@ -14,9 +17,9 @@ import java.util.Locale;
 final class ValueChecks {
     /** Where problems go, with the suggested replacement (or null). */
     interface Sink {
-        void error(String kind, String path, String message, String suggestion);
+        void error(Kind kind, String path, String message, String suggestion);
 
-        void warning(String kind, String path, String message, String suggestion);
+        void warning(Kind kind, String path, String message, String suggestion);
     }
 
     private ValueChecks() {
@@ -42,7 +45,7 @@ final class ValueChecks {
     private static void word(String field, String value, FieldValues declared, String path, Sink sink) {
         if (declared.values() != null && !declared.values().contains(value)) {
             String suggestion = Suggest.closest(value, declared.values());
-            sink.error(LoadError.Kind.FACT_VALUE, path, "\"" + value + "\" is not a value of " + field + " (expected "
+            sink.error(Kind.FACT_VALUE, path, "\"" + value + "\" is not a value of " + field + " (expected "
                     + "one of " + String.join(", ", declared.values()) + ")" + didYouMean(suggestion), suggestion);
             return;
         }
@@ -64,9 +67,9 @@ final class ValueChecks {
                     + (match.suggestion() == null ? "; add it to the vocabulary if it is a new word" : "");
         }
         if (vocabulary.closed()) {
-            sink.error(LoadError.Kind.FACT_VOCABULARY, path, message, match.suggestion());
+            sink.error(Kind.FACT_VOCABULARY, path, message, match.suggestion());
         } else {
-            sink.warning(LoadError.Kind.FACT_VOCABULARY, path, message, match.suggestion());
+            sink.warning(Kind.FACT_VOCABULARY, path, message, match.suggestion());
         }
     }
 
@@ -86,7 +89,7 @@ final class ValueChecks {
             suggestion = value.movePointLeft(2).stripTrailingZeros().toPlainString();
             hint = "; looks like a percentage: write " + suggestion;
         }
-        sink.error(LoadError.Kind.FACT_VALUE, path, value.stripTrailingZeros().toPlainString() + " is out of range for "
+        sink.error(Kind.FACT_VALUE, path, value.stripTrailingZeros().toPlainString() + " is out of range for "
                 + field + " (" + bounds + (declared.isFraction() ? ", a fraction" : "") + ")" + hint, suggestion);
     }
 

@@ -2,6 +2,8 @@ package io.lodestone.server;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.lodestone.api.Diagnostic.Kind;
+import io.lodestone.api.Diagnostic;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -116,7 +118,7 @@ public final class LodestoneServer implements AutoCloseable {
             } catch (RuntimeException | Error e) {
                 log.println("lodestone: internal error answering " + ex.getRequestURI() + ": " + e);
                 log.flush();
-                reply = Reply.error(500, "internal", "internal error (a bug in Lodestone): " + e);
+                reply = Reply.error(500, Kind.INTERNAL, "internal error (a bug in Lodestone): " + e);
             }
             if (reply.status() >= 400) {
                 metrics.error(reply.status());

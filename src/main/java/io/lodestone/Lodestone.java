@@ -199,7 +199,7 @@ public final class Lodestone {
         try {
             FactSet factSet = load(in, name, strict);
             return new CheckResult(rulesHash(), ruleBase.rules().size(), List.of(name), List.of(),
-                    factSet.warnings());
+                    factSet.warnings(), quoteCount(factSet));
         } catch (FactSetException e) {
             return new CheckResult(rulesHash(), ruleBase.rules().size(), List.of(name), e.errors(), e.warnings());
         }
@@ -319,23 +319,28 @@ public final class Lodestone {
         List<String> files = new ArrayList<>();
         List<Diagnostic> errors = new ArrayList<>(expansion.errors());
         List<Diagnostic> warnings = new ArrayList<>();
-        int checkedSources = 0;
-        int uncheckedSources = 0;
+        int sourcesWithText = 0;
+        int sourcesWithoutText = 0;
         for (Path file : expansion.files()) {
             files.add(file.toString());
             try {
                 FactSet factSet = load(file);
                 warnings.addAll(factSet.warnings());
-                long withText = factSet.sources().stream().filter(s -> s.file() != null).count();
-                checkedSources += (int) withText;
-                uncheckedSources += factSet.sources().size() - (int) withText;
+                CheckResult.QuoteCount q = quoteCount(factSet);
+                sourcesWithText += q.sourcesWithText();
+                sourcesWithoutText += q.sourcesWithoutText();
             } catch (FactSetException e) {
                 errors.addAll(e.errors());
                 warnings.addAll(e.warnings());
             }
         }
         return new CheckResult(rulesHash(), ruleBase.rules().size(), files, errors, warnings,
-                new CheckResult.QuoteCount(checkedSources, uncheckedSources));
+                new CheckResult.QuoteCount(sourcesWithText, sourcesWithoutText));
+    }
+
+    private static CheckResult.QuoteCount quoteCount(FactSet factSet) {
+        int withText = (int) factSet.sources().stream().filter(s -> s.file() != null).count();
+        return new CheckResult.QuoteCount(withText, factSet.sources().size() - withText);
     }
 
     private record Outcome(Report report, List<Diagnostic> errors, List<Diagnostic> warnings) {

@@ -11,18 +11,18 @@ import java.util.List;
  * @param files     the fact-set files read, in input order
  * @param errors    every problem found, rules and fact sets alike
  * @param warnings  problems tolerated (unknown fields under {@code --lenient}, words outside open vocabularies)
- * @param quotes    how many quotes were checked against their source's text, and how many sources of the
- *                  loaded fact sets have no text file (their quotes are unchecked)
+ * @param quotes    how many sources of the loaded fact sets name a text file (the CLI checks their quotes)
+ *                  and how many do not (their quotes are unchecked)
  */
 public record CheckResult(String rulesHash, int ruleCount, List<String> files, List<Diagnostic> errors,
                           List<Diagnostic> warnings, QuoteCount quotes) {
     /**
-     * Quote checking in numbers.
+     * Sources with and without a text file to check quotes against.
      *
-     * @param checkedSources   sources with a text file that quotes were checked against
-     * @param uncheckedSources sources without a text file: quotes citing them are not checked
+     * @param sourcesWithText    sources naming a text file: quotes citing them are checked (when read from a file)
+     * @param sourcesWithoutText sources without a text file: quotes citing them are not checked
      */
-    public record QuoteCount(int checkedSources, int uncheckedSources) {
+    public record QuoteCount(int sourcesWithText, int sourcesWithoutText) {
         /** Nothing counted. */
         public static final QuoteCount NONE = new QuoteCount(0, 0);
     }
@@ -49,7 +49,7 @@ public record CheckResult(String rulesHash, int ruleCount, List<String> files, L
      * @param files     the fact-set files read, in input order
      * @param errors    every problem found, rules and fact sets alike
      * @param warnings  problems tolerated (unknown fields under {@code --lenient})
-     * @param quotes    sources whose quotes were checked, and sources without a text file
+     * @param quotes    sources with and without a text file
      */
     public CheckResult {
         quotes = quotes == null ? QuoteCount.NONE : quotes;

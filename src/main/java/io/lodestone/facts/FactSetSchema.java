@@ -1,11 +1,12 @@
 package io.lodestone.facts;
 
-import io.lodestone.engine.ValueModel;
-import io.lodestone.engine.FieldValues;
-import io.lodestone.engine.Vocabulary;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lodestone.engine.DeclaredType;
+import io.lodestone.engine.FieldValues;
+import io.lodestone.engine.ValueModel;
+import io.lodestone.engine.Vocabulary;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

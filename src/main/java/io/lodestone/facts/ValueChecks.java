@@ -1,10 +1,10 @@
 package io.lodestone.facts;
 
-import io.lodestone.engine.Suggest;
-import io.lodestone.engine.FieldValues;
-import io.lodestone.engine.Vocabulary;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lodestone.api.Diagnostic.Kind;
+import io.lodestone.engine.FieldValues;
+import io.lodestone.engine.Suggest;
+import io.lodestone.engine.Vocabulary;
 import java.math.BigDecimal;
 import java.util.Locale;
 

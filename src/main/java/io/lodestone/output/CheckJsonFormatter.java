@@ -35,8 +35,8 @@ public final class CheckJsonFormatter implements CheckFormatter {
         ArrayNode warnings = root.putArray("warnings");
         result.warnings().forEach(w -> warnings.add(JsonFormatter.toJson(w)));
         ObjectNode quotes = root.putObject("quotes");
-        quotes.put("checkedSources", result.quotes().checkedSources());
-        quotes.put("uncheckedSources", result.quotes().uncheckedSources());
+        quotes.put("sourcesWithText", result.quotes().sourcesWithText());
+        quotes.put("sourcesWithoutText", result.quotes().sourcesWithoutText());
         return root;
     }
 }

@@ -36,10 +36,10 @@ public final class CheckTextFormatter implements CheckFormatter {
                     .append(result.warnings().size() == 1 ? " warning" : " warnings");
         }
         CheckResult.QuoteCount q = result.quotes();
-        if (q.checkedSources() + q.uncheckedSources() > 0) {
-            sb.append("; quotes checked against ").append(q.checkedSources())
-                    .append(q.checkedSources() == 1 ? " source text, " : " source texts, ")
-                    .append(q.uncheckedSources()).append(q.uncheckedSources() == 1 ? " source" : " sources")
+        if (q.sourcesWithText() + q.sourcesWithoutText() > 0) {
+            sb.append("; quotes checked against ").append(q.sourcesWithText())
+                    .append(q.sourcesWithText() == 1 ? " source text, " : " source texts, ")
+                    .append(q.sourcesWithoutText()).append(q.sourcesWithoutText() == 1 ? " source" : " sources")
                     .append(" unchecked (no file)");
         }
         out.println(sb);

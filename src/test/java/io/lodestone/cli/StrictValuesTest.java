@@ -95,8 +95,8 @@ class StrictValuesTest {
         Run run = cli("check", "--format", "json", "facts/us-ua-minerals-2025-02.json");
         assertEquals(ExitCodes.OK, run.code(), run.out());
         JsonNode quotes = JSON.readTree(run.out()).get("quotes");
-        assertEquals(1, quotes.get("checkedSources").asInt());
-        assertTrue(quotes.get("uncheckedSources").asInt() > 0);
+        assertEquals(1, quotes.get("sourcesWithText").asInt());
+        assertTrue(quotes.get("sourcesWithoutText").asInt() > 0);
     }
 
     private static List<String> paths(JsonNode errors) {

@@ -130,7 +130,7 @@ public final class Lodestone {
      * @return the schema as pretty-printed JSON text, ending in a newline
      */
     public String schema() {
-        return FactSetSchema.of(ruleBase.factTypes(), ruleBase.values()).toPrettyString() + "\n";
+        return FactSetSchema.text(ruleBase.factTypes(), ruleBase.values());
     }
 
     /**

@@ -28,6 +28,11 @@ public final class FactSetSchema {
     private FactSetSchema() {
     }
 
+    /** The schema as pretty-printed JSON text ending in a newline (what {@code lodestone schema} writes). */
+    public static String text(Map<String, DeclaredType> types, ValueModel values) {
+        return of(types, values).toPrettyString() + "\n";
+    }
+
     /** The schema for fact sets read against these declared types and values. */
     public static ObjectNode of(Map<String, DeclaredType> types, ValueModel values) {
         ObjectNode root = JSON.objectNode();

@@ -154,25 +154,7 @@ public final class TextFormatter implements ReportFormatter {
 
     /** Control characters from fact sets must not drive the terminal: show them as escapes. */
     static String clean(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder sb = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean control = Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
-            if (control && sb == null) {
-                sb = new StringBuilder(text.substring(0, i));
-            }
-            if (sb != null) {
-                if (control) {
-                    sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                } else {
-                    sb.append(c);
-                }
-            }
-        }
-        return sb == null ? text : sb.toString();
+        return text == null ? "" : Diagnostic.escapeControls(text);
     }
 
     private record Style(boolean color) {

@@ -67,6 +67,8 @@ public final class FactSetSchema {
         sp.putObject("kind").put("type", "string").put("description", "news, report, statistics, law, reference, ...");
         sp.putObject("published").put("type", "string");
         sp.putObject("url").put("type", "string");
+        sp.putObject("publisher").put("type", "string");
+        sp.putObject("author").put("type", "string");
         sp.putObject("file").put("type", "string").put("description",
                 "A text file holding the source, relative to the fact set's folder; quotes citing it must occur in it.");
 

@@ -87,7 +87,7 @@ final class BatchRunner {
         CheckResult.QuoteCount quotes = CheckResult.QuoteCount.NONE;
         for (int i = 0; i < total; i++) {
             Outcome o = outcomes.get(i);
-            files.add(paths.get(i).toString());
+            files.add(FactSetPaths.isStdin(paths.get(i)) ? Lodestone.STDIN_NAME : paths.get(i).toString());
             if (o.report != null) {
                 reports.add(o.report);
             }

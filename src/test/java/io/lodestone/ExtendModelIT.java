@@ -37,7 +37,7 @@ class ExtendModelIT {
                 """);
         Path facts = TestFiles.write(tmp.resolve("exclusive.json"), """
                 {"lodestone": 1, "id": "x", "facts": [
-                  {"type": "Deal", "id": "d1", "parties": ["a", "b"], "status": "signed", "exclusiveRights": true}]}
+                  {"type": "Deal", "id": "d1", "parties": ["north", "south"], "status": "signed", "exclusiveRights": true}]}
                 """);
         Run run = cli("evaluate", "--rules", rules.toString(), "--format", "json", facts.toString());
         assertEquals(0, run.code(), run.err());

@@ -35,4 +35,4 @@ rules=(--rules "$root/rules")
 for arg in "$@"; do [ "$arg" = --rules ] && rules=(); done
 exec java ${LODESTONE_SPARK_JAVA_OPTS:-} -Dlog4j2.configurationFile="$here/log4j2-local.properties" \
     -cp "$here/target/classes:$(cat "$cp_file")" io.lodestone.spark.SparkMain \
-    --master 'local[*]' --format jsonl "${rules[@]}" --input "$input" --output "$output" "$@"
+    --master "${LODESTONE_SPARK_MASTER:-local[*]}" --format jsonl "${rules[@]}" --input "$input" --output "$output" "$@"

@@ -59,6 +59,11 @@ final class FactSetEvaluator implements MapPartitionsFunction<Row, Row> {
         List<Row> findings = new ArrayList<>();
         List<Row> errors = new ArrayList<>();
         Row report = null;
+        String readErrorKind = optionalString(input, "readErrorKind");
+        if (readErrorKind != null) {
+            errors.add(Rows.error(readErrorKind, name, optionalString(input, "readError"), hash));
+            return RowFactory.create(null, new Row[0], errors.toArray(Row[]::new));
+        }
         try {
             Report r = compiled.lodestone().evaluate(new ByteArrayInputStream(content(input)), name);
             String file = recordLine == null ? r.file() : name + ":" + recordLine;
@@ -89,6 +94,11 @@ final class FactSetEvaluator implements MapPartitionsFunction<Row, Row> {
     private static Integer lineOf(Row input) {
         int i = java.util.Arrays.asList(input.schema().fieldNames()).indexOf("line");
         return i < 0 || input.isNullAt(i) ? null : input.getInt(i);
+    }
+
+    private static String optionalString(Row input, String column) {
+        int i = java.util.Arrays.asList(input.schema().fieldNames()).indexOf(column);
+        return i < 0 || input.isNullAt(i) ? null : input.getString(i);
     }
 
     private static byte[] content(Row input) {

@@ -12,13 +12,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.input.PortableDataStream;
@@ -86,15 +91,17 @@ public final class LodestoneSpark {
     private Dataset<Row> outcomes(Dataset<Row> files) {
         List<String> columns = List.of(files.columns());
         Dataset<Row> inputs = files.select(functions.col("path"), functions.col("content"),
-                columns.contains("line") ? functions.col("line").cast("int")
-                        : functions.lit(null).cast("int").as("line"));
+                optional(columns, "line", "int"), optional(columns, "readErrorKind", "string"),
+                optional(columns, "readError", "string"));
         return inputs.mapPartitions(new FactSetEvaluator(rules, localBase), Encoders.row(Schemas.OUTCOME));
     }
 
     /**
-     * Evaluates fact-set files: each input is a file, a folder (searched recursively for {@code *.json}, rule
-     * test expectations {@code *.expect.json} left out, as the CLI does) or a Hadoop glob. An input that matches
-     * nothing is an {@code io} error row.
+     * Evaluates fact-set files, listed as the CLI lists them: each input is a file, a folder (searched
+     * recursively for {@code *.json}; rule test expectations {@code *.expect.json} left out) or a Hadoop glob.
+     * The driver lists; each executor task reads its files whole. An input that matches nothing is an
+     * {@code io} error row; an empty file is a {@code json-syntax} row (Spark's own {@code binaryFile} source
+     * would skip it).
      *
      * @param inputs paths, folders and globs on any Hadoop-compatible file system
      * @return the three tables
@@ -102,27 +109,47 @@ public final class LodestoneSpark {
      */
     public Result evaluateFiles(List<String> inputs) throws IOException {
         List<Row> listingErrors = new ArrayList<>();
-        List<String> paths = new ArrayList<>();
+        Set<String> files = new LinkedHashSet<>();
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         for (String input : inputs) {
             Path path = new Path(input);
-            FileStatus[] matched = path.getFileSystem(conf).globStatus(path);
+            FileSystem fs = path.getFileSystem(conf);
+            FileStatus[] matched = fs.globStatus(path);
             if (matched == null || matched.length == 0) {
                 listingErrors.add(Rows.error(LoadError.Kind.IO, input,
                         isGlob(input) ? "no file matches this pattern" : "no such file or folder", rulesHash));
-            } else {
-                paths.add(input);
+                continue;
+            }
+            for (FileStatus status : matched) {
+                if (status.isDirectory()) {
+                    List<String> found = new ArrayList<>();
+                    RemoteIterator<LocatedFileStatus> walk = fs.listFiles(status.getPath(), true);
+                    while (walk.hasNext()) {
+                        LocatedFileStatus file = walk.next();
+                        if (file.isFile() && isFactSetName(file.getPath().getName())) {
+                            found.add(file.getPath().toString());
+                        }
+                    }
+                    if (found.isEmpty() && !isGlob(input)) {
+                        listingErrors.add(Rows.error(LoadError.Kind.IO, input, "folder holds no .json fact sets",
+                                rulesHash));
+                    }
+                    found.stream().sorted().forEach(files::add);
+                } else if (!status.getPath().getName().endsWith(".expect.json")) {
+                    files.add(status.getPath().toString());
+                }
             }
         }
-        Dataset<Row> files = paths.isEmpty()
-                ? spark.createDataFrame(List.of(), Schemas.INPUT)
-                : spark.read().format("binaryFile")
-                        .option("recursiveFileLookup", "true")
-                        .option("pathGlobFilter", "*.json")
-                        .load(paths.toArray(String[]::new))
-                        .where(functions.not(functions.col("path").endsWith(".expect.json")))
-                        .select("path", "content");
-        return new Result(spark, outcomes(files), listingErrors, rulesHash);
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        // small files: a few dozen per task keeps scheduling overhead low and every core busy
+        int slices = Math.max(1, Math.min(files.size(), Math.max(sc.defaultParallelism() * 4, files.size() / 64)));
+        JavaRDD<Row> read = sc.parallelize(new ArrayList<>(files), slices)
+                .map(new FileReader(conf, rules.limits().maxFileBytes()));
+        return new Result(spark, outcomes(spark.createDataFrame(read, Schemas.INPUT)), listingErrors, rulesHash);
+    }
+
+    private static boolean isFactSetName(String name) {
+        return name.endsWith(".json") && !name.endsWith(".expect.json");
     }
 
     /**
@@ -138,6 +165,10 @@ public final class LodestoneSpark {
         JavaRDD<Row> records = sc.binaryFiles(String.join(",", inputs))
                 .flatMap(file -> new PackedRecords(file._1(), file._2()));
         return evaluate(spark.createDataFrame(records, Schemas.INPUT));
+    }
+
+    private static org.apache.spark.sql.Column optional(List<String> columns, String name, String type) {
+        return columns.contains(name) ? functions.col(name).cast(type) : functions.lit(null).cast(type).as(name);
     }
 
     private static boolean isGlob(String text) {
@@ -186,7 +217,7 @@ public final class LodestoneSpark {
             if (next == null) {
                 throw new NoSuchElementException();
             }
-            Row row = RowFactory.create(path, next.getBytes(StandardCharsets.UTF_8), nextLine);
+            Row row = RowFactory.create(path, next.getBytes(StandardCharsets.UTF_8), nextLine, null, null);
             advance();
             return row;
         }
@@ -258,9 +289,13 @@ public final class LodestoneSpark {
                 default -> throw new IllegalArgumentException("format must be parquet or jsonl, not " + format);
             };
             String base = outputDir.endsWith("/") ? outputDir : outputDir + "/";
-            findings().write().mode("overwrite").format(sparkFormat).save(base + "findings");
-            reports().write().mode("overwrite").format(sparkFormat).save(base + "reports");
-            errors().write().mode("overwrite").format(sparkFormat).save(base + "errors");
+            // JSON Lines as the CLI writes them: a finding leaves out a null weight or quote, an error keeps its nulls
+            findings().write().mode("overwrite").format(sparkFormat).option("ignoreNullFields", "true")
+                    .save(base + "findings");
+            reports().write().mode("overwrite").format(sparkFormat).option("ignoreNullFields", "false")
+                    .save(base + "reports");
+            errors().write().mode("overwrite").format(sparkFormat).option("ignoreNullFields", "false")
+                    .save(base + "errors");
         }
 
         /** Releases the persisted evaluation. */

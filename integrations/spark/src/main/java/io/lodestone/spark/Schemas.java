@@ -17,11 +17,16 @@ public final class Schemas {
     private Schemas() {
     }
 
-    /** A fact-set input: {@code path}, {@code content}, and for a record of a packed file its 1-based {@code line}. */
+    /**
+     * A fact-set input: {@code path}, {@code content}, for a record of a packed file its 1-based {@code line},
+     * and when the file could not be read the error's {@code readErrorKind} and {@code readError}.
+     */
     public static final StructType INPUT = createStructType(List.of(
             field("path", StringType, false),
-            field("content", BinaryType, false),
-            field("line", IntegerType, true)));
+            field("content", BinaryType, true),
+            field("line", IntegerType, true),
+            field("readErrorKind", StringType, true),
+            field("readError", StringType, true)));
 
     /** A finding's source: the fact, the source it cites and the quote, when the fact gives one. */
     public static final StructType SOURCE = createStructType(List.of(

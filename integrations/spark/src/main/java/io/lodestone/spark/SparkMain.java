@@ -132,6 +132,7 @@ public final class SparkMain implements Callable<Integer> {
             }
             return 3;
         }
+        long started = System.nanoTime();
         LodestoneSpark.Result result = switch (inputFormat) {
             case "jsonl" -> job.evaluatePacked(inputs);
             case "parquet" -> job.evaluate(spark.read().parquet(inputs.toArray(String[]::new)));
@@ -141,8 +142,9 @@ public final class SparkMain implements Callable<Integer> {
             result.write(output, format);
             long errors = spark.read().format(format.equals("jsonl") ? "json" : "parquet")
                     .schema(Schemas.ERROR).load(output + "/errors").count();
-            err.printf(Locale.ROOT, "lodestone-spark: rules %s; wrote %s/{findings,reports,errors} (%d errors)%n",
-                    job.rulesHash(), output, errors);
+            err.printf(Locale.ROOT, "lodestone-spark: rules %s; wrote %s/{findings,reports,errors} (%d errors) "
+                    + "in %.1f s after the driver's rule compile%n", job.rulesHash(), output, errors,
+                    (System.nanoTime() - started) / 1e9);
             return errors == 0 ? 0 : 3;
         } finally {
             result.unpersist();

@@ -21,9 +21,7 @@ import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.input.PortableDataStream;
@@ -123,10 +121,8 @@ public final class LodestoneSpark {
             for (FileStatus status : matched) {
                 if (status.isDirectory()) {
                     List<String> found = new ArrayList<>();
-                    RemoteIterator<LocatedFileStatus> walk = fs.listFiles(status.getPath(), true);
-                    while (walk.hasNext()) {
-                        LocatedFileStatus file = walk.next();
-                        if (file.isFile() && isFactSetName(file.getPath().getName())) {
+                    for (FileStatus file : walk(fs, status.getPath())) {
+                        if (isFactSetName(file.getPath().getName())) {
                             found.add(file.getPath().toString());
                         }
                     }
@@ -146,6 +142,25 @@ public final class LodestoneSpark {
         JavaRDD<Row> read = sc.parallelize(new ArrayList<>(files), slices)
                 .map(new FileReader(conf, rules.limits().maxFileBytes()));
         return new Result(spark, outcomes(spark.createDataFrame(read, Schemas.INPUT)), listingErrors, rulesHash);
+    }
+
+    /**
+     * Every file under {@code dir}. listStatus, not listFiles: on the local file system without Hadoop's
+     * native library, the located statuses listFiles builds read permissions by forking {@code ls -ld} per file.
+     */
+    static List<FileStatus> walk(FileSystem fs, Path dir) throws IOException {
+        List<FileStatus> files = new ArrayList<>();
+        java.util.ArrayDeque<Path> folders = new java.util.ArrayDeque<>(List.of(dir));
+        while (!folders.isEmpty()) {
+            for (FileStatus status : fs.listStatus(folders.pop())) {
+                if (status.isDirectory()) {
+                    folders.push(status.getPath());
+                } else {
+                    files.add(status);
+                }
+            }
+        }
+        return files;
     }
 
     private static boolean isFactSetName(String name) {
@@ -289,12 +304,16 @@ public final class LodestoneSpark {
                 default -> throw new IllegalArgumentException("format must be parquet or jsonl, not " + format);
             };
             String base = outputDir.endsWith("/") ? outputDir : outputDir + "/";
+            // evaluate at full parallelism into the cache first, then write few files per table (each output
+            // file costs the file system a create, a rename and, locally, a permission change)
+            outcomes.count();
+            int files = Math.max(1, spark.sparkContext().defaultParallelism());
             // JSON Lines as the CLI writes them: a finding leaves out a null weight or quote, an error keeps its nulls
-            findings().write().mode("overwrite").format(sparkFormat).option("ignoreNullFields", "true")
+            findings().coalesce(files).write().mode("overwrite").format(sparkFormat).option("ignoreNullFields", "true")
                     .save(base + "findings");
-            reports().write().mode("overwrite").format(sparkFormat).option("ignoreNullFields", "false")
+            reports().coalesce(files).write().mode("overwrite").format(sparkFormat).option("ignoreNullFields", "false")
                     .save(base + "reports");
-            errors().write().mode("overwrite").format(sparkFormat).option("ignoreNullFields", "false")
+            errors().coalesce(files).write().mode("overwrite").format(sparkFormat).option("ignoreNullFields", "false")
                     .save(base + "errors");
         }
 

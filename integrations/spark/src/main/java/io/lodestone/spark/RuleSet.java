@@ -14,9 +14,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 
 /**
  * A rules folder shipped with the job as text: every {@code .drl} file and {@code params.json} by its path
@@ -68,11 +67,9 @@ public final class RuleSet implements Serializable {
         if (fs.exists(root) && fs.getFileStatus(root).isDirectory()) {
             String base = fs.makeQualified(root).toUri().getPath();
             base = base.endsWith("/") ? base : base + "/";
-            RemoteIterator<LocatedFileStatus> it = fs.listFiles(root, true);
-            while (it.hasNext()) {
-                LocatedFileStatus status = it.next();
+            for (FileStatus status : LodestoneSpark.walk(fs, root)) {
                 String name = status.getPath().getName();
-                if (status.isFile() && (name.endsWith(".drl") || name.equals(PARAMS_FILE))) {
+                if (name.endsWith(".drl") || name.equals(PARAMS_FILE)) {
                     String rel = status.getPath().toUri().getPath().substring(base.length());
                     try (InputStream in = fs.open(status.getPath())) {
                         files.put(rel, new String(in.readAllBytes(), StandardCharsets.UTF_8));

@@ -1,11 +1,12 @@
 package io.lodestone.report;
 
 import io.lodestone.api.Alignment;
+import io.lodestone.api.AlignmentBand;
 import io.lodestone.api.Category;
 import io.lodestone.api.Counts;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.FactSet;
 import io.lodestone.api.Finding;
-import io.lodestone.api.LoadError;
 import io.lodestone.api.Report;
 import io.lodestone.api.Severity;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ public final class ReportBuilder {
     private ReportBuilder() {
     }
 
-    public static Report build(FactSet factSet, List<Finding> findings, List<LoadError> errors, int ruleCount) {
+    public static Report build(FactSet factSet, List<Finding> findings, List<Diagnostic> errors, int ruleCount) {
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(ORDER);
         List<Finding> contributions = sorted.stream().filter(f -> f.getCategory() == Category.ALIGNMENT).toList();
@@ -36,7 +37,7 @@ public final class ReportBuilder {
             score += f.getWeight() == null ? 0 : f.getWeight();
         }
         score = Math.round(score * 1e9) / 1e9;
-        Alignment alignment = new Alignment(score, AlignmentBands.band(score, !contributions.isEmpty()),
+        Alignment alignment = new Alignment(score, AlignmentBand.of(score, !contributions.isEmpty()).label(),
                 contributions);
         Map<Category, Integer> byCategory = new EnumMap<>(Category.class);
         Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);

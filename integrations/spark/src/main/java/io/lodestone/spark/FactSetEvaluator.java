@@ -2,7 +2,7 @@ package io.lodestone.spark;
 
 import io.lodestone.api.FactSetException;
 import io.lodestone.api.Finding;
-import io.lodestone.api.LoadError;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.Report;
 import io.lodestone.api.RulesException;
 import java.io.ByteArrayInputStream;
@@ -20,8 +20,8 @@ import org.apache.spark.sql.RowFactory;
  */
 final class FactSetEvaluator implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
-    /** Error kind for a failure the core does not classify (a bug); the rest of the batch still runs. */
-    static final String INTERNAL = "internal";
+    /** Error kind for a failure on one input that the core does not classify (a bug); the batch still runs. */
+    static final String INTERNAL = Diagnostic.Kind.INTERNAL.label();
 
     private final RuleSet rules;
     private final String localBase;
@@ -70,12 +70,12 @@ final class FactSetEvaluator implements MapPartitionsFunction<Row, Row> {
             for (Finding f : r.findings()) {
                 findings.add(Rows.finding(r.id(), file, f, hash));
             }
-            for (LoadError e : r.errors()) {
+            for (Diagnostic e : r.errors()) {
                 errors.add(Rows.error(r.id(), Rows.relocate(e, compiled.dir().toString(), rules.displayDir()), hash));
             }
             report = Rows.report(r, file, hash);
         } catch (FactSetException e) {
-            for (LoadError err : e.errors()) {
+            for (Diagnostic err : e.errors()) {
                 errors.add(Rows.error(null, recordLine == null ? err : Rows.inPackedFile(err, recordLine), hash));
             }
         } catch (RuntimeException e) {

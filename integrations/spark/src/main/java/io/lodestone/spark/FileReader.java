@@ -1,6 +1,6 @@
 package io.lodestone.spark;
 
-import io.lodestone.api.LoadError;
+import io.lodestone.api.Diagnostic;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputStream;
@@ -35,16 +35,16 @@ final class FileReader implements Function<String, Row> {
             FileSystem fs = path.getFileSystem(conf.value());
             long size = fs.getFileStatus(path).getLen();
             if (size > maxFileBytes) {
-                return RowFactory.create(file, null, null, LoadError.Kind.LIMIT, "file is " + size
+                return RowFactory.create(file, null, null, Diagnostic.Kind.LIMIT.label(), "file is " + size
                         + " bytes, over the limit of " + maxFileBytes + " (raise it with --max-file-bytes)");
             }
             try (InputStream in = fs.open(path)) {
                 return RowFactory.create(file, in.readAllBytes(), null, null, null);
             }
         } catch (java.io.FileNotFoundException e) {
-            return RowFactory.create(file, null, null, LoadError.Kind.IO, "file not found");
+            return RowFactory.create(file, null, null, Diagnostic.Kind.IO.label(), "file not found");
         } catch (IOException e) {
-            return RowFactory.create(file, null, null, LoadError.Kind.IO, "cannot read: " + e.getMessage());
+            return RowFactory.create(file, null, null, Diagnostic.Kind.IO.label(), "cannot read: " + e.getMessage());
         }
     }
 

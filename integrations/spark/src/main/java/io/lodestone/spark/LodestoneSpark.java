@@ -1,6 +1,6 @@
 package io.lodestone.spark;
 
-import io.lodestone.api.LoadError;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.RulesException;
 import java.io.BufferedReader;
 import java.io.File;
@@ -114,7 +114,7 @@ public final class LodestoneSpark {
             FileSystem fs = path.getFileSystem(conf);
             FileStatus[] matched = fs.globStatus(path);
             if (matched == null || matched.length == 0) {
-                listingErrors.add(Rows.error(LoadError.Kind.IO, input,
+                listingErrors.add(Rows.error(Diagnostic.Kind.IO.label(), input,
                         isGlob(input) ? "no file matches this pattern" : "no such file or folder", rulesHash));
                 continue;
             }
@@ -127,7 +127,7 @@ public final class LodestoneSpark {
                         }
                     }
                     if (found.isEmpty() && !isGlob(input)) {
-                        listingErrors.add(Rows.error(LoadError.Kind.IO, input, "folder holds no .json fact sets",
+                        listingErrors.add(Rows.error(Diagnostic.Kind.IO.label(), input, "folder holds no .json fact sets",
                                 rulesHash));
                     }
                     found.stream().sorted().forEach(files::add);

@@ -3,7 +3,7 @@ package io.lodestone.spark;
 import io.lodestone.api.Category;
 import io.lodestone.api.Evidence;
 import io.lodestone.api.Finding;
-import io.lodestone.api.LoadError;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.Report;
 import io.lodestone.api.Severity;
 import java.util.ArrayList;
@@ -34,8 +34,8 @@ final class Rows {
                 r.counts().of(Severity.LOW), r.counts().of(Severity.INFO), r.errors().size(), rulesHash);
     }
 
-    static Row error(String factSet, LoadError e, String rulesHash) {
-        return RowFactory.create("error", factSet, e.kind(), e.file(), e.line(), e.column(), e.path(), e.rule(),
+    static Row error(String factSet, Diagnostic e, String rulesHash) {
+        return RowFactory.create("error", factSet, e.kind().label(), e.file(), e.line(), e.column(), e.path(), e.rule(),
                 e.message(), rulesHash);
     }
 
@@ -45,20 +45,20 @@ final class Rows {
     }
 
     /** The error with its file under {@code to} instead of {@code from} (a local copy of the rules folder). */
-    static LoadError relocate(LoadError e, String from, String to) {
+    static Diagnostic relocate(Diagnostic e, String from, String to) {
         String file = e.file();
         if (file == null || !file.startsWith(from)) {
             return e;
         }
         String rest = file.substring(from.length());
         String base = to.endsWith("/") ? to.substring(0, to.length() - 1) : to;
-        return new LoadError(e.kind(), rest.isEmpty() ? to : base + rest, e.line(), e.column(), e.path(), e.rule(),
-                e.message());
+        return new Diagnostic(e.kind(), new Diagnostic.Location(rest.isEmpty() ? to : base + rest, e.line(),
+                e.column(), e.path(), e.rule()), e.message());
     }
 
     /** The error of a record in a packed file: the record's line in that file, and the column within it. */
-    static LoadError inPackedFile(LoadError e, int recordLine) {
+    static Diagnostic inPackedFile(Diagnostic e, int recordLine) {
         int line = e.line() == null ? recordLine : recordLine + e.line() - 1;
-        return new LoadError(e.kind(), e.file(), line, e.column(), e.path(), e.rule(), e.message());
+        return new Diagnostic(e.kind(), e.location().withPosition(line, e.column()), e.message());
     }
 }

@@ -1,6 +1,6 @@
 package io.lodestone.spark;
 
-import io.lodestone.api.LoadError;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.RulesException;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -127,7 +127,7 @@ public final class SparkMain implements Callable<Integer> {
             params.forEach(b::param);
             job = b.build(spark);
         } catch (RulesException e) {
-            for (LoadError error : e.errors()) {
+            for (Diagnostic error : e.errors()) {
                 err.println(error.toCompilerString());
             }
             return 3;

@@ -78,11 +78,24 @@ class SparkJobTest {
     }
 
     @Test
-    void everyRowCarriesTheClisRulesHash() throws Exception {
-        Cli cli = cli("evaluate", "--format", "json", "facts/us-jp-minerals-2023-clean.json");
+    void everyRowCarriesTheClisRulesHashAndReportsAreTheClis() throws Exception {
+        Cli cli = cli("evaluate", "--format", "json", "facts/");
         assertEquals(0, cli.exit, cli.stderr);
-        String hash = cli.lines.get(0).path("rules").path("hash").asText();
+        JsonNode json = cli.lines.get(0);
+        String hash = json.path("rules").path("hash").asText();
         assertTrue(hash.startsWith("sha256:"), hash);
+        Map<String, String> cliReports = new HashMap<>();
+        for (JsonNode r : json.path("reports")) {
+            JsonNode counts = r.path("counts");
+            cliReports.put(r.path("id").asText(), r.path("file").asText() + " " + r.path("alignment").path("score").asDouble()
+                    + " " + r.path("alignment").path("band").asText() + " " + counts.path("findings").asInt() + " "
+                    + counts.path("facts").asInt() + " " + counts.path("rules").asInt() + " "
+                    + counts.path("category").path("ALIGNMENT").asInt() + " " + counts.path("category").path("RISK").asInt()
+                    + " " + counts.path("category").path("INCONSISTENCY").asInt() + " "
+                    + counts.path("severity").path("critical").asInt() + " " + counts.path("severity").path("high").asInt()
+                    + " " + counts.path("severity").path("medium").asInt() + " " + counts.path("severity").path("low").asInt()
+                    + " " + counts.path("severity").path("info").asInt());
+        }
 
         LodestoneSpark job = LodestoneSpark.builder("rules").build(spark);
         LodestoneSpark.Result result = job.evaluateFiles(List.of("facts/"));
@@ -91,9 +104,16 @@ class SparkJobTest {
         for (Row row : result.findings().select("rulesHash").distinct().collectAsList()) {
             assertEquals(hash, row.getString(0));
         }
-        List<Row> reportHashes = result.reports().select("rulesHash").collectAsList();
-        assertEquals(3, reportHashes.size());
-        reportHashes.forEach(row -> assertEquals(hash, row.getString(0)));
+        Map<String, String> sparkReports = new HashMap<>();
+        for (Row r : result.reports().collectAsList()) {
+            assertEquals(hash, r.getAs("rulesHash"));
+            sparkReports.put(r.getAs("factSet"), r.getAs("file") + " " + (double) r.getAs("alignmentScore") + " "
+                    + r.getAs("alignmentBand") + " " + r.getAs("findings") + " " + r.getAs("facts") + " "
+                    + r.getAs("rules") + " " + r.getAs("alignment") + " " + r.getAs("risk") + " "
+                    + r.getAs("inconsistency") + " " + r.getAs("critical") + " " + r.getAs("high") + " "
+                    + r.getAs("medium") + " " + r.getAs("low") + " " + r.getAs("info"));
+        }
+        assertEquals(cliReports, sparkReports);
         result.unpersist();
     }
 
@@ -175,16 +195,19 @@ class SparkJobTest {
     }
 
     @Test
-    void anInputThatMatchesNothingIsAnErrorRowAndExitsThree() throws Exception {
+    void anInputThatMatchesNothingIsAnErrorRowAndExitsThreeInParquetByDefault() throws Exception {
         Path out = work.resolve("out-missing");
-        int exit = job("--input", "facts/", "--input", "no/such/*.json", "--output", out.toString(),
-                "--format", "jsonl");
+        int exit = job("--input", "facts/", "--input", "no/such/*.json", "--output", out.toString());
         assertEquals(3, exit);
-        List<JsonNode> errors = readJsonLines(out.resolve("errors"));
+        List<Row> errors = spark.read().parquet(out.resolve("errors").toString()).collectAsList();
         assertEquals(1, errors.size());
-        assertEquals("io", errors.get(0).path("kind").asText());
-        assertEquals("no/such/*.json", errors.get(0).path("file").asText());
-        assertEquals(3, readJsonLines(out.resolve("reports")).size());
+        assertEquals("io", errors.get(0).getAs("kind"));
+        assertEquals("no/such/*.json", errors.get(0).getAs("file"));
+        List<Row> reports = spark.read().parquet(out.resolve("reports").toString()).collectAsList();
+        assertEquals(3, reports.size());
+        long findingsReported = spark.read().parquet(out.resolve("reports").toString())
+                .agg(org.apache.spark.sql.functions.sum("findings")).first().getLong(0);
+        assertEquals(findingsReported, spark.read().parquet(out.resolve("findings").toString()).count());
     }
 
     @Test

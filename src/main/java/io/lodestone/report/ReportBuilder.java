@@ -28,8 +28,10 @@ public final class ReportBuilder {
     }
 
     public static Report build(FactSet factSet, List<Finding> findings, List<Diagnostic> errors, int ruleCount) {
-        List<Finding> sorted = new ArrayList<>(findings);
-        sorted.sort(ORDER);
+        List<Finding> ordered = new ArrayList<>(findings);
+        ordered.sort(ORDER);
+        EvidencePlacement.Placed placed = EvidencePlacement.place(ordered, factSet);
+        List<Finding> sorted = placed.findings();
         List<Finding> contributions = sorted.stream().filter(f -> f.getCategory() == Category.ALIGNMENT).toList();
         // summed in report order so the floating-point result does not depend on firing order
         double score = 0;
@@ -52,7 +54,8 @@ public final class ReportBuilder {
             bySeverity.merge(f.getSeverity(), 1, Integer::sum);
         }
         Counts counts = new Counts(byCategory, bySeverity, sorted.size(), factSet.facts().size(), ruleCount);
-        return new Report(factSet.id(), factSet.title(), factSet.file(), sorted, alignment, counts, errors);
+        return new Report(factSet.id(), factSet.title(), factSet.file(), sorted, alignment, counts, errors,
+                BottomLine.of(sorted, alignment), placed.sources(), placed.context());
     }
 
     private static int compareLists(List<String> a, List<String> b) {

@@ -70,8 +70,11 @@ class SparkJobTest {
         assertEquals(0, exit);
         List<JsonNode> findings = readJsonLines(out.resolve("findings"));
         assertEquals(counts(triples(cli.lines)), counts(triples(findings)), "(factSet, ruleId, facts) multisets");
-        // stricter: every field of every finding line, the file included, apart from the added rules hash
-        assertEquals(counts(withoutHash(cli.lines)), counts(withoutHash(findings)));
+        // stricter: every column of the findings table (the file and the rendered message included) holds the
+        // CLI line's value; the CLI's entities and evidence (added by #12) are not columns yet (docs/spark.md)
+        List<String> columns = java.util.Arrays.stream(Schemas.FINDING.fieldNames())
+                .filter(c -> !c.equals("rulesHash")).toList();
+        assertEquals(counts(projected(cli.lines, columns)), counts(projected(findings, columns)));
         assertTrue(findings.size() > GENERATED, "the generated sets should give findings: " + findings.size());
         assertEquals(GENERATED + 3, readJsonLines(out.resolve("reports")).size());
         assertEquals(List.of(), readJsonLines(out.resolve("errors")));
@@ -296,6 +299,14 @@ class SparkJobTest {
             ObjectNode copy = ((ObjectNode) l).deepCopy();
             copy.remove("rulesHash");
             return copy.toString();
+        }).toList();
+    }
+
+    private static List<String> projected(List<JsonNode> lines, List<String> columns) {
+        return lines.stream().filter(l -> l.path("type").asText().equals("finding")).map(l -> {
+            ObjectNode kept = JSON.createObjectNode();
+            columns.forEach(c -> kept.set(c, l.get(c)));
+            return kept.toString();
         }).toList();
     }
 

@@ -22,8 +22,8 @@ import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.io.ResourceFactory;
 
 /**
- * The helper functions of rules/minerals/functions.drl, called directly. Only that file is compiled
- * (once, well under a second warm): Drools turns each DRL function into a static method of a class
+ * The helper functions of rules/minerals/functions.drl, called directly. Only that file and the model it
+ * uses are compiled (once, well under a second warm): Drools turns each DRL function into a static method of a class
  * named after it, which the tests look up and call.
  */
 class MineralsFunctionsTest {
@@ -32,8 +32,11 @@ class MineralsFunctionsTest {
     @BeforeAll
     static void compileOnlyTheFunctions() throws Exception {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
-        builder.add(ResourceFactory.newByteArrayResource(Files.readAllBytes(Path.of("rules/minerals/functions.drl")))
-                .setSourcePath("minerals/functions.drl"), ResourceType.DRL);
+        // the model too: some functions take declared types (rateBetween reads ExchangeRate facts)
+        for (String file : new String[] {"model.drl", "functions.drl"}) {
+            builder.add(ResourceFactory.newByteArrayResource(Files.readAllBytes(Path.of("rules/minerals", file)))
+                    .setSourcePath("minerals/" + file), ResourceType.DRL);
+        }
         assertFalse(builder.hasErrors(), builder.getErrors().toString());
         functions = ((KnowledgeBuilderImpl) builder).getRootClassLoader();
     }

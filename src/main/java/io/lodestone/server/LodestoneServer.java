@@ -239,7 +239,7 @@ public final class LodestoneServer implements AutoCloseable {
             }
             long length = request.getLength();
             if (length > config.maxBodyBytes()) {
-                send(request, response, done, tooLarge(), true);
+                refuseTooLarge(request, response, done, length <= DRAIN_LIMIT_BYTES);
                 return true;
             }
             new BodyReader(request, response, done, head).start();
@@ -293,7 +293,7 @@ public final class LodestoneServer implements AutoCloseable {
                 if (bytes.size() + (long) size > config.maxBodyBytes()) {
                     chunk.release();
                     if (finished.compareAndSet(false, true)) {
-                        send(request, response, callback, tooLarge(), true);
+                        refuseTooLarge(request, response, callback, true);
                     }
                     return;
                 }
@@ -339,6 +339,55 @@ public final class LodestoneServer implements AutoCloseable {
             return Reply.error(500, Diagnostic.Kind.INTERNAL, "internal error (a bug in Lodestone): " + e);
         }
     }
+
+    /**
+     * Answers 413 and closes the connection. When {@code drain} is set, the rest of the body (up to
+     * {@link #DRAIN_LIMIT_BYTES}) is read and dropped first: closing a socket with unread data makes the kernel
+     * send a reset that can destroy the 413 before a client still sending has read it.
+     */
+    private void refuseTooLarge(Request request, Response response, Callback callback, boolean drain) {
+        if (!drain) {
+            send(request, response, callback, tooLarge(), true);
+            return;
+        }
+        send(request, response, Callback.from(() -> new BodyDrain(request, callback).run(), callback::failed),
+                tooLarge(), true);
+    }
+
+    /** Reads and drops what is left of a refused body, then completes the exchange (which closes it). */
+    private static final class BodyDrain implements Runnable {
+        private final Request request;
+        private final Callback callback;
+        private long dropped;
+
+        BodyDrain(Request request, Callback callback) {
+            this.request = request;
+            this.callback = callback;
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                org.eclipse.jetty.io.Content.Chunk chunk = request.read();
+                if (chunk == null) {
+                    request.demand(this);
+                    return;
+                }
+                boolean done = chunk.isLast() || org.eclipse.jetty.io.Content.Chunk.isFailure(chunk);
+                if (chunk.getByteBuffer() != null) {
+                    dropped += chunk.getByteBuffer().remaining();
+                }
+                chunk.release();
+                if (done || dropped > DRAIN_LIMIT_BYTES) {
+                    callback.succeeded();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** How much of a refused body is read and dropped before the connection closes (idle timeout bounds its time). */
+    static final long DRAIN_LIMIT_BYTES = 64L * 1024 * 1024;
 
     private Reply tooLarge() {
         return Reply.error(413, Diagnostic.Kind.LIMIT, "request body is larger than the limit of " + config.maxBodyBytes()

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code ~/.cache/lodestone/tools} and sets {@code SARIF_MULTITOOL}. Without it the test is skipped with a
  * notice, unless {@code SARIF_MULTITOOL} is set (then a missing tool fails).
  */
-class SarifMultitoolTest {
+class SarifMultitoolIT {
     static final Path CACHED = Path.of(System.getProperty("user.home"),
             ".cache/lodestone/tools/sarif-multitool/node_modules/.bin/sarif-multitool");
 
@@ -103,7 +103,7 @@ class SarifMultitoolTest {
                 return Path.of(d, "sarif-multitool").toString();
             }
         }
-        String notice = "SarifMultitoolTest skipped: Microsoft's SARIF multitool is not installed (.ci/run installs "
+        String notice = "SarifMultitoolIT skipped: Microsoft's SARIF multitool is not installed (.ci/run installs "
                 + "it: npm install --prefix ~/.cache/lodestone/tools/sarif-multitool @microsoft/sarif-multitool)";
         System.err.println(notice);
         Assumptions.abort(notice);

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** YAML fact sets and "-" (standard input) give exactly the findings of the JSON file. */
-class YamlAndStdinTest {
+class YamlAndStdinIT {
     private static final Path SEED = Path.of("facts/us-ua-minerals-2025-02.json");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Lodestone lodestone;

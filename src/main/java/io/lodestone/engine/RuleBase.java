@@ -338,6 +338,12 @@ public final class RuleBase {
         List<DeclaredType> all = new ArrayList<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (FactType type : pkg.getFactTypes()) {
+                if (type.getFactClass() == null || type.getFactClass().getName().startsWith("java.")) {
+                    continue; // a JDK class a pattern names (List() from collect ...), not a declared type
+                }
+                if (type.getMetaData() != null && type.getMetaData().containsKey("concept")) {
+                    continue; // derived by the rules (concepts.drl); a fact set may not supply it
+                }
                 String simple = type.getSimpleName();
                 RuleSource source = sources.stream()
                         .filter(s -> s.lineOfDeclare(simple) > 0 && s.declaresPackage(pkg.getName()))
@@ -347,6 +353,7 @@ public final class RuleBase {
                 String file = source == null ? null : source.displayPath();
                 Map<String, Class<?>> fields = new LinkedHashMap<>();
                 Map<String, String> refs = new LinkedHashMap<>();
+                Map<String, String> deprecated = new LinkedHashMap<>();
                 for (FactField f : type.getFields()) {
                     fields.put(f.getName(), f.getType());
                     Map<String, Object> meta = f.getMetaData();
@@ -354,13 +361,17 @@ public final class RuleBase {
                         String target = text(meta.get("ref"));
                         refs.put(f.getName(), target == null ? "" : target);
                     }
+                    if (meta != null && text(meta.get("replacedBy")) != null) {
+                        deprecated.put(f.getName(), text(meta.get("replacedBy")));
+                    }
                 }
                 FactField id = type.getField("id");
                 if (id == null || id.getType() != String.class) {
                     errors.add(new LoadError(LoadError.Kind.RULE_COMPILE, file, line == 0 ? null : line, null, null,
                             null, "declared type " + simple + " needs an 'id : String' field (fact sets join on ids)"));
                 }
-                all.add(new DeclaredType(simple, type.getName(), type.getFactClass(), fields, file, line, refs));
+                all.add(new DeclaredType(simple, type.getName(), type.getFactClass(), fields, file, line, refs,
+                        deprecated));
             }
         }
         // in file and line order, so a clash is always reported at the later declaration

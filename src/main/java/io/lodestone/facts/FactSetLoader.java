@@ -327,6 +327,7 @@ public final class FactSetLoader {
                 if (factId != null) {
                     typeOfId.putIfAbsent(factId, type);
                 }
+                renameDeprecated(fact, declared, path);
                 int before = errors.size();
                 for (Iterator<Map.Entry<String, JsonNode>> it = fact.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> field = it.next();
@@ -348,6 +349,25 @@ public final class FactSetLoader {
             }
             FactChecks.references(bound, typeOfId, this::fail);
             return facts;
+        }
+
+        /** A field marked @replacedBy("newName") is read as its replacement, with a warning; both given is an error. */
+        private void renameDeprecated(ObjectNode fact, DeclaredType type, String path) {
+            type.deprecated().forEach((old, replacement) -> {
+                JsonNode value = fact.get(old);
+                if (value == null) {
+                    return;
+                }
+                if (fact.has(replacement) && !fact.get(replacement).isNull()) {
+                    fail(LoadError.Kind.FACT_SHAPE, path + "." + old, "'" + old + "' is a deprecated name of '"
+                            + replacement + "' and both are given; keep only '" + replacement + "'");
+                    return;
+                }
+                warnings.add(located(LoadError.Kind.FACT_SHAPE, path + "." + old, "'" + old + "' of "
+                        + type.name() + " is deprecated; read as '" + replacement + "' (rename it)"));
+                fact.remove(old);
+                fact.set(replacement, value);
+            });
         }
 
         private Object bind(ObjectNode fact, DeclaredType type, String path) {

@@ -324,7 +324,8 @@ public final class RuleBase {
             }
             RuleDescription description = new RuleDescription(id, rule.getName(), rule.getPackageName(),
                     category, severity, category == Category.ALIGNMENT ? weight : null,
-                    text(meta.get("description")), source == null ? null : source.relativePath(), line);
+                    text(meta.get("description")), source == null ? null : source.relativePath(), line,
+                    otherMetadata(meta));
             byId.putIfAbsent(id, description);
             rules.add(description);
         }
@@ -398,6 +399,18 @@ public final class RuleBase {
             });
         }
         return bySimpleName;
+    }
+
+    /** Metadata the description does not model (e.g. @priority, @effect), as text. */
+    private static Map<String, String> otherMetadata(Map<String, Object> meta) {
+        Map<String, String> out = new TreeMap<>();
+        meta.forEach((k, v) -> {
+            if (!Set.of("id", "category", "severity", "weight", "description", "derivation").contains(k)
+                    && !k.startsWith("org.kie.")) {
+                out.put(k, v == null ? "" : String.valueOf(text(v) == null ? "" : text(v)));
+            }
+        });
+        return out;
     }
 
     private static String text(Object metaValue) {

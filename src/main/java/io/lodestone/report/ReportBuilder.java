@@ -7,10 +7,12 @@ import io.lodestone.api.FactSet;
 import io.lodestone.api.Finding;
 import io.lodestone.api.LoadError;
 import io.lodestone.api.Report;
+import io.lodestone.api.RuleDescription;
 import io.lodestone.api.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,17 +29,17 @@ public final class ReportBuilder {
     }
 
     public static Report build(FactSet factSet, List<Finding> findings, List<LoadError> errors, int ruleCount) {
+        return build(factSet, findings, errors, ruleCount, List.of());
+    }
+
+    /** As above, with the rules whose {@code @priority} / {@code @effect} metadata the alignment verdicts read. */
+    public static Report build(FactSet factSet, List<Finding> findings, List<LoadError> errors, int ruleCount,
+                               List<RuleDescription> rules) {
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(ORDER);
-        List<Finding> contributions = sorted.stream().filter(f -> f.getCategory() == Category.ALIGNMENT).toList();
-        // summed in report order so the floating-point result does not depend on firing order
-        double score = 0;
-        for (Finding f : contributions) {
-            score += f.getWeight() == null ? 0 : f.getWeight();
-        }
-        score = Math.round(score * 1e9) / 1e9;
-        Alignment alignment = new Alignment(score, AlignmentBands.band(score, !contributions.isEmpty()),
-                contributions);
+        Map<String, RuleDescription> byId = new HashMap<>();
+        rules.forEach(r -> byId.putIfAbsent(r.id(), r));
+        Alignment alignment = AlignmentMethod.assess(factSet, sorted, byId);
         Map<Category, Integer> byCategory = new EnumMap<>(Category.class);
         Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
         for (Category c : Category.values()) {

@@ -46,13 +46,20 @@ public record Alignment(double score, String band, List<Finding> contributions, 
     /**
      * A high or critical RISK finding shown beside the verdicts.
      *
-     * @param ruleId  the finding's rule
-     * @param facts   the facts it cites
+     * @param ruleId   the finding's rule
+     * @param facts    the facts it cites
      * @param severity its severity
-     * @param weight  what it takes off the score: 0 unless it cites a fact an ALIGNMENT finding cites
+     * @param weight   what it takes off the score: 0 unless it cites a fact an ALIGNMENT finding cites
      */
     public record RiskWeight(String ruleId, List<String> facts, Severity severity, double weight) {
-        /** Copies the facts. */
+        /**
+         * Copies the facts.
+         *
+         * @param ruleId   the finding's rule
+         * @param facts    the facts it cites
+         * @param severity its severity
+         * @param weight   what it takes off the score
+         */
         public RiskWeight {
             facts = List.copyOf(facts);
         }

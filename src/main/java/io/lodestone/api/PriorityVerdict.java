@@ -17,7 +17,17 @@ import java.util.List;
  */
 public record PriorityVerdict(String policy, String issuer, String priority, String verdict, double score,
                               boolean counted, List<Weighed> findings) {
-    /** Copies the findings. */
+    /**
+     * Copies the findings.
+     *
+     * @param policy   the Policy fact's id
+     * @param issuer   the country whose priority it is
+     * @param priority the priority word
+     * @param verdict  served, worked-against, mixed or not-addressed
+     * @param score    what the priority adds to the alignment score
+     * @param counted  false when another policy of the same issuer carries the priority
+     * @param findings the findings that decide it, credits first
+     */
     public PriorityVerdict {
         findings = List.copyOf(findings);
     }
@@ -36,7 +46,18 @@ public record PriorityVerdict(String policy, String issuer, String priority, Str
      */
     public record Weighed(String ruleId, List<String> facts, String effect, double weight, double counted,
                           boolean contested, List<String> contestedBy, List<String> flaggedFacts) {
-        /** Copies the lists. */
+        /**
+         * Copies the lists.
+         *
+         * @param ruleId       the finding's rule
+         * @param facts        the facts it cites
+         * @param effect       serves or against
+         * @param weight       the finding's weight
+         * @param counted      the weight as counted
+         * @param contested    whether the credit is contested
+         * @param contestedBy  what contests it
+         * @param flaggedFacts the cited facts that are flagged or hedged
+         */
         public Weighed {
             facts = List.copyOf(facts);
             contestedBy = List.copyOf(contestedBy);

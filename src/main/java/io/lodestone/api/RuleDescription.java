@@ -21,7 +21,20 @@ import java.util.Map;
 public record RuleDescription(String id, String name, String packageName, Category category, Severity severity,
                               Double weight, String description, String file, int line, Map<String, String> metadata) {
 
-    /** Copies the metadata. */
+    /**
+     * Copies the metadata.
+     *
+     * @param id          the rule's {@code @id}
+     * @param name        the rule's name in the DRL
+     * @param packageName the DRL package
+     * @param category    the {@code @category}, or null for a derivation rule
+     * @param severity    the {@code @severity}, or null for a derivation rule
+     * @param weight      the {@code @weight} (ALIGNMENT rules), or null
+     * @param description the {@code @description}, or null
+     * @param file        the rule file, relative to the rules folder
+     * @param line        the 1-based line of the rule's header
+     * @param metadata    the rule's other metadata as text
+     */
     public RuleDescription {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
     }

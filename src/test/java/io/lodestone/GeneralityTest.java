@@ -198,6 +198,13 @@ class GeneralityTest {
     }
 
     @Test
+    void aFactSetCannotSupplyAConceptTheRulesDerive() {
+        io.lodestone.api.FactSetException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.lodestone.api.FactSetException.class, () -> evaluate(List.of(fact("LiveDeal", "x"))));
+        assertEquals("facts[0].type", e.errors().get(0).path());
+    }
+
+    @Test
     void aContestedCreditCountsLessThanTheSameCreditUncontested() throws Exception {
         List<ObjectNode> base = List.of(
                 fact("Policy", "p-1", "issuer", "n", "priorities", List.of("economic-return")),

@@ -66,7 +66,14 @@ public final class RuleBase {
         this.rules = List.copyOf(rules);
         this.byQualifiedName = rules.stream().collect(Collectors.toUnmodifiableMap(
                 r -> r.packageName() + "." + r.name(), r -> r));
-        this.factTypes = Map.copyOf(factTypes);
+        // concept types (@concept: derived by the rules) are traced like facts but a fact set may not supply them
+        Map<String, DeclaredType> loadable = new HashMap<>();
+        factTypes.forEach((name, type) -> {
+            if (!isConcept(kieBase, type)) {
+                loadable.put(name, type);
+            }
+        });
+        this.factTypes = Map.copyOf(loadable);
         this.params = Map.copyOf(params);
         Map<Class<?>, DeclaredType> byClass = new HashMap<>();
         factTypes.values().forEach(t -> byClass.put(t.javaClass(), t));
@@ -342,9 +349,6 @@ public final class RuleBase {
                 if (type.getFactClass() == null || type.getFactClass().getName().startsWith("java.")) {
                     continue; // a JDK class a pattern names (List() from collect ...), not a declared type
                 }
-                if (type.getMetaData() != null && type.getMetaData().containsKey("concept")) {
-                    continue; // derived by the rules (concepts.drl); a fact set may not supply it
-                }
                 String simple = type.getSimpleName();
                 RuleSource source = sources.stream()
                         .filter(s -> s.lineOfDeclare(simple) > 0 && s.declaresPackage(pkg.getName()))
@@ -399,6 +403,19 @@ public final class RuleBase {
             });
         }
         return bySimpleName;
+    }
+
+    private static boolean isConcept(KieBase kieBase, DeclaredType type) {
+        int dot = type.qualifiedName().lastIndexOf('.');
+        if (dot < 0) {
+            return false;
+        }
+        try {
+            FactType factType = kieBase.getFactType(type.qualifiedName().substring(0, dot), type.name());
+            return factType != null && factType.getMetaData() != null && factType.getMetaData().containsKey("concept");
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** Metadata the description does not model (e.g. @priority, @effect), as text. */

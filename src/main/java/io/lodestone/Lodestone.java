@@ -1,11 +1,11 @@
 package io.lodestone;
 
-import io.lodestone.api.CheckResult;
 import io.lodestone.api.BatchListener;
+import io.lodestone.api.CheckResult;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.FactLocator;
 import io.lodestone.api.FactSet;
 import io.lodestone.api.FactSetException;
-import io.lodestone.api.LoadError;
 import io.lodestone.api.Report;
 import io.lodestone.api.RuleDescription;
 import io.lodestone.api.RulesException;
@@ -47,6 +47,13 @@ import java.util.function.Function;
  * }</pre>
  */
 public final class Lodestone {
+    /** Default of {@link Builder#maxFirings(long)}: rule firings per fact set before it is stopped. */
+    public static final long DEFAULT_MAX_FIRINGS = Limits.DEFAULT_MAX_FIRINGS;
+    /** Default of {@link Builder#maxFileBytes(long)}: the largest fact-set file, in bytes, that is read. */
+    public static final long DEFAULT_MAX_FILE_BYTES = FactSetLoader.DEFAULT_MAX_BYTES;
+    /** Default of {@link Builder#maxDepth(int)}: the deepest JSON nesting a fact set may have. */
+    public static final int DEFAULT_MAX_DEPTH = FactSetLoader.DEFAULT_MAX_DEPTH;
+
     private final RuleBase ruleBase;
     private final FactSetLoader loader;
     private final SessionRunner runner;
@@ -134,8 +141,25 @@ public final class Lodestone {
         try {
             return loader.load(in.readAllBytes(), name);
         } catch (IOException e) {
-            throw new FactSetException(List.of(new LoadError(LoadError.Kind.IO, name, null, null, null, null,
-                    "cannot read: " + e.getMessage())));
+            throw new FactSetException(List.of(Diagnostic.io(name, "cannot read: " + e.getMessage())));
+        }
+    }
+
+    /**
+     * Reads and checks one fact set from a stream, as {@link #checkAll(Collection)} does for files:
+     * the result names {@code name} as its one file and lists every problem instead of throwing.
+     *
+     * @param in   the fact-set JSON, read to its end but not closed
+     * @param name stands for the file in errors
+     * @return the file checked, every error and every warning
+     */
+    public CheckResult check(InputStream in, String name) {
+        try {
+            FactSet factSet = load(in, name);
+            return new CheckResult(rulesHash(), ruleBase.rules().size(), List.of(name), List.of(),
+                    factSet.warnings());
+        } catch (FactSetException e) {
+            return new CheckResult(rulesHash(), ruleBase.rules().size(), List.of(name), e.errors(), List.of());
         }
     }
 
@@ -220,8 +244,8 @@ public final class Lodestone {
                 ? expansion.files().stream().map(task).toList()
                 : inParallel(expansion.files(), task);
         List<Report> reports = new ArrayList<>();
-        List<LoadError> errors = new ArrayList<>(expansion.errors());
-        List<LoadError> warnings = new ArrayList<>();
+        List<Diagnostic> errors = new ArrayList<>(expansion.errors());
+        List<Diagnostic> warnings = new ArrayList<>();
         for (Outcome o : outcomes) {
             if (o.report != null) {
                 reports.add(o.report);
@@ -251,8 +275,8 @@ public final class Lodestone {
     public CheckResult checkAll(Collection<Path> inputs) {
         FactSetPaths.Expansion expansion = FactSetPaths.expand(inputs);
         List<String> files = new ArrayList<>();
-        List<LoadError> errors = new ArrayList<>(expansion.errors());
-        List<LoadError> warnings = new ArrayList<>();
+        List<Diagnostic> errors = new ArrayList<>(expansion.errors());
+        List<Diagnostic> warnings = new ArrayList<>();
         for (Path file : expansion.files()) {
             files.add(file.toString());
             try {
@@ -264,7 +288,7 @@ public final class Lodestone {
         return new CheckResult(rulesHash(), ruleBase.rules().size(), files, errors, warnings);
     }
 
-    private record Outcome(Report report, List<LoadError> errors, List<LoadError> warnings) {
+    private record Outcome(Report report, List<Diagnostic> errors, List<Diagnostic> warnings) {
     }
 
     private Outcome outcome(Path file) {

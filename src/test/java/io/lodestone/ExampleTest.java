@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lodestone.api.Category;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.FactSet;
 import io.lodestone.api.FactSetException;
 import io.lodestone.api.Finding;
-import io.lodestone.api.LoadError;
 import io.lodestone.api.Report;
 import io.lodestone.api.Severity;
 import java.io.ByteArrayInputStream;
@@ -65,9 +65,9 @@ class ExampleTest {
         String json = "{\"lodestone\": 1, \"id\": \"x\",\n \"facts\": [{\"type\": \"Deal\", \"id\": 7}]}";
         FactSetException e = assertThrows(FactSetException.class, () -> lodestone.evaluate(
                 new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "inline.json"));
-        LoadError error = e.errors().get(0);
+        Diagnostic error = e.errors().get(0);
         assertEquals("inline.json", error.file());
-        assertEquals(LoadError.Kind.FACT_SHAPE, error.kind());
+        assertEquals(Diagnostic.Kind.FACT_SHAPE, error.kind());
         assertEquals("facts[0].id", error.path());
     }
 }

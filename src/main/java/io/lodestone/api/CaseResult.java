@@ -15,7 +15,7 @@ import java.util.List;
  * @param report     the report of the fact set, or null when it could not be evaluated
  */
 public record CaseResult(String name, String factsFile, String expectFile, List<String> firedRules,
-                         List<Mismatch> problems, List<LoadError> errors, Report report) {
+                         List<Mismatch> problems, List<Diagnostic> errors, Report report) {
         /**
      * Copies the lists so the result is immutable.
      *

@@ -12,8 +12,8 @@ import java.util.List;
  * @param errors    every problem found, rules and fact sets alike
  * @param warnings  problems tolerated (unknown fields under {@code --lenient})
  */
-public record CheckResult(String rulesHash, int ruleCount, List<String> files, List<LoadError> errors,
-                          List<LoadError> warnings) {
+public record CheckResult(String rulesHash, int ruleCount, List<String> files, List<Diagnostic> errors,
+                          List<Diagnostic> warnings) {
     /**
      * Copies the lists.
      *
@@ -35,7 +35,7 @@ public record CheckResult(String rulesHash, int ruleCount, List<String> files, L
      * @param errors the rule errors
      * @return a result with no rules hash and no files
      */
-    public static CheckResult rulesFailed(List<LoadError> errors) {
+    public static CheckResult rulesFailed(List<Diagnostic> errors) {
         return new CheckResult(null, 0, List.of(), errors, List.of());
     }
 

@@ -14,7 +14,7 @@ import java.util.List;
  * @param warnings problems the loader tolerated (unknown fields under {@code --lenient})
  */
 public record FactSet(String id, String title, String asOf, String file, List<Source> sources, List<Fact> facts,
-                      List<LoadError> warnings) {
+                      List<Diagnostic> warnings) {
     /**
      * Copies the lists.
      *

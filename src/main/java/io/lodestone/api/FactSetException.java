@@ -14,7 +14,7 @@ public class FactSetException extends LodestoneException {
      *
      * @param errors every problem found, at least one
      */
-    public FactSetException(List<LoadError> errors) {
+    public FactSetException(List<Diagnostic> errors) {
         super(errors);
     }
 }

@@ -9,14 +9,14 @@ import java.util.List;
  */
 public class LodestoneException extends Exception {
     private static final long serialVersionUID = 1L;
-    private final transient List<LoadError> errors;
+    private final transient List<Diagnostic> errors;
 
     /**
      * Creates the exception.
      *
      * @param errors every problem found, at least one
      */
-    public LodestoneException(List<LoadError> errors) {
+    public LodestoneException(List<Diagnostic> errors) {
         super(summary(errors));
         this.errors = List.copyOf(errors);
     }
@@ -26,11 +26,11 @@ public class LodestoneException extends Exception {
      *
      * @return every located problem
      */
-    public List<LoadError> errors() {
+    public List<Diagnostic> errors() {
         return errors;
     }
 
-    private static String summary(List<LoadError> errors) {
+    private static String summary(List<Diagnostic> errors) {
         if (errors.isEmpty()) {
             return "no errors";
         }

@@ -16,7 +16,7 @@ import java.util.List;
  * @param errors    problems met while evaluating; empty when none
  */
 public record Report(String id, String title, String file, List<Finding> findings, Alignment alignment,
-                     Counts counts, List<LoadError> errors) {
+                     Counts counts, List<Diagnostic> errors) {
     /**
      * Copies the lists.
      *

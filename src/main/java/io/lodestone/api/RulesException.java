@@ -11,7 +11,7 @@ public class RulesException extends LodestoneException {
      *
      * @param errors every problem found, at least one
      */
-    public RulesException(List<LoadError> errors) {
+    public RulesException(List<Diagnostic> errors) {
         super(errors);
     }
 }

@@ -17,8 +17,8 @@ import java.util.Objects;
  * @param rules     the rules' descriptions, or empty when not known
  * @param locator   where facts sit in their files ({@link FactLocator#NONE} when not known)
  */
-public record RunReport(String rulesHash, int ruleCount, List<Report> reports, List<LoadError> errors,
-                        List<LoadError> warnings, List<RuleDescription> rules, FactLocator locator) {
+public record RunReport(String rulesHash, int ruleCount, List<Report> reports, List<Diagnostic> errors,
+                        List<Diagnostic> warnings, List<RuleDescription> rules, FactLocator locator) {
     /**
      * Copies the lists.
      *
@@ -47,7 +47,7 @@ public record RunReport(String rulesHash, int ruleCount, List<Report> reports, L
      * @param reports   one report per evaluated fact set, in input order
      * @param errors    every input that could not be loaded
      */
-    public RunReport(String rulesHash, int ruleCount, List<Report> reports, List<LoadError> errors) {
+    public RunReport(String rulesHash, int ruleCount, List<Report> reports, List<Diagnostic> errors) {
         this(rulesHash, ruleCount, reports, errors, List.of(), List.of(), FactLocator.NONE);
     }
 
@@ -57,7 +57,7 @@ public record RunReport(String rulesHash, int ruleCount, List<Report> reports, L
      * @param errors why
      * @return a run with no rules hash and no reports
      */
-    public static RunReport failed(List<LoadError> errors) {
+    public static RunReport failed(List<Diagnostic> errors) {
         return new RunReport(null, 0, List.of(), errors);
     }
 

@@ -15,7 +15,7 @@ import java.util.Map;
  * @param errors    what could not be found or loaded before any case ran (e.g. the rules)
  */
 public record TestRun(String rulesHash, List<RuleDescription> rules, List<CaseResult> cases,
-                      Map<String, Integer> firedIn, Map<String, Integer> guardedIn, List<LoadError> errors) {
+                      Map<String, Integer> firedIn, Map<String, Integer> guardedIn, List<Diagnostic> errors) {
         /**
      * Copies the collections so the run is immutable.
      *

@@ -3,7 +3,8 @@ package io.lodestone.cli;
 import io.lodestone.Lodestone;
 import io.lodestone.api.CheckResult;
 import io.lodestone.api.RulesException;
-import io.lodestone.output.CheckOutput;
+import io.lodestone.output.CheckFormatter;
+import io.lodestone.output.Formatters;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,9 +39,10 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!format.equals("text") && !format.equals("json")) {
+        CheckFormatter formatter = Formatters.check(format);
+        if (formatter == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown --format '" + format
-                    + "' for check (expected text or json)");
+                    + "' for check (expected " + String.join(" or ", Formatters.checkNames()) + ")");
         }
         CheckResult result;
         try {
@@ -49,11 +51,7 @@ public final class CheckCommand implements Callable<Integer> {
         } catch (RulesException e) {
             result = CheckResult.rulesFailed(e.errors());
         }
-        if (format.equals("json")) {
-            CheckOutput.json(result, spec.commandLine().getOut());
-        } else {
-            CheckOutput.text(result, spec.commandLine().getOut());
-        }
+        formatter.write(result, spec.commandLine().getOut());
         return result.clean() ? ExitCodes.OK : ExitCodes.LOAD_ERROR;
     }
 }

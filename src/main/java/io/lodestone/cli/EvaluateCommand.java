@@ -29,7 +29,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     RulesOptions rules;
 
     @Mixin
-    OutputOptions output;
+    FormatOptions output;
 
     @Parameters(paramLabel = "PATH", arity = "0..*", defaultValue = "facts",
             description = "Fact-set files, folders or globs (quote globs). Default: ${DEFAULT-VALUE}.")

@@ -1,8 +1,6 @@
 package io.lodestone.cli;
 
 import io.lodestone.Lodestone;
-import io.lodestone.engine.Limits;
-import io.lodestone.facts.FactSetLoader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -21,7 +19,7 @@ public final class RulesOptions {
             description = "Set a rule parameter (a DRL global), overriding params.json. Repeatable.")
     Map<String, String> params = new LinkedHashMap<>();
 
-    @Option(names = "--max-firings", paramLabel = "N", defaultValue = "" + Limits.DEFAULT_MAX_FIRINGS,
+    @Option(names = "--max-firings", paramLabel = "N", defaultValue = "" + Lodestone.DEFAULT_MAX_FIRINGS,
             description = "Stop a fact set after N rule firings and report it (guards against looping rules). "
                     + "Default: ${DEFAULT-VALUE}.")
     long maxFirings;
@@ -30,11 +28,11 @@ public final class RulesOptions {
             description = "Stop a fact set's evaluation after this long, e.g. 500ms, 10s, 2m. Default: ${DEFAULT-VALUE}.")
     Duration timeout;
 
-    @Option(names = "--max-file-bytes", paramLabel = "BYTES", defaultValue = "" + FactSetLoader.DEFAULT_MAX_BYTES,
+    @Option(names = "--max-file-bytes", paramLabel = "BYTES", defaultValue = "" + Lodestone.DEFAULT_MAX_FILE_BYTES,
             description = "Refuse fact-set files larger than this. Default: ${DEFAULT-VALUE}.")
     long maxFileBytes;
 
-    @Option(names = "--max-depth", paramLabel = "N", defaultValue = "" + FactSetLoader.DEFAULT_MAX_DEPTH,
+    @Option(names = "--max-depth", paramLabel = "N", defaultValue = "" + Lodestone.DEFAULT_MAX_DEPTH,
             description = "Refuse fact sets nested deeper than this. Default: ${DEFAULT-VALUE}.")
     int maxDepth;
 

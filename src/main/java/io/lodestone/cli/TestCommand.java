@@ -1,9 +1,10 @@
 package io.lodestone.cli;
 
 import io.lodestone.Lodestone;
-import io.lodestone.api.LoadError;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.RulesException;
 import io.lodestone.api.TestRun;
+import io.lodestone.output.Formatters;
 import io.lodestone.output.TestRunFormatter;
 import io.lodestone.verify.CaseRunner;
 import java.io.PrintWriter;
@@ -11,13 +12,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code lodestone test}: runs the analysts' rule test cases, with optional rule coverage. */
 @Command(name = "test",
@@ -51,20 +52,20 @@ public final class TestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var formatter = TestRunFormatter.FORMATS.get(format);
+        TestRunFormatter formatter = Formatters.test(format);
         if (formatter == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "unknown --format '" + format
-                    + "' (expected text or json)");
+                    + "' (expected " + String.join(" or ", Formatters.testNames()) + ")");
         }
         TestRun run;
         try {
             run = new CaseRunner(rules.builder().build()).run(paths);
         } catch (RulesException e) {
             PrintWriter err = spec.commandLine().getErr();
-            e.errors().stream().map(LoadError::toCompilerString).forEach(err::println);
+            e.errors().stream().map(Diagnostic::toCompilerString).forEach(err::println);
             run = new TestRun(null, List.of(), List.of(), Map.of(), Map.of(), e.errors());
         }
-        formatter.get().write(run, coverage || coverageMin != null, spec.commandLine().getOut());
+        formatter.write(run, coverage || coverageMin != null, spec.commandLine().getOut());
         if (run.hasLoadErrors()) {
             return ExitCodes.LOAD_ERROR;
         }

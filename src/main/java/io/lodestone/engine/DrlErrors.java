@@ -1,6 +1,8 @@
 package io.lodestone.engine;
 
-import io.lodestone.api.LoadError;
+import io.lodestone.api.Diagnostic.Kind;
+import io.lodestone.api.Diagnostic.Location;
+import io.lodestone.api.Diagnostic;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,7 +21,7 @@ import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.io.ResourceFactory;
 
 /**
- * Turns the Drools compiler's errors into located {@link LoadError}s: one message per real mistake,
+ * Turns the Drools compiler's errors into located {@link Diagnostic}s: one message per real mistake,
  * with the line and column of the offending text. Drools reports column 0 (or no line at all) for most
  * semantic errors, and several follow-on errors for one mistake; both are repaired here.
  */
@@ -42,11 +44,11 @@ final class DrlErrors {
     }
 
     /** One Drools error after locating, before follow-ons are dropped. */
-    private record Located(String kind, String file, RuleSource source, Integer line, Integer column, String rule,
+    private record Located(Kind kind, String file, RuleSource source, Integer line, Integer column, String rule,
                            String token, String message, boolean consequence) {
     }
 
-    static List<LoadError> translate(Iterable<KnowledgeBuilderError> drlErrors, List<RuleSource> sources) {
+    static List<Diagnostic> translate(Iterable<KnowledgeBuilderError> drlErrors, List<RuleSource> sources) {
         List<Located> located = new ArrayList<>();
         for (KnowledgeBuilderError e : drlErrors) {
             Located l = locate(e, sources);
@@ -63,15 +65,15 @@ final class DrlErrors {
      * broken files, and the result is the syntax errors plus that second pass's errors; an unknown type
      * that a broken file declares is not reported.
      */
-    static List<LoadError> withFilesThatParsed(List<LoadError> first, List<RuleSource> sources) {
+    static List<Diagnostic> withFilesThatParsed(List<Diagnostic> first, List<RuleSource> sources) {
         Set<String> broken = new HashSet<>();
-        first.stream().filter(e -> e.kind().equals(LoadError.Kind.RULE_SYNTAX)).forEach(e -> broken.add(e.file()));
+        first.stream().filter(e -> e.kind() == Kind.RULE_SYNTAX).forEach(e -> broken.add(e.file()));
         List<RuleSource> parsed = sources.stream().filter(s -> !broken.contains(s.displayPath())).toList();
         if (broken.isEmpty()) {
             return first;
         }
-        List<LoadError> more = new ArrayList<>(first.stream()
-                .filter(e -> e.kind().equals(LoadError.Kind.RULE_SYNTAX)).toList());
+        List<Diagnostic> more = new ArrayList<>(first.stream()
+                .filter(e -> e.kind() == Kind.RULE_SYNTAX).toList());
         if (parsed.isEmpty()) {
             return more;
         }
@@ -83,7 +85,7 @@ final class DrlErrors {
         }
         batch.build();
         List<RuleSource> brokenSources = sources.stream().filter(s -> broken.contains(s.displayPath())).toList();
-        for (LoadError e : translate(builder.getErrors(), sources)) {
+        for (Diagnostic e : translate(builder.getErrors(), sources)) {
             Matcher type = Pattern.compile("^unknown fact type '([^']+)'").matcher(e.message());
             if (type.find() && brokenSources.stream().anyMatch(s -> s.lineOfDeclare(type.group(1)) > 0)) {
                 continue;
@@ -182,7 +184,7 @@ final class DrlErrors {
                 column = at[1];
             }
         }
-        String kind = parser ? LoadError.Kind.RULE_SYNTAX : LoadError.Kind.RULE_COMPILE;
+        Kind kind = parser ? Kind.RULE_SYNTAX : Kind.RULE_COMPILE;
         return new Located(kind, file, source, line, column, rule, token, message, consequence);
     }
 
@@ -201,7 +203,7 @@ final class DrlErrors {
      * One message per mistake: a parser crash after a syntax error, a consequence that cannot see a
      * variable whose pattern already failed, an import error's echo, and repeats on the same text go.
      */
-    private static List<LoadError> collapse(List<Located> located) {
+    private static List<Diagnostic> collapse(List<Located> located) {
         Set<String> filesWithErrors = new HashSet<>();
         Set<String> rulesWithConditionErrors = new HashSet<>();
         Set<String> filesWithImportErrors = new HashSet<>();
@@ -225,7 +227,7 @@ final class DrlErrors {
             }
         }
         Set<String> seen = new HashSet<>();
-        List<LoadError> errors = new ArrayList<>();
+        List<Diagnostic> errors = new ArrayList<>();
         for (Located l : located) {
             if (l.message.contains("unexpected exception") && filesWithErrors.contains(l.file)) {
                 continue;
@@ -246,7 +248,7 @@ final class DrlErrors {
             }
             String key = l.file + ":" + l.line + ":" + (l.token != null ? l.token : l.message);
             if (seen.add(key)) {
-                errors.add(new LoadError(l.kind, l.file, l.line, l.column, null, l.rule, l.message));
+                errors.add(Diagnostic.rule(l.kind, Location.at(l.file, l.line, l.column).withRule(l.rule), l.message));
             }
         }
         return errors;

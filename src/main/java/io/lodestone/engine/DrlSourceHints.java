@@ -1,6 +1,7 @@
 package io.lodestone.engine;
 
-import io.lodestone.api.LoadError;
+import io.lodestone.api.Diagnostic.Kind;
+import io.lodestone.api.Diagnostic;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -166,8 +167,8 @@ final class DrlSourceHints {
      * Gives a rule-metadata error a column: at the annotation it is about ({@code @severity("urgent")}),
      * or at the {@code rule} keyword when the annotation is missing.
      */
-    static LoadError locateMetadata(LoadError e, List<RuleSource> sources) {
-        if (!e.kind().equals(LoadError.Kind.RULE_METADATA) || e.line() == null || e.rule() == null
+    static Diagnostic locateMetadata(Diagnostic e, List<RuleSource> sources) {
+        if (e.kind() != Kind.RULE_METADATA || e.line() == null || e.rule() == null
                 || e.column() != null) {
             return e;
         }
@@ -190,7 +191,6 @@ final class DrlSourceHints {
                 }
             }
         }
-        return new LoadError(e.kind(), e.file(), line, column > 0 ? column : null, e.path(), e.rule(),
-                e.message());
+        return e.at(e.location().withPosition(line, column > 0 ? column : null));
     }
 }

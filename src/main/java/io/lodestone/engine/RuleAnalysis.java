@@ -1,6 +1,5 @@
 package io.lodestone.engine;
 
-import io.lodestone.facts.DeclaredType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

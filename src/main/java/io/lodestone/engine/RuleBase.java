@@ -1,11 +1,12 @@
 package io.lodestone.engine;
 
 import io.lodestone.api.Category;
-import io.lodestone.api.LoadError;
+import io.lodestone.api.Diagnostic.Kind;
+import io.lodestone.api.Diagnostic.Location;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.RuleDescription;
 import io.lodestone.api.RulesException;
 import io.lodestone.api.Severity;
-import io.lodestone.facts.DeclaredType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -100,15 +101,14 @@ public final class RuleBase {
         COMPILATIONS.incrementAndGet();
         String display = rulesDir.toString();
         if (!Files.isDirectory(rulesDir)) {
-            throw new RulesException(List.of(new LoadError(LoadError.Kind.IO, display, null, null, null, null,
+            throw new RulesException(List.of(Diagnostic.io(display,
                     "rules folder not found (expected a folder of .drl files; set it with --rules)")));
         }
         List<RuleSource> sources = new ArrayList<>();
         List<RuleSource> paramSources = new ArrayList<>();
         readSources(rulesDir, sources, paramSources);
         if (sources.isEmpty()) {
-            throw new RulesException(List.of(new LoadError(LoadError.Kind.IO, display, null, null, null, null,
-                    "no .drl files under the rules folder")));
+            throw new RulesException(List.of(Diagnostic.io(display, "no .drl files under the rules folder")));
         }
         String hash = hash(sources, paramSources);
         KieBase cached = cache == null ? null : cache.load(hash);
@@ -124,10 +124,10 @@ public final class RuleBase {
                     .setSourcePath(source.relativePath()), ResourceType.DRL);
         }
         batch.build();
-        List<LoadError> errors = new ArrayList<>();
+        List<Diagnostic> errors = new ArrayList<>();
         if (builder.hasErrors()) {
             errors.addAll(DrlErrors.withFilesThatParsed(DrlErrors.translate(builder.getErrors(), sources), sources));
-            errors.sort(Comparator.comparing((LoadError e) -> String.valueOf(e.file()))
+            errors.sort(Comparator.comparing((Diagnostic e) -> String.valueOf(e.file()))
                     .thenComparing(e -> e.line() == null ? 0 : e.line()));
             throw new RulesException(errors);
         }
@@ -140,7 +140,7 @@ public final class RuleBase {
 
     private static RuleBase describe(Path rulesDir, KieBase kieBase, String hash, List<RuleSource> sources,
                                      List<RuleSource> paramSources, Map<String, String> paramOverrides,
-                                     List<LoadError> errors) throws RulesException {
+                                     List<Diagnostic> errors) throws RulesException {
         List<RuleDescription> rules = describeRules(kieBase, sources, errors);
         Map<String, DeclaredType> factTypes = declaredTypes(kieBase, sources, errors);
         Map<String, Object> params = RuleParams.resolve(kieBase, sources, paramSources, paramOverrides, errors);
@@ -206,10 +206,10 @@ public final class RuleBase {
                     .sorted(Comparator.comparing(p -> rulesDir.relativize(p).toString()))
                     .toList();
         } catch (IOException e) {
-            throw new RulesException(List.of(new LoadError(LoadError.Kind.IO, rulesDir.toString(), null, null, null,
-                    null, "cannot read rules folder: " + e.getMessage())));
+            throw new RulesException(List.of(Diagnostic.io(rulesDir.toString(),
+                    "cannot read rules folder: " + e.getMessage())));
         }
-        List<LoadError> errors = new ArrayList<>();
+        List<Diagnostic> errors = new ArrayList<>();
         for (Path file : files) {
             String rel = rulesDir.relativize(file).toString().replace('\\', '/');
             try {
@@ -217,8 +217,7 @@ public final class RuleBase {
                 RuleSource source = RuleSource.of(rel, file.toString(), text);
                 (rel.endsWith(".drl") ? drl : paramFiles).add(source);
             } catch (IOException e) {
-                errors.add(new LoadError(LoadError.Kind.IO, file.toString(), null, null, null, null,
-                        "cannot read: " + e.getMessage()));
+                errors.add(Diagnostic.io(file.toString(), "cannot read: " + e.getMessage()));
             }
         }
         if (!errors.isEmpty()) {
@@ -263,7 +262,7 @@ public final class RuleBase {
     }
 
     private static List<RuleDescription> describeRules(KieBase kieBase, List<RuleSource> sources,
-                                                       List<LoadError> errors) {
+                                                       List<Diagnostic> errors) {
         List<RuleDescription> rules = new ArrayList<>();
         Map<String, RuleDescription> byId = new HashMap<>();
         // validate in file and line order, so "duplicate" always names the later of two rules
@@ -326,8 +325,8 @@ public final class RuleBase {
                         + previous.file() + ":" + previous.line());
             }
             for (String problem : problems) {
-                errors.add(new LoadError(LoadError.Kind.RULE_METADATA, file, lineOrNull, null, null,
-                        rule.getName(), problem));
+                errors.add(Diagnostic.rule(Kind.RULE_METADATA,
+                        Location.at(file, lineOrNull, null).withRule(rule.getName()), problem));
             }
             RuleDescription description = new RuleDescription(id, rule.getName(), rule.getPackageName(),
                     category, severity, category == Category.ALIGNMENT ? weight : null,
@@ -342,7 +341,7 @@ public final class RuleBase {
     }
 
     private static Map<String, DeclaredType> declaredTypes(KieBase kieBase, List<RuleSource> sources,
-                                                           List<LoadError> errors) {
+                                                           List<Diagnostic> errors) {
         List<DeclaredType> all = new ArrayList<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (FactType type : pkg.getFactTypes()) {
@@ -372,8 +371,8 @@ public final class RuleBase {
                 }
                 FactField id = type.getField("id");
                 if (id == null || id.getType() != String.class) {
-                    errors.add(new LoadError(LoadError.Kind.RULE_COMPILE, file, line == 0 ? null : line, null, null,
-                            null, "declared type " + simple + " needs an 'id : String' field (fact sets join on ids)"));
+                    errors.add(Diagnostic.rule(Kind.RULE_COMPILE, Location.at(file, line == 0 ? null : line, null),
+                            "declared type " + simple + " needs an 'id : String' field (fact sets join on ids)"));
                 }
                 all.add(new DeclaredType(simple, type.getName(), type.getFactClass(), fields, file, line, refs,
                         deprecated));
@@ -385,8 +384,9 @@ public final class RuleBase {
         for (DeclaredType declared : all) {
             DeclaredType clash = bySimpleName.putIfAbsent(declared.name(), declared);
             if (clash != null) {
-                errors.add(new LoadError(LoadError.Kind.RULE_COMPILE, declared.file(),
-                        declared.line() == 0 ? null : declared.line(), null, null, null, "type " + declared.name()
+                errors.add(Diagnostic.rule(Kind.RULE_COMPILE,
+                        Location.at(declared.file(), declared.line() == 0 ? null : declared.line(), null),
+                                "type " + declared.name()
                         + " is declared in two packages (" + clash.qualifiedName() + " at " + clash.file() + ":"
                         + clash.line() + " and " + declared.qualifiedName()
                         + "); fact sets name types by simple name, so it is ambiguous"));
@@ -395,10 +395,10 @@ public final class RuleBase {
         for (DeclaredType declared : all) {
             declared.refs().forEach((field, target) -> {
                 if (!target.isEmpty() && !bySimpleName.containsKey(target)) {
-                    errors.add(new LoadError(LoadError.Kind.RULE_COMPILE, declared.file(),
-                            declared.line() == 0 ? null : declared.line(), null, null, null, "field "
-                            + declared.name() + "." + field + " is marked @ref(" + target
-                            + ") but no type " + target + " is declared"));
+                    errors.add(Diagnostic.rule(Kind.RULE_COMPILE,
+                            Location.at(declared.file(), declared.line() == 0 ? null : declared.line(), null), "field "
+                        + declared.name() + "." + field + " is marked @ref(" + target
+                        + ") but no type " + target + " is declared"));
                 }
             });
         }

@@ -3,7 +3,9 @@ package io.lodestone.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lodestone.api.LoadError;
+import io.lodestone.api.Diagnostic.Kind;
+import io.lodestone.api.Diagnostic.Location;
+import io.lodestone.api.Diagnostic;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -31,14 +33,14 @@ final class RuleParams {
 
     static Map<String, Object> resolve(KieBase kieBase, List<RuleSource> sources,
                                                      List<RuleSource> paramFiles, Map<String, String> overrides,
-                                                     List<LoadError> errors) {
+                                                     List<Diagnostic> errors) {
         Map<String, JsonNode> given = new LinkedHashMap<>();
         Map<String, String> givenIn = new HashMap<>();
         for (RuleSource file : paramFiles) {
             try {
                 JsonNode node = JSON.readTree(file.text());
                 if (!(node instanceof ObjectNode object)) {
-                    errors.add(new LoadError(LoadError.Kind.RULE_PARAMS, file.displayPath(), 1, 1, "$", null,
+                    errors.add(Diagnostic.rule(Kind.RULE_PARAMS, Location.at(file.displayPath(), 1, 1).withPath("$"),
                             "expected a JSON object of parameter names to values"));
                     continue;
                 }
@@ -49,13 +51,14 @@ final class RuleParams {
                     }
                     String before = givenIn.put(e.getKey(), file.displayPath());
                     if (before != null) {
-                        errors.add(new LoadError(LoadError.Kind.RULE_PARAMS, file.displayPath(), null, null,
-                                e.getKey(), null, "parameter " + e.getKey() + " is also set in " + before));
+                        errors.add(Diagnostic.rule(Kind.RULE_PARAMS,
+                                Location.file(file.displayPath()).withPath(e.getKey()),
+                                        "parameter " + e.getKey() + " is also set in " + before));
                     }
                     given.put(e.getKey(), e.getValue());
                 }
             } catch (IOException e) {
-                errors.add(new LoadError(LoadError.Kind.RULE_PARAMS, file.displayPath(), null, null, null, null,
+                errors.add(Diagnostic.rule(Kind.RULE_PARAMS, Location.file(file.displayPath()),
                         "not valid JSON: " + e.getMessage()));
             }
         }
@@ -80,26 +83,27 @@ final class RuleParams {
                 Integer line = where == null ? null : where.lineOfGlobal(global.getName());
                 JsonNode value = given.get(global.getName());
                 if (value == null) {
-                    errors.add(new LoadError(LoadError.Kind.RULE_PARAMS, file, line, null, null, null,
+                    errors.add(Diagnostic.rule(Kind.RULE_PARAMS, Location.at(file, line, null),
                             "global " + global.getName() + " has no value: set it in a " + PARAMS_FILE
-                                    + " under the rules folder or with --param " + global.getName() + "=VALUE"));
+                        + " under the rules folder or with --param " + global.getName() + "=VALUE"));
                     continue;
                 }
                 try {
                     Class<?> type = Class.forName(global.getType(), false, kieBase.getClass().getClassLoader());
                     values.put(global.getName(), JSON.convertValue(value, type));
                 } catch (ClassNotFoundException | IllegalArgumentException e) {
-                    errors.add(new LoadError(LoadError.Kind.RULE_PARAMS, givenIn.get(global.getName()), null, null,
-                            global.getName(), null, "value " + value + " does not fit global " + global.getName()
-                            + " of type " + global.getType()));
+                    errors.add(Diagnostic.rule(Kind.RULE_PARAMS,
+                            Location.file(givenIn.get(global.getName())).withPath(global.getName()),
+                                    "value " + value + " does not fit global " + global.getName()
+                        + " of type " + global.getType()));
                 }
             }
         }
         for (String name : given.keySet()) {
             if (!declared.contains(name)) {
-                errors.add(new LoadError(LoadError.Kind.RULE_PARAMS, givenIn.get(name), null, null, name, null,
+                errors.add(Diagnostic.rule(Kind.RULE_PARAMS, Location.file(givenIn.get(name)).withPath(name),
                         "parameter " + name + " matches no global declared in the rules (known: "
-                                + String.join(", ", declared) + ")"));
+                        + String.join(", ", declared) + ")"));
             }
         }
         return values;

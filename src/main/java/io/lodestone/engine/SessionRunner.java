@@ -1,11 +1,11 @@
 package io.lodestone.engine;
 
 import io.lodestone.api.Category;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.Evidence;
 import io.lodestone.api.Fact;
 import io.lodestone.api.FactSet;
 import io.lodestone.api.Finding;
-import io.lodestone.api.LoadError;
 import io.lodestone.api.RuleDescription;
 import io.lodestone.api.Severity;
 import java.lang.reflect.Method;
@@ -68,7 +68,7 @@ public final class SessionRunner {
         KieSession session = ruleBase.kieBase().newKieSession();
         FindingCollector collector = new FindingCollector();
         Tracer tracer = explain ? new Tracer(ruleBase) : null;
-        List<LoadError> errors = new ArrayList<>();
+        List<Diagnostic> errors = new ArrayList<>();
         long fired = 0;
         AtomicBoolean timedOut = new AtomicBoolean();
         ScheduledFuture<?> watchdog = null;
@@ -131,16 +131,14 @@ public final class SessionRunner {
             }
         } catch (ExecutionException wrapped) {
             if (!(wrapped.getCause() instanceof ConsequenceException e)) {
-                errors.add(new LoadError(LoadError.Kind.RULE_RUNTIME, factSet.file(), null, null, null, null,
-                        "evaluation failed: " + wrapped.getCause()));
+                errors.add(Diagnostic.runtime(factSet.file(), null, "evaluation failed: " + wrapped.getCause()));
                 return new SessionResult(resolve(factSet, collector.findings(), errors, tracer), errors, fired);
             }
             errors.add(consequenceError(factSet, e));
         } catch (ConsequenceException e) {
             errors.add(consequenceError(factSet, e));
         } catch (RuntimeException e) {
-            errors.add(new LoadError(LoadError.Kind.RULE_RUNTIME, factSet.file(), null, null, null, null,
-                    "evaluation failed: " + e));
+            errors.add(Diagnostic.runtime(factSet.file(), null, "evaluation failed: " + e));
         } finally {
             if (watchdog != null) {
                 watchdog.cancel(false);
@@ -152,12 +150,12 @@ public final class SessionRunner {
         return new SessionResult(resolve(factSet, collector.findings(), errors, tracer), errors, fired);
     }
 
-    private LoadError consequenceError(FactSet factSet, ConsequenceException e) {
+    private Diagnostic consequenceError(FactSet factSet, ConsequenceException e) {
         RuleDescription rule = e.getRule() == null ? null : ruleBase.rule(e.getRule());
         Throwable cause = e.getCause() == null ? e : e.getCause();
-        return new LoadError(LoadError.Kind.RULE_RUNTIME, factSet.file(), null, null, null,
+        return Diagnostic.runtime(factSet.file(),
                 rule == null ? (e.getRule() == null ? null : e.getRule().getName()) : rule.id(),
-                "rule failed on this fact set: " + cause.getClass().getSimpleName()
+                        "rule failed on this fact set: " + cause.getClass().getSimpleName()
                         + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
     }
 
@@ -174,11 +172,11 @@ public final class SessionRunner {
         }
     }
 
-    private LoadError limitError(FactSet factSet, String message) {
-        return new LoadError(LoadError.Kind.RULE_LIMIT, factSet.file(), null, null, null, null, message);
+    private Diagnostic limitError(FactSet factSet, String message) {
+        return Diagnostic.ruleLimit(factSet.file(), message);
     }
 
-    private List<Finding> resolve(FactSet factSet, Map<Finding, Rule> raw, List<LoadError> errors, Tracer tracer) {
+    private List<Finding> resolve(FactSet factSet, Map<Finding, Rule> raw, List<Diagnostic> errors, Tracer tracer) {
         Map<Object, Fact> facts = new IdentityHashMap<>();
         Map<Object, Integer> position = new IdentityHashMap<>();
         for (Fact f : factSet.facts()) {
@@ -190,8 +188,8 @@ public final class SessionRunner {
             Finding draft = entry.getKey();
             RuleDescription rule = entry.getValue() == null ? null : ruleBase.rule(entry.getValue());
             if (rule == null || rule.isDerivation()) {
-                errors.add(new LoadError(LoadError.Kind.RULE_RUNTIME, factSet.file(), null, null, null,
-                        rule == null ? null : rule.id(), "a Finding was inserted by "
+                errors.add(Diagnostic.runtime(factSet.file(), rule == null ? null : rule.id(),
+                        "a Finding was inserted by "
                         + (rule == null ? "something other than a rule" : "a @derivation rule")
                         + " and was dropped: \"" + draft.getMessage() + "\""));
                 continue;
@@ -200,9 +198,9 @@ public final class SessionRunner {
             if (draft.getSeverityOverride() != null) {
                 Severity asked = Severity.parse(draft.getSeverityOverride());
                 if (asked == null) {
-                    errors.add(new LoadError(LoadError.Kind.RULE_RUNTIME, factSet.file(), null, null, null, rule.id(),
+                    errors.add(Diagnostic.runtime(factSet.file(), rule.id(),
                             "withSeverity(\"" + draft.getSeverityOverride()
-                                    + "\") is not one of info, low, medium, high, critical; kept @severity"));
+                        + "\") is not one of info, low, medium, high, critical; kept @severity"));
                 } else {
                     severity = asked;
                 }

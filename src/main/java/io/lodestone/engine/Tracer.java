@@ -3,7 +3,6 @@ package io.lodestone.engine;
 import io.lodestone.api.RuleDescription;
 import io.lodestone.api.Trace;
 import io.lodestone.api.TracedFact;
-import io.lodestone.facts.DeclaredType;
 import java.lang.reflect.Method;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;

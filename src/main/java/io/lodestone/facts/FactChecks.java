@@ -2,7 +2,9 @@ package io.lodestone.facts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lodestone.api.LoadError;
+import io.lodestone.api.Diagnostic.Kind;
+import io.lodestone.api.Diagnostic;
+import io.lodestone.engine.DeclaredType;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,7 @@ import java.util.Map;
 final class FactChecks {
     /** Where problems go; the loader locates the path in the file. */
     interface Problems {
-        void fail(String kind, String path, String message);
+        void fail(Kind kind, String path, String message);
     }
 
     /** A fact that bound to a declared type, kept for the checks that need the whole set. */
@@ -42,16 +44,16 @@ final class FactChecks {
             return;
         }
         if (!Double.isFinite(node.doubleValue())) {
-            problems.fail(LoadError.Kind.FACT_VALUE, path, "number is too large: it overflows a 64-bit floating-point "
+            problems.fail(Kind.FACT_VALUE, path, "number is too large: it overflows a 64-bit floating-point "
                     + "number (the largest is about 1.8e308)");
         } else if ((fieldType == Integer.class || fieldType == int.class) && node.isIntegralNumber()
                 && !node.canConvertToInt()) {
-            problems.fail(LoadError.Kind.FACT_VALUE, path, "number " + abbreviate(node.asText())
+            problems.fail(Kind.FACT_VALUE, path, "number " + abbreviate(node.asText())
                     + " is out of range for a whole-number field (" + Integer.MIN_VALUE + " to "
                     + Integer.MAX_VALUE + ")");
         } else if ((fieldType == Long.class || fieldType == long.class) && node.isIntegralNumber()
                 && !node.canConvertToLong()) {
-            problems.fail(LoadError.Kind.FACT_VALUE, path, "number " + abbreviate(node.asText())
+            problems.fail(Kind.FACT_VALUE, path, "number " + abbreviate(node.asText())
                     + " is out of range for a whole-number field (" + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ")");
         }
     }
@@ -84,10 +86,10 @@ final class FactChecks {
         String actual = typeOfId.get(id);
         String what = wanted.isEmpty() ? "fact" : wanted;
         if (actual == null) {
-            problems.fail(LoadError.Kind.FACT_REFERENCE, path, "\"" + id + "\" is not the id of any " + what
+            problems.fail(Kind.FACT_REFERENCE, path, "\"" + id + "\" is not the id of any " + what
                     + " in this fact set");
         } else if (!wanted.isEmpty() && !wanted.equals(actual)) {
-            problems.fail(LoadError.Kind.FACT_REFERENCE, path, "\"" + id + "\" is a " + actual + ", expected the id "
+            problems.fail(Kind.FACT_REFERENCE, path, "\"" + id + "\" is a " + actual + ", expected the id "
                     + "of a " + wanted);
         }
     }

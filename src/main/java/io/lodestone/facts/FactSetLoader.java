@@ -16,11 +16,14 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.lodestone.api.Diagnostic.Kind;
+import io.lodestone.api.Diagnostic.Location;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.Fact;
 import io.lodestone.api.FactSet;
 import io.lodestone.api.FactSetException;
-import io.lodestone.api.LoadError;
 import io.lodestone.api.Source;
+import io.lodestone.engine.DeclaredType;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
@@ -90,14 +93,14 @@ public final class FactSetLoader {
         try {
             long size = Files.size(file);
             if (size > maxBytes) {
-                throw error(LoadError.Kind.LIMIT, name, null, null, "file is " + size + " bytes, over the limit of "
+                throw error(Kind.LIMIT, name, null, null, "file is " + size + " bytes, over the limit of "
                         + maxBytes + " (raise it with --max-file-bytes)");
             }
             content = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw error(LoadError.Kind.IO, name, null, null, "file not found");
+            throw error(Kind.IO, name, null, null, "file not found");
         } catch (IOException e) {
-            throw error(LoadError.Kind.IO, name, null, null, "cannot read: " + e.getMessage());
+            throw error(Kind.IO, name, null, null, "cannot read: " + e.getMessage());
         }
         return load(content, name);
     }
@@ -105,7 +108,7 @@ public final class FactSetLoader {
     /** Reads a fact set from bytes; {@code name} stands for the file in errors and reports. */
     public FactSet load(byte[] content, String name) throws FactSetException {
         if (content.length > maxBytes) {
-            throw error(LoadError.Kind.LIMIT, name, null, null, "input is " + content.length
+            throw error(Kind.LIMIT, name, null, null, "input is " + content.length
                     + " bytes, over the limit of " + maxBytes);
         }
         JsonNode root;
@@ -114,27 +117,27 @@ public final class FactSetLoader {
         } catch (StreamConstraintsException e) {
             int[] tooDeep = JsonLocator.deeperThan(content, maxDepth);
             if (tooDeep != null) {
-                throw error(LoadError.Kind.LIMIT, name, tooDeep[0], tooDeep[1], "nested deeper than the limit of "
+                throw error(Kind.LIMIT, name, tooDeep[0], tooDeep[1], "nested deeper than the limit of "
                         + maxDepth + " levels (raise it with --max-depth)");
             }
-            throw error(LoadError.Kind.LIMIT, name, e.getLocation() == null ? null : e.getLocation().getLineNr(),
+            throw error(Kind.LIMIT, name, e.getLocation() == null ? null : e.getLocation().getLineNr(),
                     e.getLocation() == null ? null : e.getLocation().getColumnNr(), e.getOriginalMessage());
         } catch (JsonParseException e) {
             int[] at = JsonSyntax.location(e, content);
-            throw error(LoadError.Kind.JSON_SYNTAX, name, at[0], at[1], JsonSyntax.message(e));
+            throw error(Kind.JSON_SYNTAX, name, at[0], at[1], JsonSyntax.message(e));
         } catch (JsonProcessingException e) {
-            throw error(LoadError.Kind.JSON_SYNTAX, name, null, null, e.getOriginalMessage());
+            throw error(Kind.JSON_SYNTAX, name, null, null, e.getOriginalMessage());
         } catch (IOException e) {
-            throw error(LoadError.Kind.IO, name, null, null, "cannot read: " + e.getMessage());
+            throw error(Kind.IO, name, null, null, "cannot read: " + e.getMessage());
         }
         if (root == null || root.isMissingNode()) {
-            throw error(LoadError.Kind.JSON_SYNTAX, name, 1, 1, "empty file: expected a fact set, a JSON object");
+            throw error(Kind.JSON_SYNTAX, name, 1, 1, "empty file: expected a fact set, a JSON object");
         }
         return new Reading(content, name).read(root);
     }
 
-    private static FactSetException error(String kind, String file, Integer line, Integer column, String message) {
-        return new FactSetException(List.of(new LoadError(kind, file, line, column, null, null, message)));
+    private static FactSetException error(Kind kind, String file, Integer line, Integer column, String message) {
+        return new FactSetException(List.of(new Diagnostic(kind, Location.at(file, line, column), message)));
     }
 
     private ObjectReader readerFor(Class<?> type) {
@@ -174,8 +177,8 @@ public final class FactSetLoader {
     private final class Reading {
         private final byte[] content;
         private final String file;
-        private final List<LoadError> errors = new ArrayList<>();
-        private final List<LoadError> warnings = new ArrayList<>();
+        private final List<Diagnostic> errors = new ArrayList<>();
+        private final List<Diagnostic> warnings = new ArrayList<>();
 
         Reading(byte[] content, String file) {
             this.content = content;
@@ -184,7 +187,7 @@ public final class FactSetLoader {
 
         FactSet read(JsonNode root) throws FactSetException {
             if (!root.isObject()) {
-                fail(LoadError.Kind.FACT_SHAPE, "", "expected a fact set, a JSON object, but found " + JsonText.describe(root));
+                fail(Kind.FACT_SHAPE, "", "expected a fact set, a JSON object, but found " + JsonText.describe(root));
                 throw new FactSetException(errors);
             }
             for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
@@ -196,10 +199,10 @@ public final class FactSetLoader {
             }
             JsonNode version = root.get("lodestone");
             if (version == null) {
-                fail(LoadError.Kind.FACT_SHAPE, "lodestone", "missing \"lodestone\": " + FORMAT_VERSION
+                fail(Kind.FACT_SHAPE, "lodestone", "missing \"lodestone\": " + FORMAT_VERSION
                         + " (the fact-set format version)");
             } else if (!version.isInt() || version.intValue() != FORMAT_VERSION) {
-                fail(LoadError.Kind.FACT_SHAPE, "lodestone", "unsupported fact-set format version " + version
+                fail(Kind.FACT_SHAPE, "lodestone", "unsupported fact-set format version " + version
                         + " (this Lodestone reads version " + FORMAT_VERSION + ")");
             }
             String id = optionalText(root, "id");
@@ -209,7 +212,7 @@ public final class FactSetLoader {
                 try {
                     LocalDate.parse(asOf);
                 } catch (RuntimeException e) {
-                    fail(LoadError.Kind.FACT_VALUE, "asOf", "expected an ISO-8601 date (YYYY-MM-DD), got \""
+                    fail(Kind.FACT_VALUE, "asOf", "expected an ISO-8601 date (YYYY-MM-DD), got \""
                             + asOf + "\"");
                 }
             }
@@ -229,7 +232,7 @@ public final class FactSetLoader {
                 return sources;
             }
             if (!node.isArray()) {
-                fail(LoadError.Kind.FACT_SHAPE, "sources", "expected an array of sources, found " + JsonText.describe(node));
+                fail(Kind.FACT_SHAPE, "sources", "expected an array of sources, found " + JsonText.describe(node));
                 return sources;
             }
             Set<String> seen = new HashSet<>();
@@ -237,13 +240,13 @@ public final class FactSetLoader {
                 String path = "sources[" + i + "]";
                 JsonNode s = node.get(i);
                 if (!s.isObject()) {
-                    fail(LoadError.Kind.FACT_SHAPE, path, "expected a source object, found " + JsonText.describe(s));
+                    fail(Kind.FACT_SHAPE, path, "expected a source object, found " + JsonText.describe(s));
                     continue;
                 }
                 unknownFields(s, SOURCE_FIELDS, path, "source");
                 String sid = requiredText(s, "id", path);
                 if (sid != null && !seen.add(sid)) {
-                    fail(LoadError.Kind.FACT_SHAPE, path + ".id", "duplicate source id \"" + sid + "\"");
+                    fail(Kind.FACT_SHAPE, path + ".id", "duplicate source id \"" + sid + "\"");
                 }
                 sources.add(new Source(sid, optionalText(s, "title", path), optionalText(s, "kind", path),
                         optionalText(s, "published", path), optionalText(s, "url", path)));
@@ -254,11 +257,11 @@ public final class FactSetLoader {
         private List<Fact> readFacts(JsonNode node, Set<String> sourceIds) {
             List<Fact> facts = new ArrayList<>();
             if (node == null) {
-                fail(LoadError.Kind.FACT_SHAPE, "facts", "missing \"facts\": expected an array of facts");
+                fail(Kind.FACT_SHAPE, "facts", "missing \"facts\": expected an array of facts");
                 return facts;
             }
             if (!node.isArray()) {
-                fail(LoadError.Kind.FACT_SHAPE, "facts", "expected an array of facts, found " + JsonText.describe(node));
+                fail(Kind.FACT_SHAPE, "facts", "expected an array of facts, found " + JsonText.describe(node));
                 return facts;
             }
             Map<String, String> idPaths = new HashMap<>();
@@ -268,16 +271,16 @@ public final class FactSetLoader {
                 String path = "facts[" + i + "]";
                 JsonNode f = node.get(i);
                 if (!(f instanceof ObjectNode fact)) {
-                    fail(LoadError.Kind.FACT_SHAPE, path, "expected a fact object, found " + JsonText.describe(f));
+                    fail(Kind.FACT_SHAPE, path, "expected a fact object, found " + JsonText.describe(f));
                     continue;
                 }
                 JsonNode typeNode = fact.remove("type");
                 JsonNode sourceNode = fact.remove("source");
                 String type = null;
                 if (typeNode == null || typeNode.isNull()) {
-                    fail(LoadError.Kind.FACT_TYPE, path, "missing \"type\" (expected one of " + knownTypes() + ")");
+                    fail(Kind.FACT_TYPE, path, "missing \"type\" (expected one of " + knownTypes() + ")");
                 } else if (!typeNode.isTextual()) {
-                    fail(LoadError.Kind.FACT_TYPE, path + ".type", "expected a type name string, found "
+                    fail(Kind.FACT_TYPE, path + ".type", "expected a type name string, found "
                             + JsonText.describe(typeNode));
                 } else {
                     type = typeNode.textValue();
@@ -285,15 +288,15 @@ public final class FactSetLoader {
                 String factId = null;
                 JsonNode idNode = fact.get("id");
                 if (idNode == null || idNode.isNull()) {
-                    fail(LoadError.Kind.FACT_SHAPE, path, "missing \"id\" (every fact needs an id unique in the set)");
+                    fail(Kind.FACT_SHAPE, path, "missing \"id\" (every fact needs an id unique in the set)");
                 } else if (!idNode.isTextual() || idNode.textValue().isBlank()) {
-                    fail(LoadError.Kind.FACT_SHAPE, path + ".id", "expected a non-empty string id, found "
+                    fail(Kind.FACT_SHAPE, path + ".id", "expected a non-empty string id, found "
                             + JsonText.describe(idNode));
                 } else {
                     factId = idNode.textValue();
                     String first = idPaths.putIfAbsent(factId, path);
                     if (first != null) {
-                        fail(LoadError.Kind.FACT_SHAPE, path + ".id", "duplicate id \"" + factId + "\" (first used at "
+                        fail(Kind.FACT_SHAPE, path + ".id", "duplicate id \"" + factId + "\" (first used at "
                                 + first + ")");
                     }
                 }
@@ -301,14 +304,14 @@ public final class FactSetLoader {
                 String quote = null;
                 if (sourceNode != null && !sourceNode.isNull()) {
                     if (!sourceNode.isObject()) {
-                        fail(LoadError.Kind.FACT_SHAPE, path + ".source", "expected {\"ref\": \"source-id\", "
+                        fail(Kind.FACT_SHAPE, path + ".source", "expected {\"ref\": \"source-id\", "
                                 + "\"quote\": \"...\"}, found " + JsonText.describe(sourceNode));
                     } else {
                         unknownFields(sourceNode, FACT_SOURCE_FIELDS, path + ".source", "fact source");
                         ref = requiredText(sourceNode, "ref", path + ".source");
                         quote = optionalText(sourceNode, "quote", path + ".source");
                         if (ref != null && !sourceIds.contains(ref)) {
-                            fail(LoadError.Kind.FACT_REFERENCE, path + ".source.ref", "source \"" + ref
+                            fail(Kind.FACT_REFERENCE, path + ".source.ref", "source \"" + ref
                                     + "\" is not in the fact set's sources (known: "
                                     + (sourceIds.isEmpty() ? "none" : String.join(", ", new TreeSet<>(sourceIds)))
                                     + ")");
@@ -320,7 +323,7 @@ public final class FactSetLoader {
                 }
                 DeclaredType declared = types.get(type);
                 if (declared == null) {
-                    fail(LoadError.Kind.FACT_TYPE, path + ".type", "unknown type \"" + type
+                    fail(Kind.FACT_TYPE, path + ".type", "unknown type \"" + type
                             + "\" (the rules declare " + knownTypes() + ")");
                     continue;
                 }
@@ -359,11 +362,11 @@ public final class FactSetLoader {
                     return;
                 }
                 if (fact.has(replacement) && !fact.get(replacement).isNull()) {
-                    fail(LoadError.Kind.FACT_SHAPE, path + "." + old, "'" + old + "' is a deprecated name of '"
+                    fail(Kind.FACT_SHAPE, path + "." + old, "'" + old + "' is a deprecated name of '"
                             + replacement + "' and both are given; keep only '" + replacement + "'");
                     return;
                 }
-                warnings.add(located(LoadError.Kind.FACT_SHAPE, path + "." + old, "'" + old + "' of "
+                warnings.add(located(Kind.FACT_SHAPE, path + "." + old, "'" + old + "' of "
                         + type.name() + " is deprecated; read as '" + replacement + "' (rename it)"));
                 fact.remove(old);
                 fact.set(replacement, value);
@@ -376,7 +379,7 @@ public final class FactSetLoader {
                 absentFieldsToNull(value, type, fact);
                 return value;
             } catch (UnrecognizedPropertyException e) {
-                fail(LoadError.Kind.FACT_SHAPE, path + "." + e.getPropertyName(), "unknown field '"
+                fail(Kind.FACT_SHAPE, path + "." + e.getPropertyName(), "unknown field '"
                         + e.getPropertyName() + "' for type " + type.name() + " (declared fields: "
                         + String.join(", ", new TreeSet<>(type.fieldNames())) + ")");
             } catch (JsonMappingException e) {
@@ -386,13 +389,13 @@ public final class FactSetLoader {
                 if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
                     JsonNode actual = fact.at(JsonText.pointer(sub));
                     String got = e instanceof InvalidFormatException f ? "\"" + f.getValue() + "\"" : JsonText.describe(actual);
-                    fail(LoadError.Kind.FACT_VALUE, fullPath, "expected " + JsonText.expected(m.getTargetType()) + " for "
+                    fail(Kind.FACT_VALUE, fullPath, "expected " + JsonText.expected(m.getTargetType()) + " for "
                             + field + ", got " + got);
                 } else {
-                    fail(LoadError.Kind.FACT_VALUE, fullPath, "cannot bind " + field + ": " + e.getOriginalMessage());
+                    fail(Kind.FACT_VALUE, fullPath, "cannot bind " + field + ": " + e.getOriginalMessage());
                 }
             } catch (IOException | ReflectiveOperationException | RuntimeException e) {
-                fail(LoadError.Kind.FACT_VALUE, path, "cannot bind " + type.name() + ": " + e.getMessage());
+                fail(Kind.FACT_VALUE, path, "cannot bind " + type.name() + ": " + e.getMessage());
             }
             return null;
         }
@@ -410,7 +413,7 @@ public final class FactSetLoader {
         private String requiredText(JsonNode object, String field, String path) {
             JsonNode v = object.get(field);
             if (v == null || v.isNull()) {
-                fail(LoadError.Kind.FACT_SHAPE, path, "missing \"" + field + "\"");
+                fail(Kind.FACT_SHAPE, path, "missing \"" + field + "\"");
                 return null;
             }
             return optionalText(object, field, path);
@@ -426,30 +429,30 @@ public final class FactSetLoader {
                 return null;
             }
             if (!v.isTextual()) {
-                fail(LoadError.Kind.FACT_VALUE, path.isEmpty() ? field : path + "." + field,
+                fail(Kind.FACT_VALUE, path.isEmpty() ? field : path + "." + field,
                         "expected a string, found " + JsonText.describe(v));
                 return null;
             }
             return v.textValue();
         }
 
-        private void fail(String kind, String path, String message) {
+        private void fail(Kind kind, String path, String message) {
             errors.add(located(kind, path, message));
         }
 
         /** An unknown field: an error, or with --lenient a warning (the field is then ignored). */
         private void unknown(String path, String message) {
             if (lenient) {
-                warnings.add(located(LoadError.Kind.FACT_SHAPE, path, message + "; ignored (--lenient)"));
+                warnings.add(located(Kind.FACT_SHAPE, path, message + "; ignored (--lenient)"));
             } else {
-                fail(LoadError.Kind.FACT_SHAPE, path, message);
+                fail(Kind.FACT_SHAPE, path, message);
             }
         }
 
-        private LoadError located(String kind, String path, String message) {
+        private Diagnostic located(Kind kind, String path, String message) {
             int[] at = JsonLocator.locate(content, path);
-            return new LoadError(kind, file, at == null ? null : at[0], at == null ? null : at[1],
-                    path.isEmpty() ? "$" : path, null, message);
+            Location where = Location.at(file, at == null ? null : at[0], at == null ? null : at[1]);
+            return Diagnostic.fact(kind, where.withPath(path.isEmpty() ? "$" : path), message);
         }
 
         private String knownTypes() {

@@ -1,6 +1,6 @@
 package io.lodestone.facts;
 
-import io.lodestone.api.LoadError;
+import io.lodestone.api.Diagnostic;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -23,12 +23,12 @@ public final class FactSetPaths {
     }
 
     /** The files found, in input order then path order, without duplicates, and what could not be found. */
-    public record Expansion(List<Path> files, List<LoadError> errors) {
+    public record Expansion(List<Path> files, List<Diagnostic> errors) {
     }
 
     public static Expansion expand(Collection<Path> inputs) {
         Map<Path, Path> files = new LinkedHashMap<>();
-        List<LoadError> errors = new ArrayList<>();
+        List<Diagnostic> errors = new ArrayList<>();
         for (Path input : inputs) {
             String text = input.toString();
             List<Path> found;
@@ -95,7 +95,7 @@ public final class FactSetPaths {
         }
     }
 
-    private static LoadError notFound(String input, String message) {
-        return new LoadError(LoadError.Kind.IO, input, null, null, null, null, message);
+    private static Diagnostic notFound(String input, String message) {
+        return Diagnostic.io(input, message);
     }
 }

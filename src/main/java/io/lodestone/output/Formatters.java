@@ -4,9 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** The registry of output formats by {@code --format} name; adding a format is one line here. */
+/**
+ * The registries of output formats by {@code --format} name, one per command ({@code evaluate},
+ * {@code check}, {@code test}); adding a format is one class and one line here.
+ */
 public final class Formatters {
     private static final Map<String, Supplier<ReportFormatter>> FORMATS = new LinkedHashMap<>();
+    private static final Map<String, Supplier<CheckFormatter>> CHECK = new LinkedHashMap<>();
+    private static final Map<String, Supplier<TestRunFormatter>> TEST = new LinkedHashMap<>();
 
     static {
         register(TextFormatter::new);
@@ -17,6 +22,10 @@ public final class Formatters {
         register(CsvFormatter::new);
         register(MarkdownFormatter::new);
         register(HtmlFormatter::new);
+        CHECK.put("text", CheckTextFormatter::new);
+        CHECK.put("json", CheckJsonFormatter::new);
+        TEST.put("text", TestTextFormatter::new);
+        TEST.put("json", TestJsonFormatter::new);
     }
 
     private Formatters() {
@@ -30,6 +39,28 @@ public final class Formatters {
     public static ReportFormatter get(String name) {
         Supplier<ReportFormatter> f = FORMATS.get(name);
         return f == null ? null : f.get();
+    }
+
+    /** The {@code check} formatter for {@code name}, or null when there is none. */
+    public static CheckFormatter check(String name) {
+        Supplier<CheckFormatter> f = CHECK.get(name);
+        return f == null ? null : f.get();
+    }
+
+    /** The {@code test} formatter for {@code name}, or null when there is none. */
+    public static TestRunFormatter test(String name) {
+        Supplier<TestRunFormatter> f = TEST.get(name);
+        return f == null ? null : f.get();
+    }
+
+    /** The {@code check} format names, in registration order. */
+    public static Iterable<String> checkNames() {
+        return CHECK.keySet();
+    }
+
+    /** The {@code test} format names, in registration order. */
+    public static Iterable<String> testNames() {
+        return TEST.keySet();
     }
 
     public static Iterable<String> names() {

@@ -2,6 +2,7 @@ package io.lodestone.output;
 
 import static io.lodestone.output.HtmlFormatter.esc;
 
+import io.lodestone.api.AlignmentBand;
 import io.lodestone.api.Category;
 import io.lodestone.api.Report;
 import io.lodestone.api.Severity;
@@ -10,11 +11,22 @@ import java.util.Locale;
 
 /** The inline SVG charts of the HTML report: score bar, risk matrix, score comparison. */
 final class HtmlCharts {
-    /** Band edges of docs/output-json.md, drawn as coloured segments of the score bar. */
-    private static final double[] EDGES = {-6, -2, 2, 6};
+    /** The band edges, drawn as coloured segments of the score bar (one colour per scored band). */
+    private static final double[] EDGES = AlignmentBand.edges();
     private static final String[] BAND_COLORS = {"#c0392b", "#e67e22", "#bdc3c7", "#7fbf7f", "#27ae60"};
 
     private HtmlCharts() {
+    }
+
+    /** The scale's ends, the band edges and zero, ascending. */
+    private static double[] ticks(double range) {
+        double[] ticks = new double[EDGES.length + 3];
+        ticks[0] = -range;
+        System.arraycopy(EDGES, 0, ticks, 1, EDGES.length);
+        ticks[EDGES.length + 1] = 0;
+        ticks[EDGES.length + 2] = range;
+        java.util.Arrays.sort(ticks);
+        return ticks;
     }
 
     /** A horizontal scale from -range to +range with the band segments and a marker at the score. */
@@ -35,12 +47,12 @@ final class HtmlCharts {
             sb.append(rect(pad + (from + range) * unit, 14, (to - from) * unit, 14, BAND_COLORS[i], ""));
             from = to;
         }
-        for (double tick : new double[] {-range, -6, -2, 0, 2, 6, range}) {
+        for (double tick : ticks(range)) {
             double x = pad + (tick + range) * unit;
             sb.append("<text x=\"").append(num(x)).append("\" y=\"46\" class=\"tick\">").append(num(tick))
                     .append("</text>");
         }
-        if (!"not-assessed".equals(r.alignment().band())) {
+        if (!AlignmentBand.NOT_ASSESSED.label().equals(r.alignment().band())) {
             double x = pad + (score + range) * unit;
             sb.append("<path class=\"marker\" d=\"M").append(num(x - 6)).append(" 4 L").append(num(x + 6))
                     .append(" 4 L").append(num(x)).append(" 14 Z\"/>")

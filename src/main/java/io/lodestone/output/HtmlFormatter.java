@@ -1,9 +1,9 @@
 package io.lodestone.output;
 
 import io.lodestone.api.Category;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.Evidence;
 import io.lodestone.api.Finding;
-import io.lodestone.api.LoadError;
 import io.lodestone.api.Report;
 import io.lodestone.api.RunReport;
 import io.lodestone.api.Severity;
@@ -183,8 +183,9 @@ public final class HtmlFormatter implements ReportFormatter {
         }
         sb.append("<section class=\"load-errors card\"><h2>Inputs that could not be loaded <span class=\"n\">")
                 .append(run.errors().size()).append("</span></h2><ul>");
-        for (LoadError e : run.errors()) {
-            sb.append("<li data-kind=\"").append(esc(e.kind())).append("\"><code>").append(esc(e.toCompilerString()))
+        for (Diagnostic e : run.errors()) {
+            sb.append("<li data-kind=\"").append(esc(e.kind().label())).append("\"><code>")
+                    .append(esc(e.toCompilerString()))
                     .append("</code></li>");
         }
         sb.append("</ul></section>\n");

@@ -1,7 +1,7 @@
 package io.lodestone.output;
 
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.Finding;
-import io.lodestone.api.LoadError;
 import io.lodestone.api.Report;
 import io.lodestone.api.RuleDescription;
 import io.lodestone.api.RunReport;
@@ -92,9 +92,9 @@ public final class JUnitFormatter implements ReportFormatter {
                         + options.failOn().label(), failing.get(0).getSeverity().label(), listing(failing), null));
             }
         }
-        for (LoadError e : report.errors()) {
+        for (Diagnostic e : report.errors()) {
             cases.add(new Case(report.id(), "evaluation: " + (e.rule() == null ? e.kind() : e.rule()), "error",
-                    e.message(), e.kind(), e.toCompilerString(), null));
+                    e.message(), e.kind().label(), e.toCompilerString(), null));
         }
         return new Suite(report.id(), report.file(), cases);
     }
@@ -111,11 +111,11 @@ public final class JUnitFormatter implements ReportFormatter {
         return ids;
     }
 
-    private static Suite loadSuite(List<LoadError> errors) {
+    private static Suite loadSuite(List<Diagnostic> errors) {
         List<Case> cases = new ArrayList<>();
-        for (LoadError e : errors) {
+        for (Diagnostic e : errors) {
             cases.add(new Case("lodestone.load", e.file() == null ? "<input>" : e.file(), "error", e.message(),
-                    e.kind(), e.toCompilerString(), null));
+                    e.kind().label(), e.toCompilerString(), null));
         }
         return new Suite(LOAD_SUITE, null, cases);
     }

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lodestone.api.Alignment;
 import io.lodestone.api.Category;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.PriorityVerdict;
 import io.lodestone.api.Evidence;
 import io.lodestone.api.Finding;
-import io.lodestone.api.LoadError;
 import io.lodestone.api.Report;
 import io.lodestone.api.RunReport;
 import io.lodestone.api.Severity;
@@ -179,9 +179,9 @@ public final class JsonFormatter implements ReportFormatter {
         return t;
     }
 
-    public static ObjectNode toJson(LoadError error) {
+    public static ObjectNode toJson(Diagnostic error) {
         ObjectNode e = NODES.objectNode();
-        e.put("kind", error.kind());
+        e.put("kind", error.kind().label());
         e.put("file", error.file());
         e.put("line", error.line());
         e.put("column", error.column());

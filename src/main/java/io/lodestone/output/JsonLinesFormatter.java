@@ -2,8 +2,8 @@ package io.lodestone.output;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.Finding;
-import io.lodestone.api.LoadError;
 import io.lodestone.api.Report;
 import io.lodestone.api.RunReport;
 import java.io.IOException;
@@ -32,11 +32,11 @@ public final class JsonLinesFormatter implements ReportFormatter {
             for (Finding f : report.findings()) {
                 line(out, finding(report, f));
             }
-            for (LoadError e : report.errors()) {
+            for (Diagnostic e : report.errors()) {
                 line(out, error(report, e));
             }
         }
-        for (LoadError e : run.errors()) {
+        for (Diagnostic e : run.errors()) {
             line(out, error(null, e));
         }
         out.flush();
@@ -51,7 +51,7 @@ public final class JsonLinesFormatter implements ReportFormatter {
         return line;
     }
 
-    private static ObjectNode error(Report report, LoadError e) {
+    private static ObjectNode error(Report report, Diagnostic e) {
         ObjectNode line = JsonNodeFactory.instance.objectNode();
         line.put("type", "error");
         if (report != null) {

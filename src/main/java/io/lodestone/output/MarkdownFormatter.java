@@ -1,8 +1,8 @@
 package io.lodestone.output;
 
 import io.lodestone.api.Category;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.Finding;
-import io.lodestone.api.LoadError;
 import io.lodestone.api.Report;
 import io.lodestone.api.RunReport;
 import io.lodestone.api.Severity;
@@ -49,7 +49,7 @@ public final class MarkdownFormatter implements ReportFormatter {
         for (Report r : run.reports()) {
             writeReport(r, out);
         }
-        List<LoadError> errors = new ArrayList<>(run.errors());
+        List<Diagnostic> errors = new ArrayList<>(run.errors());
         run.reports().forEach(r -> errors.addAll(r.errors()));
         if (!errors.isEmpty()) {
             out.println("## Errors (" + errors.size() + ")");

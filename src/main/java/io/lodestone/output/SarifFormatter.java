@@ -3,9 +3,9 @@ package io.lodestone.output;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.FactLocation;
 import io.lodestone.api.Finding;
-import io.lodestone.api.LoadError;
 import io.lodestone.api.Report;
 import io.lodestone.api.RuleDescription;
 import io.lodestone.api.RunReport;
@@ -146,11 +146,11 @@ public final class SarifFormatter implements ReportFormatter {
         return result;
     }
 
-    private static ObjectNode notification(LoadError e, String factSet) {
+    private static ObjectNode notification(Diagnostic e, String factSet) {
         ObjectNode n = NODES.objectNode();
         n.put("level", "error");
         n.putObject("message").put("text", e.path() == null ? e.message() : e.path() + ": " + e.message());
-        n.putObject("descriptor").put("id", e.kind());
+        n.putObject("descriptor").put("id", e.kind().label());
         if (e.rule() != null) {
             n.putObject("associatedRule").put("id", e.rule());
         }

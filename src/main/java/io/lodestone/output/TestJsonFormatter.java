@@ -14,6 +14,11 @@ import java.io.Writer;
 public final class TestJsonFormatter implements TestRunFormatter {
 
     @Override
+    public String name() {
+        return "json";
+    }
+
+    @Override
     public void write(TestRun run, boolean coverage, Writer out) throws IOException {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         ObjectNode root = nodes.objectNode();

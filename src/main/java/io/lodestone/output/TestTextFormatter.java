@@ -1,8 +1,8 @@
 package io.lodestone.output;
 
-import io.lodestone.api.CaseResult;
 import io.lodestone.api.CaseResult.Mismatch;
-import io.lodestone.api.LoadError;
+import io.lodestone.api.CaseResult;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.RuleDescription;
 import io.lodestone.api.TestRun;
 import java.io.IOException;
@@ -14,9 +14,14 @@ import java.util.Locale;
 /** {@code lodestone test} for people: PASS/FAIL per case with a diff, coverage, then "N passed, N failed". */
 public final class TestTextFormatter implements TestRunFormatter {
     @Override
+    public String name() {
+        return "text";
+    }
+
+    @Override
     public void write(TestRun run, boolean coverage, Writer writer) throws IOException {
         PrintWriter out = new PrintWriter(writer);
-        for (LoadError e : run.errors()) {
+        for (Diagnostic e : run.errors()) {
             out.println("ERROR " + TextFormatter.clean(e.toCompilerString()));
         }
         for (CaseResult c : run.cases()) {
@@ -26,7 +31,7 @@ public final class TestTextFormatter implements TestRunFormatter {
             for (Mismatch m : c.problems()) {
                 out.println("        " + describe(m));
             }
-            for (LoadError e : c.errors()) {
+            for (Diagnostic e : c.errors()) {
                 out.println("        " + TextFormatter.clean(e.toCompilerString()));
             }
         }

@@ -1,9 +1,9 @@
 package io.lodestone.output;
 
 import io.lodestone.api.Category;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.Evidence;
 import io.lodestone.api.Finding;
-import io.lodestone.api.LoadError;
 import io.lodestone.api.Report;
 import io.lodestone.api.RunReport;
 import io.lodestone.api.Severity;
@@ -43,17 +43,17 @@ public final class TextFormatter implements ReportFormatter {
             writeReport(report, s, out);
             out.println();
         }
-        List<LoadError> errors = run.errors();
+        List<Diagnostic> errors = run.errors();
         if (!errors.isEmpty()) {
             out.println(s.paint(BOLD + RED, "Errors (" + errors.size() + ")"));
-            for (LoadError e : errors) {
+            for (Diagnostic e : errors) {
                 out.println("  " + clean(e.toCompilerString()));
             }
             out.println();
         }
         if (!run.warnings().isEmpty()) {
             out.println(s.paint(BOLD + YELLOW, "Warnings (" + run.warnings().size() + ")"));
-            for (LoadError w : run.warnings()) {
+            for (Diagnostic w : run.warnings()) {
                 out.println("  " + clean(w.toCompilerString("warning")));
             }
             out.println();
@@ -154,25 +154,7 @@ public final class TextFormatter implements ReportFormatter {
 
     /** Control characters from fact sets must not drive the terminal: show them as escapes. */
     static String clean(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder sb = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean control = Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
-            if (control && sb == null) {
-                sb = new StringBuilder(text.substring(0, i));
-            }
-            if (sb != null) {
-                if (control) {
-                    sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                } else {
-                    sb.append(c);
-                }
-            }
-        }
-        return sb == null ? text : sb.toString();
+        return text == null ? "" : Diagnostic.escapeControls(text);
     }
 
     private record Style(boolean color) {

@@ -2,6 +2,7 @@ package io.lodestone.report;
 
 import io.lodestone.api.Alignment;
 import io.lodestone.api.Alignment.RiskWeight;
+import io.lodestone.api.AlignmentBand;
 import io.lodestone.api.Category;
 import io.lodestone.api.Fact;
 import io.lodestone.api.FactSet;
@@ -160,7 +161,7 @@ public final class AlignmentMethod {
             }
         }
         double score = round(total - riskTotal);
-        return new Alignment(score, AlignmentBands.band(score, !aligned.isEmpty()), aligned, verdicts, risks);
+        return new Alignment(score, AlignmentBand.of(score, !aligned.isEmpty()).label(), aligned, verdicts, risks);
     }
 
     private static PriorityVerdict verdict(String policy, String issuer, String priority, List<Weighed> weighed,

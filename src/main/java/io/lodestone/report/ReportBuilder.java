@@ -1,11 +1,12 @@
 package io.lodestone.report;
 
 import io.lodestone.api.Alignment;
+import io.lodestone.api.AlignmentBand;
 import io.lodestone.api.Category;
 import io.lodestone.api.Counts;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.FactSet;
 import io.lodestone.api.Finding;
-import io.lodestone.api.LoadError;
 import io.lodestone.api.Report;
 import io.lodestone.api.RuleDescription;
 import io.lodestone.api.Severity;
@@ -28,12 +29,12 @@ public final class ReportBuilder {
     private ReportBuilder() {
     }
 
-    public static Report build(FactSet factSet, List<Finding> findings, List<LoadError> errors, int ruleCount) {
+    public static Report build(FactSet factSet, List<Finding> findings, List<Diagnostic> errors, int ruleCount) {
         return build(factSet, findings, errors, ruleCount, List.of());
     }
 
     /** As above, with the rules whose {@code @priority} / {@code @effect} metadata the alignment verdicts read. */
-    public static Report build(FactSet factSet, List<Finding> findings, List<LoadError> errors, int ruleCount,
+    public static Report build(FactSet factSet, List<Finding> findings, List<Diagnostic> errors, int ruleCount,
                                List<RuleDescription> rules) {
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(ORDER);

@@ -1,17 +1,14 @@
 package io.lodestone.server;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.lodestone.Lodestone;
-import io.lodestone.api.FactSet;
+import io.lodestone.api.CheckResult;
+import io.lodestone.api.Diagnostic.Kind;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.FactSetException;
-import io.lodestone.api.LoadError;
 import io.lodestone.api.Report;
-import io.lodestone.api.RuleDescription;
 import io.lodestone.api.RunReport;
-import io.lodestone.output.JsonFormatter;
+import io.lodestone.output.HttpDocuments;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -47,7 +44,7 @@ final class Endpoints {
             case "/v1/rules" -> get(method) ? rulesInfo() : notAllowed("GET");
             case "/healthz" -> get(method) ? health() : notAllowed("GET");
             case "/metrics" -> get(method) ? Reply.text(200, Reply.PROMETHEUS, metrics.render(rules)) : notAllowed("GET");
-            default -> Reply.error(404, Reply.KIND_REQUEST, "no such endpoint: " + path);
+            default -> Reply.error(404, Kind.REQUEST, "no such endpoint: " + path);
         };
     }
 
@@ -60,7 +57,7 @@ final class Endpoints {
     }
 
     private static Reply notAllowed(String allowed) {
-        return Reply.error(405, Reply.KIND_REQUEST, "method not allowed (use " + allowed + ")");
+        return Reply.error(405, Kind.REQUEST, "method not allowed (use " + allowed + ")");
     }
 
     private Reply timedEvaluate(HttpExchange ex) throws IOException {
@@ -74,7 +71,7 @@ final class Endpoints {
         Map<String, String> query = query(ex);
         String explain = query.getOrDefault("explain", "false");
         if (!explain.equals("true") && !explain.equals("false")) {
-            return Reply.error(400, Reply.KIND_REQUEST, "explain must be true or false, not '" + explain + "'");
+            return Reply.error(400, Kind.REQUEST, "explain must be true or false, not '" + explain + "'");
         }
         Posted posted = posted(ex, query);
         if (posted.refusal != null) {
@@ -86,10 +83,10 @@ final class Endpoints {
                     explain.equals("true"));
             metrics.evaluated();
             RunReport run = new RunReport(lodestone.rulesHash(), lodestone.rules().size(), List.of(report), List.of());
-            return Reply.json(200, JsonFormatter.toJson(run));
+            return Reply.json(200, HttpDocuments.run(run));
         } catch (FactSetException e) {
             RunReport run = new RunReport(lodestone.rulesHash(), lodestone.rules().size(), List.of(), e.errors());
-            return Reply.json(400, JsonFormatter.toJson(run));
+            return Reply.json(400, HttpDocuments.run(run));
         }
     }
 
@@ -98,63 +95,23 @@ final class Endpoints {
         if (posted.refusal != null) {
             return posted.refusal;
         }
-        Lodestone lodestone = posted.lodestone;
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        try {
-            FactSet factSet = lodestone.load(new ByteArrayInputStream(posted.body), posted.name);
-            root.put("ok", true);
-            root.put("id", factSet.id());
-            root.put("facts", factSet.facts().size());
-            root.put("rulesHash", lodestone.rulesHash());
-            root.putArray("errors");
-            return Reply.json(200, root);
-        } catch (FactSetException e) {
-            root.put("ok", false);
-            root.put("rulesHash", lodestone.rulesHash());
-            ArrayNode errors = root.putArray("errors");
-            e.errors().forEach(err -> errors.add(JsonFormatter.toJson(err)));
-            return Reply.json(400, root);
-        }
+        CheckResult result = posted.lodestone.check(new ByteArrayInputStream(posted.body), posted.name);
+        return Reply.json(result.clean() ? 200 : 400, HttpDocuments.check(result));
     }
 
     private Reply rulesInfo() {
         Lodestone lodestone = rules.current();
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        root.put("hash", lodestone == null ? null : lodestone.rulesHash());
-        root.put("count", lodestone == null ? 0 : lodestone.rules().size());
-        ArrayNode list = root.putArray("rules");
-        for (RuleDescription r : lodestone == null ? List.<RuleDescription>of() : lodestone.rules()) {
-            ObjectNode n = list.addObject();
-            n.put("id", r.id());
-            n.put("name", r.name());
-            n.put("category", r.category() == null ? null : r.category().name());
-            n.put("severity", r.severity() == null ? null : r.severity().label());
-            if (r.weight() != null) {
-                n.put("weight", r.weight());
-            }
-            n.put("description", r.description());
-            n.put("file", r.file());
-            n.put("line", r.line());
-        }
-        root.put("reloads", rules.reloads());
         LiveRules.Failure failure = rules.lastFailure();
-        if (failure == null) {
-            root.putNull("lastError");
-        } else {
-            ObjectNode last = root.putObject("lastError");
-            last.put("at", failure.at().toString());
-            ArrayNode errors = last.putArray("errors");
-            failure.errors().forEach(e -> errors.add(JsonFormatter.toJson(e)));
-        }
-        return Reply.json(lodestone == null ? 503 : 200, root);
+        byte[] body = HttpDocuments.rules(lodestone == null ? null : lodestone.rulesHash(),
+                lodestone == null ? List.of() : lodestone.rules(), rules.reloads(),
+                failure == null ? null : failure.at(), failure == null ? List.of() : failure.errors());
+        return Reply.json(lodestone == null ? 503 : 200, body);
     }
 
     private Reply health() {
         Lodestone lodestone = rules.current();
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        root.put("status", lodestone == null ? "no-rules" : "ok");
-        root.put("rulesHash", lodestone == null ? null : lodestone.rulesHash());
-        return Reply.json(lodestone == null ? 503 : 200, root);
+        return Reply.json(lodestone == null ? 503 : 200, HttpDocuments.health(lodestone == null ? null
+                : lodestone.rulesHash()));
     }
 
     private Reply unavailable() {
@@ -162,7 +119,7 @@ final class Endpoints {
         if (failure != null && !failure.errors().isEmpty()) {
             return Reply.errors(503, failure.errors());
         }
-        return Reply.error(503, Reply.KIND_UNAVAILABLE, "no valid rule set is loaded");
+        return Reply.error(503, Kind.UNAVAILABLE, "no valid rule set is loaded");
     }
 
     /** The request body, or the reply that refuses it (415, 413). */
@@ -189,7 +146,7 @@ final class Endpoints {
         String type = ex.getRequestHeaders().getFirst("Content-Type");
         String mediaType = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         if (!mediaType.equals("application/json")) {
-            return new Body(null, Reply.error(415, Reply.KIND_REQUEST, "Content-Type must be application/json, not "
+            return new Body(null, Reply.error(415, Kind.REQUEST, "Content-Type must be application/json, not "
                     + (type == null ? "missing" : "'" + type + "'")));
         }
         String length = ex.getRequestHeaders().getFirst("Content-Length");
@@ -227,7 +184,7 @@ final class Endpoints {
     }
 
     private Reply tooLarge() {
-        return Reply.error(413, LoadError.Kind.LIMIT, "request body is larger than the limit of " + maxBodyBytes
+        return Reply.error(413, Kind.LIMIT, "request body is larger than the limit of " + maxBodyBytes
                 + " bytes (raise it with --max-body-bytes)");
     }
 

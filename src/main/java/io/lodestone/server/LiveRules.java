@@ -1,7 +1,9 @@
 package io.lodestone.server;
 
 import io.lodestone.Lodestone;
-import io.lodestone.api.LoadError;
+import io.lodestone.api.Diagnostic.Kind;
+import io.lodestone.api.Diagnostic.Location;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.RulesException;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -34,7 +36,7 @@ public final class LiveRules {
      * @param at     when the reload was attempted
      * @param errors the located rule errors
      */
-    public record Failure(Instant at, List<LoadError> errors) {
+    public record Failure(Instant at, List<Diagnostic> errors) {
         /** Copies the error list. */
         public Failure {
             errors = List.copyOf(errors);
@@ -84,7 +86,7 @@ public final class LiveRules {
      * @return true when the new rules are now in use
      */
     public boolean reload() {
-        List<LoadError> errors;
+        List<Diagnostic> errors;
         try {
             Lodestone fresh = compiler.compile();
             Lodestone old = current.getAndSet(fresh);
@@ -99,8 +101,7 @@ public final class LiveRules {
             errors = e.errors();
         } catch (RuntimeException e) {
             // the compiler must never take the server down; report it like a rule error
-            errors = List.of(new LoadError(LoadError.Kind.RULE_COMPILE, null, null, null, null, null,
-                    "rules could not be compiled: " + e));
+            errors = List.of(Diagnostic.rule(Kind.RULE_COMPILE, Location.NONE, "rules could not be compiled: " + e));
         }
         failedReloads.incrementAndGet();
         lastFailure.set(new Failure(Instant.now(), errors));

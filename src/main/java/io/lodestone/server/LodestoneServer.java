@@ -2,6 +2,8 @@ package io.lodestone.server;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.lodestone.api.Diagnostic.Kind;
+import io.lodestone.api.Diagnostic;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -20,14 +22,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * See {@code docs/http.md}.
  */
 public final class LodestoneServer implements AutoCloseable {
-    static {
-        // The JDK server writes headers and body separately; with Nagle on, delayed ACKs add ~40 ms to
-        // every response (p50 48 ms -> 8 ms in bench-http). Read once, when the first server is created.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
     /** Default request body limit: 8 MiB. */
     public static final long DEFAULT_MAX_BODY_BYTES = 8L * 1024 * 1024;
 
@@ -64,6 +58,7 @@ public final class LodestoneServer implements AutoCloseable {
     private boolean stopped;
 
     private LodestoneServer(LiveRules rules, Config config, PrintWriter log) throws IOException {
+        preferNoDelay();
         this.log = log;
         this.endpoints = new Endpoints(rules, metrics, config.maxBodyBytes());
         this.server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 128);
@@ -79,7 +74,20 @@ public final class LodestoneServer implements AutoCloseable {
     }
 
     /**
-     * Binds and starts serving.
+     * The JDK server writes headers and body separately; with Nagle on, delayed ACKs add ~40 ms to
+     * every response (p50 48 ms -> 8 ms in bench-http). The JDK reads the property once, when the first
+     * server is created, so it is set just before that (not in a static initialiser, which would touch
+     * the JVM on class loading), and never over an operator's own value.
+     */
+    private static void preferNoDelay() {
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    /**
+     * Binds and starts serving. The first server in a JVM also sets {@code sun.net.httpserver.nodelay}
+     * to true unless it is already set.
      *
      * @param rules  the rule set to evaluate with (may still be empty: requests then get 503)
      * @param config address, limits and threads
@@ -116,7 +124,7 @@ public final class LodestoneServer implements AutoCloseable {
             } catch (RuntimeException | Error e) {
                 log.println("lodestone: internal error answering " + ex.getRequestURI() + ": " + e);
                 log.flush();
-                reply = Reply.error(500, "internal", "internal error (a bug in Lodestone): " + e);
+                reply = Reply.error(500, Kind.INTERNAL, "internal error (a bug in Lodestone): " + e);
             }
             if (reply.status() >= 400) {
                 metrics.error(reply.status());

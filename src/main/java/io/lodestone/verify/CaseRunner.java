@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.lodestone.Lodestone;
 import io.lodestone.api.CaseResult;
+import io.lodestone.api.Diagnostic.Kind;
+import io.lodestone.api.Diagnostic.Location;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.FactSetException;
 import io.lodestone.api.Finding;
-import io.lodestone.api.LoadError;
 import io.lodestone.api.Report;
 import io.lodestone.api.RuleDescription;
 import io.lodestone.api.Severity;
@@ -44,7 +46,7 @@ public final class CaseRunner {
 
     /** Finds the cases under folders (or takes expectation files as given) and runs them in path order. */
     public TestRun run(Collection<Path> inputs) {
-        List<LoadError> errors = new ArrayList<>();
+        List<Diagnostic> errors = new ArrayList<>();
         List<Loaded> loaded = discover(inputs, errors).stream().map(CaseRunner::load).toList();
         List<CaseResult> cases = loaded.stream().map(this::runCase).toList();
         Map<String, Integer> firedIn = new TreeMap<>();
@@ -66,7 +68,7 @@ public final class CaseRunner {
     }
 
     /** An expectation file and what it parsed to, or why it could not be read. */
-    private record Loaded(Path file, Expectation expectation, LoadError error) {
+    private record Loaded(Path file, Expectation expectation, Diagnostic error) {
     }
 
     private static Loaded load(Path file) {
@@ -77,20 +79,19 @@ public final class CaseRunner {
         }
     }
 
-    static List<Path> discover(Collection<Path> inputs, List<LoadError> errors) {
+    static List<Path> discover(Collection<Path> inputs, List<Diagnostic> errors) {
         List<Path> found = new ArrayList<>();
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
                 try (Stream<Path> walk = Files.walk(input)) {
                     walk.filter(p -> p.getFileName().toString().endsWith(EXPECT_SUFFIX)).sorted().forEach(found::add);
                 } catch (IOException e) {
-                    errors.add(new LoadError(LoadError.Kind.IO, input.toString(), null, null, null, null,
-                            "cannot read: " + e.getMessage()));
+                    errors.add(Diagnostic.io(input.toString(), "cannot read: " + e.getMessage()));
                 }
             } else if (Files.isRegularFile(input) && input.toString().endsWith(EXPECT_SUFFIX)) {
                 found.add(input);
             } else {
-                errors.add(new LoadError(LoadError.Kind.IO, input.toString(), null, null, null, null,
+                errors.add(Diagnostic.io(input.toString(),
                         "expected a folder of test cases or a *" + EXPECT_SUFFIX + " file"));
             }
         }
@@ -117,7 +118,7 @@ public final class CaseRunner {
         }
         List<String> fired = report.findings().stream().map(Finding::getRuleId).distinct().toList();
         return new CaseResult(name, factsFile.toString(), expectFile.toString(), fired,
-                Matcher.compare(expectation, report), report.errors(), report);
+                ExpectationMatcher.compare(expectation, report), report.errors(), report);
     }
 
     private static Expectation read(Path file) throws LoadFailure {
@@ -131,25 +132,25 @@ public final class CaseRunner {
             }
             return e;
         } catch (JsonMappingException e) {
-            throw new LoadFailure(new LoadError(LoadError.Kind.FACT_SHAPE, file.toString(), line(e), column(e),
-                    path(e), null, e.getOriginalMessage()));
+            throw new LoadFailure(Diagnostic.fact(Kind.FACT_SHAPE,
+                    Location.at(file.toString(), line(e), column(e)).withPath(path(e)), e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
-            throw new LoadFailure(new LoadError(LoadError.Kind.JSON_SYNTAX, file.toString(), line(e), column(e),
-                    null, null, e.getOriginalMessage()));
+            throw new LoadFailure(Diagnostic.fact(Kind.JSON_SYNTAX, Location.at(file.toString(), line(e), column(e)),
+                    e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new LoadFailure(new LoadError(LoadError.Kind.IO, file.toString(), null, null, null, null,
-                    "cannot read: " + e.getMessage()));
+            throw new LoadFailure(Diagnostic.io(file.toString(), "cannot read: " + e.getMessage()));
         }
     }
 
     private static void checkEntry(Path file, Expectation.Entry entry) throws LoadFailure {
         if (entry.ruleId() == null) {
-            throw new LoadFailure(new LoadError(LoadError.Kind.FACT_SHAPE, file.toString(), null, null, null, null,
+            throw new LoadFailure(Diagnostic.fact(Kind.FACT_SHAPE, Location.file(file.toString()),
                     "every must/mustNot entry needs a ruleId"));
         }
         if (entry.severity() != null && Severity.parse(entry.severity()) == null) {
-            throw new LoadFailure(new LoadError(LoadError.Kind.FACT_VALUE, file.toString(), null, null, null,
-                    entry.ruleId(), "severity \"" + entry.severity() + "\" is not one of info, low, medium, high, critical"));
+            throw new LoadFailure(Diagnostic.fact(Kind.FACT_VALUE,
+                    Location.file(file.toString()).withRule(entry.ruleId()),
+                            "severity \"" + entry.severity() + "\" is not one of info, low, medium, high, critical"));
         }
     }
 
@@ -175,9 +176,9 @@ public final class CaseRunner {
 
     private static final class LoadFailure extends Exception {
         private static final long serialVersionUID = 1L;
-        private final transient LoadError error;
+        private final transient Diagnostic error;
 
-        LoadFailure(LoadError error) {
+        LoadFailure(Diagnostic error) {
             super(error.message(), null, false, false);
             this.error = error;
         }

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lodestone.Lodestone;
 import io.lodestone.TestFiles;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.FactSetException;
-import io.lodestone.api.LoadError;
 import io.lodestone.api.LodestoneException;
 import io.lodestone.api.RulesException;
 import java.io.IOException;
@@ -68,13 +68,13 @@ class BadInputCorpusTest {
     }
 
     private static void check(String name, JsonNode expected) throws Exception {
-        List<LoadError> errors = errorsOf(name);
-        String all = errors.stream().map(LoadError::toCompilerString).collect(Collectors.joining("\n"));
+        List<Diagnostic> errors = errorsOf(name);
+        String all = errors.stream().map(Diagnostic::toCompilerString).collect(Collectors.joining("\n"));
         assertEquals(expected.path("count").asInt(1), errors.size(), "error count; got:\n" + all);
-        LoadError e = errors.get(0);
+        Diagnostic e = errors.get(0);
         String fileName = Path.of(name).getFileName().toString();
         assertTrue(e.file() != null && e.file().replace('\\', '/').endsWith(fileName), "file; got:\n" + all);
-        assertEquals(expected.get("kind").asText(), e.kind(), "kind; got:\n" + all);
+        assertEquals(expected.get("kind").asText(), e.kind().label(), "kind; got:\n" + all);
         assertEquals(expected.get("line").asInt(), e.line(), "line; got:\n" + all);
         if (expected.has("column")) {
             assertEquals(expected.get("column").asInt(), e.column(), "column; got:\n" + all);
@@ -84,7 +84,7 @@ class BadInputCorpusTest {
         }
     }
 
-    private static List<LoadError> errorsOf(String name) throws Exception {
+    private static List<Diagnostic> errorsOf(String name) throws Exception {
         Path file = CORPUS.resolve(name);
         LodestoneException thrown;
         if (name.endsWith(".drl")) {

@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lodestone.Lodestone;
 import io.lodestone.api.Category;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.Evidence;
 import io.lodestone.api.Finding;
-import io.lodestone.api.LoadError;
 import io.lodestone.api.Report;
 import io.lodestone.api.RulesException;
 import io.lodestone.api.Severity;
@@ -147,8 +147,8 @@ class EngineTest {
         RulesException e = assertThrows(RulesException.class, () -> Lodestone.fromRules(rules));
         List<String> where = e.errors().stream().map(err -> err.kind() + "@" + err.line() + ":" + err.rule()).toList();
         // errors about a given annotation point at it (the line after "rule"); a missing one at the rule
-        assertTrue(where.contains(LoadError.Kind.RULE_METADATA + "@4:no id"), where.toString());
-        assertTrue(where.contains(LoadError.Kind.RULE_METADATA + "@11:first"), where.toString());
+        assertTrue(where.contains(Diagnostic.Kind.RULE_METADATA + "@4:no id"), where.toString());
+        assertTrue(where.contains(Diagnostic.Kind.RULE_METADATA + "@11:first"), where.toString());
         assertEquals(2, where.stream().filter(w -> w.endsWith("@17:second")).count(),
                 "bad severity and duplicate id: " + where);
         assertTrue(e.errors().stream().allMatch(err -> err.file().endsWith("x/r.drl")));
@@ -162,7 +162,7 @@ class EngineTest {
                 global Double threshold;
                 """);
         RulesException e = assertThrows(RulesException.class, () -> Lodestone.fromRules(rules));
-        assertEquals(LoadError.Kind.RULE_PARAMS, e.errors().get(0).kind());
+        assertEquals(Diagnostic.Kind.RULE_PARAMS, e.errors().get(0).kind());
         assertEquals(2, e.errors().get(0).line());
     }
 
@@ -181,8 +181,8 @@ class EngineTest {
                 """);
         RulesException e = assertThrows(RulesException.class, () -> Lodestone.fromRules(rules));
         assertTrue(e.errors().stream().noneMatch(err -> err.message().contains("null Package")));
-        LoadError first = e.errors().get(0);
-        assertEquals(LoadError.Kind.RULE_SYNTAX, first.kind());
+        Diagnostic first = e.errors().get(0);
+        assertEquals(Diagnostic.Kind.RULE_SYNTAX, first.kind());
         assertTrue(first.line() != null && first.line() >= 6 && first.line() <= 7, "line " + first.line());
     }
 }

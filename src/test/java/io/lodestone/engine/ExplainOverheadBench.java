@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 /**
  * Prints the cost of --explain: evaluations per second of the seed with tracing off and on, measured
- * alternately in one JVM after a warm-up. Run: see docs/explain.md. Not a test; prints figures.
+ * alternately in one JVM after a warm-up. Run: see docs/testing-rules.md. Not a test; prints figures.
  */
 public final class ExplainOverheadBench {
     private ExplainOverheadBench() {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lodestone.Lodestone;
 import io.lodestone.TestFiles;
-import io.lodestone.api.LoadError;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.Report;
 import io.lodestone.api.RunReport;
 import io.lodestone.cli.ExitCodes;
@@ -66,8 +66,8 @@ class RuntimeGuardsTest {
         assertEquals(2, run.reports().size(), "both fact sets are reported");
         Report bad = run.reports().get(0);
         assertEquals(1, bad.errors().size(), bad.errors().toString());
-        LoadError e = bad.errors().get(0);
-        assertEquals(LoadError.Kind.RULE_RUNTIME, e.kind());
+        Diagnostic e = bad.errors().get(0);
+        assertEquals(Diagnostic.Kind.RULE_RUNTIME, e.kind());
         assertEquals("RISK-THROWS", e.rule());
         assertTrue(e.message().contains("no rate for x"), e.message());
         assertEquals(List.of("RISK-ITEM"), bad.findings().stream().map(f -> f.getRuleId()).toList(),
@@ -93,7 +93,7 @@ class RuntimeGuardsTest {
         long start = System.nanoTime();
         Report report = lodestone.evaluate(set("a", "x", "loop"));
         assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 5, "stopped quickly");
-        assertEquals(List.of(LoadError.Kind.RULE_LIMIT), report.errors().stream().map(LoadError::kind).toList());
+        assertEquals(List.of(Diagnostic.Kind.RULE_LIMIT), report.errors().stream().map(Diagnostic::kind).toList());
         assertTrue(report.errors().get(0).message().contains("500"), report.errors().get(0).message());
         assertEquals(1, report.findings().size(), "findings so far are kept");
     }
@@ -114,7 +114,7 @@ class RuntimeGuardsTest {
         long start = System.nanoTime();
         Report report = lodestone.evaluate(set("a", "x", "slow"));
         assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 5000, "stopped quickly");
-        assertEquals(List.of(LoadError.Kind.RULE_LIMIT), report.errors().stream().map(LoadError::kind).toList());
+        assertEquals(List.of(Diagnostic.Kind.RULE_LIMIT), report.errors().stream().map(Diagnostic::kind).toList());
         assertTrue(report.errors().get(0).message().contains("time limit"), report.errors().get(0).message());
     }
 
@@ -135,8 +135,8 @@ class RuntimeGuardsTest {
             long start = System.nanoTime();
             RunReport run = lodestone.evaluateAll(List.of(set("a", "x", "spin"), set("b", "y", "calm")));
             assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 5000, "did not hang");
-            assertEquals(List.of(LoadError.Kind.RULE_LIMIT),
-                    run.reports().get(0).errors().stream().map(LoadError::kind).toList());
+            assertEquals(List.of(Diagnostic.Kind.RULE_LIMIT),
+                    run.reports().get(0).errors().stream().map(Diagnostic::kind).toList());
             assertEquals(1, run.reports().get(0).findings().size(), "the finding made before is kept");
             assertEquals(List.of(), run.reports().get(1).errors());
             assertEquals(1, run.reports().get(1).findings().size());

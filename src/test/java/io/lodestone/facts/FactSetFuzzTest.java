@@ -11,9 +11,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lodestone.Lodestone;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.FactSet;
 import io.lodestone.api.FactSetException;
-import io.lodestone.api.LoadError;
 import io.lodestone.api.Report;
 import io.lodestone.api.RunReport;
 import java.io.ByteArrayInputStream;
@@ -81,7 +81,7 @@ class FactSetFuzzTest {
             } catch (FactSetException e) {
                 refused++;
                 assertTrue(!e.errors().isEmpty(), what);
-                for (LoadError error : e.errors()) {
+                for (Diagnostic error : e.errors()) {
                     assertNotNull(error.kind(), what);
                     assertEquals(name, error.file(), what);
                     assertTrue(error.line() != null || error.path() != null, what + ": unlocated " + error);

@@ -8,10 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lodestone.Lodestone;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.Fact;
 import io.lodestone.api.FactSet;
 import io.lodestone.api.FactSetException;
-import io.lodestone.api.LoadError;
+import io.lodestone.engine.DeclaredType;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -34,7 +35,7 @@ class FactSetLoaderTest {
         return lodestone.load(write(tmp.resolve("f.json"), json));
     }
 
-    private LoadError onlyError(String json) {
+    private Diagnostic onlyError(String json) {
         FactSetException e = assertThrows(FactSetException.class, () -> load(json));
         assertEquals(1, e.errors().size(), e.errors().toString());
         return e.errors().get(0);
@@ -80,16 +81,16 @@ class FactSetLoaderTest {
 
     @Test
     void syntaxErrorsHaveLineAndColumn() {
-        LoadError e = onlyError("{\"lodestone\": 1,\n  \"facts\": [\n    {\"type\": \"Item\" \"id\": \"a\"}]}");
-        assertEquals(LoadError.Kind.JSON_SYNTAX, e.kind());
+        Diagnostic e = onlyError("{\"lodestone\": 1,\n  \"facts\": [\n    {\"type\": \"Item\" \"id\": \"a\"}]}");
+        assertEquals(Diagnostic.Kind.JSON_SYNTAX, e.kind());
         assertEquals(3, e.line());
         assertEquals(21, e.column());
     }
 
     @Test
     void aValueOfTheWrongTypeNamesThePathAndLine() {
-        LoadError e = onlyError("{\"lodestone\": 1, \"facts\": [\n {\"type\": \"Item\", \"id\": \"a\",\n  \"amount\": \"lots\"}]}");
-        assertEquals(LoadError.Kind.FACT_VALUE, e.kind());
+        Diagnostic e = onlyError("{\"lodestone\": 1, \"facts\": [\n {\"type\": \"Item\", \"id\": \"a\",\n  \"amount\": \"lots\"}]}");
+        assertEquals(Diagnostic.Kind.FACT_VALUE, e.kind());
         assertEquals("facts[0].amount", e.path());
         assertEquals(3, e.line());
         assertTrue(e.message().contains("a number"), e.message());
@@ -97,8 +98,8 @@ class FactSetLoaderTest {
 
     @Test
     void anUnknownFieldIsAnErrorAtItsKey() {
-        LoadError e = onlyError("{\"lodestone\": 1, \"facts\": [\n {\"type\": \"Item\", \"id\": \"a\", \"amont\": 3}]}");
-        assertEquals(LoadError.Kind.FACT_SHAPE, e.kind());
+        Diagnostic e = onlyError("{\"lodestone\": 1, \"facts\": [\n {\"type\": \"Item\", \"id\": \"a\", \"amont\": 3}]}");
+        assertEquals(Diagnostic.Kind.FACT_SHAPE, e.kind());
         assertEquals("facts[0].amont", e.path());
         assertEquals(2, e.line());
         assertEquals(30, e.column());
@@ -116,21 +117,21 @@ class FactSetLoaderTest {
                 """));
         List<String> got = e.errors().stream().map(err -> err.kind() + " " + err.path() + " @" + err.line()).toList();
         assertEquals(List.of(
-                LoadError.Kind.FACT_TYPE + " facts[0].type @2",
-                LoadError.Kind.FACT_SHAPE + " facts[1] @3",
-                LoadError.Kind.FACT_REFERENCE + " facts[2].source.ref @4",
-                LoadError.Kind.FACT_SHAPE + " facts[3].id @5"), got);
+                Diagnostic.Kind.FACT_TYPE + " facts[0].type @2",
+                Diagnostic.Kind.FACT_SHAPE + " facts[1] @3",
+                Diagnostic.Kind.FACT_REFERENCE + " facts[2].source.ref @4",
+                Diagnostic.Kind.FACT_SHAPE + " facts[3].id @5"), got);
     }
 
     @Test
     void anUnsupportedVersionIsRefused() {
-        LoadError e = onlyError("{\"lodestone\": 2, \"facts\": []}");
+        Diagnostic e = onlyError("{\"lodestone\": 2, \"facts\": []}");
         assertEquals("lodestone", e.path());
     }
 
     @Test
     void anEmptyFileIsAnError() {
-        LoadError e = onlyError("");
-        assertEquals(LoadError.Kind.JSON_SYNTAX, e.kind());
+        Diagnostic e = onlyError("");
+        assertEquals(Diagnostic.Kind.JSON_SYNTAX, e.kind());
     }
 }

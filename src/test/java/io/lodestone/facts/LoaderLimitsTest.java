@@ -11,9 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lodestone.Lodestone;
 import io.lodestone.TestFiles.Run;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.FactSet;
 import io.lodestone.api.FactSetException;
-import io.lodestone.api.LoadError;
 import io.lodestone.api.RunReport;
 import io.lodestone.cli.ExitCodes;
 import java.nio.file.Path;
@@ -56,7 +56,7 @@ class LoaderLimitsTest {
                 """);
     }
 
-    private List<LoadError> errors(Lodestone lodestone, String json) {
+    private List<Diagnostic> errors(Lodestone lodestone, String json) {
         Path file = write(tmp.resolve("set.json"), json);
         return assertThrows(FactSetException.class, () -> lodestone.load(file)).errors();
     }
@@ -67,14 +67,14 @@ class LoaderLimitsTest {
                 {"lodestone": 1, "note": "x", "facts": [
                   {"type": "Item", "id": "a", "amont": 3, "colour": "red"}]}
                 """;
-        List<LoadError> strict = errors(Lodestone.fromRules(rules), json);
-        assertEquals(List.of("note", "facts[0].amont", "facts[0].colour"), strict.stream().map(LoadError::path).toList(),
+        List<Diagnostic> strict = errors(Lodestone.fromRules(rules), json);
+        assertEquals(List.of("note", "facts[0].amont", "facts[0].colour"), strict.stream().map(Diagnostic::path).toList(),
                 "every unknown field, not only the first");
         FactSet set = Lodestone.builder(rules).lenient(true).build().load(write(tmp.resolve("set.json"), json));
         assertEquals(1, set.facts().size());
         assertEquals(List.of("note", "facts[0].amont", "facts[0].colour"),
-                set.warnings().stream().map(LoadError::path).toList());
-        assertEquals(List.of(2, 2), set.warnings().subList(1, 3).stream().map(LoadError::line).toList());
+                set.warnings().stream().map(Diagnostic::path).toList());
+        assertEquals(List.of(2, 2), set.warnings().subList(1, 3).stream().map(Diagnostic::line).toList());
     }
 
     @Test
@@ -95,7 +95,7 @@ class LoaderLimitsTest {
 
     @Test
     void referenceFieldsMustNameFactsOfTheRightTypeInTheSet() throws Exception {
-        List<LoadError> got = errors(Lodestone.fromRules(rules), """
+        List<Diagnostic> got = errors(Lodestone.fromRules(rules), """
                 {"lodestone": 1, "facts": [
                   {"type": "Person", "id": "p1"},
                   {"type": "Item", "id": "a", "owner": "p1", "related": ["p1", "b"]},
@@ -104,7 +104,7 @@ class LoaderLimitsTest {
                 """);
         assertEquals(List.of("facts[2].owner@4", "facts[2].related[1]@5"),
                 got.stream().map(e -> e.path() + "@" + e.line()).toList());
-        assertTrue(got.stream().allMatch(e -> e.kind().equals(LoadError.Kind.FACT_REFERENCE)));
+        assertTrue(got.stream().allMatch(e -> e.kind() == Diagnostic.Kind.FACT_REFERENCE));
     }
 
     @Test
@@ -128,7 +128,7 @@ class LoaderLimitsTest {
 
     @Test
     void numbersThatOverflowAreLocatedErrors() throws Exception {
-        List<LoadError> got = errors(Lodestone.fromRules(rules), """
+        List<Diagnostic> got = errors(Lodestone.fromRules(rules), """
                 {"lodestone": 1, "facts": [
                   {"type": "Item", "id": "a", "amount": 1e400},
                   {"type": "Item", "id": "b", "amount": -1e400},
@@ -137,7 +137,7 @@ class LoaderLimitsTest {
                 """);
         assertEquals(List.of("facts[0].amount@2", "facts[1].amount@3", "facts[2].count@4"),
                 got.stream().map(e -> e.path() + "@" + e.line()).toList(), "a huge integer fits a Double field");
-        assertTrue(got.stream().allMatch(e -> e.kind().equals(LoadError.Kind.FACT_VALUE)));
+        assertTrue(got.stream().allMatch(e -> e.kind() == Diagnostic.Kind.FACT_VALUE));
     }
 
     @Test

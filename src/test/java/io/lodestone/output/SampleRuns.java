@@ -3,10 +3,11 @@ package io.lodestone.output;
 import io.lodestone.Lodestone;
 import io.lodestone.TestFiles;
 import io.lodestone.api.Category;
+import io.lodestone.api.Diagnostic.Location;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.Evidence;
 import io.lodestone.api.FactSet;
 import io.lodestone.api.Finding;
-import io.lodestone.api.LoadError;
 import io.lodestone.api.Report;
 import io.lodestone.api.RuleDescription;
 import io.lodestone.api.RunReport;
@@ -78,7 +79,8 @@ final class SampleRuns {
                 new RuleDescription("INC-Z", "Differs", "p", Category.INCONSISTENCY, Severity.MEDIUM, null, "Differs.",
                         "a.drl", 30),
                 new RuleDescription("DERIVE", "Derives", "p", null, null, null, null, "a.drl", 40));
-        LoadError error = new LoadError(LoadError.Kind.JSON_SYNTAX, "sets/bad.json", 3, 7, null, null, "unexpected 'x'");
+        Diagnostic error = Diagnostic.fact(Diagnostic.Kind.JSON_SYNTAX, Location.at("sets/bad.json", 3, 7),
+                "unexpected 'x'");
         return new RunReport("sha256:abc", rules.size(), List.of(report), List.of(error), List.of(), rules, null);
     }
 

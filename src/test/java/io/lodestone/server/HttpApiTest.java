@@ -11,7 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lodestone.Lodestone;
 import io.lodestone.TestFiles;
-import io.lodestone.api.LoadError;
+import io.lodestone.api.Diagnostic.Location;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.RulesException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -61,7 +62,7 @@ class HttpApiTest {
         Http.Response r = postJson(base + "/v1/evaluate", "{\"lodestone\": 1,\n \"facts\": [ }".getBytes(StandardCharsets.UTF_8));
         assertEquals(400, r.status());
         JsonNode error = r.json().at("/errors/0");
-        assertEquals(LoadError.Kind.JSON_SYNTAX, error.get("kind").asText());
+        assertEquals(Diagnostic.Kind.JSON_SYNTAX.label(), error.get("kind").asText());
         assertEquals(2, error.get("line").asInt());
         assertTrue(error.get("column").asInt() > 0, error.toString());
         assertEquals(0, r.json().get("reports").size());
@@ -83,7 +84,7 @@ class HttpApiTest {
         java.util.Arrays.fill(big, (byte) ' ');
         Http.Response r = postJson(base + "/v1/evaluate", big);
         assertEquals(413, r.status());
-        assertEquals(LoadError.Kind.LIMIT, r.json().at("/errors/0/kind").asText());
+        assertEquals(Diagnostic.Kind.LIMIT.label(), r.json().at("/errors/0/kind").asText());
         Http.Response chunked = Http.postJsonChunked(base + "/v1/evaluate", big);
         assertEquals(413, chunked.status());
         byte[] justUnder = new byte[(int) BODY_LIMIT];
@@ -115,12 +116,24 @@ class HttpApiTest {
     }
 
     @Test
+    void checkReturnsExactlyTheDocumentTheCliPrints() throws Exception {
+        Path broken = Path.of("src/test/resources/bad/facts/amount-as-string.json");
+        for (Path input : List.of(Path.of(SEED), broken)) {
+            TestFiles.Run cli = TestFiles.cli("check", "--format", "json", input.toString());
+            Http.Response http = postJson(base + "/v1/check?name=" + input, Files.readAllBytes(input));
+            assertEquals(cli.code() == 0 ? 200 : 400, http.status(), http.body());
+            // byte for byte, but for the newline the CLI ends its output with
+            assertEquals(cli.out().stripTrailing(), http.body());
+            assertEquals(Http.JSON.readTree(cli.out()), http.json());
+        }
+    }
+
+    @Test
     void checkValidatesWithoutEvaluating() throws Exception {
         Http.Response ok = postJson(base + "/v1/check", Files.readAllBytes(Path.of(SEED)));
         assertEquals(200, ok.status(), ok.body());
         assertTrue(ok.json().get("ok").asBoolean());
-        assertEquals(new com.fasterxml.jackson.databind.ObjectMapper().readTree(Path.of(SEED).toFile()).get("facts").size(),
-                ok.json().get("facts").asInt());
+        assertEquals(0, ok.json().get("errors").size());
         Http.Response bad = postJson(base + "/v1/check?name=mine.json", "{\"lodestone\": 1, \"facts\": [".getBytes(StandardCharsets.UTF_8));
         assertEquals(400, bad.status());
         assertFalse(bad.json().get("ok").asBoolean());
@@ -165,7 +178,7 @@ class HttpApiTest {
 
     @Test
     void everythingIs503WhileNoRuleSetIsLoaded() throws Exception {
-        LoadError broken = new LoadError(LoadError.Kind.RULE_SYNTAX, "x/r.drl", 3, 1, null, null, "bad");
+        Diagnostic broken = Diagnostic.rule(Diagnostic.Kind.RULE_SYNTAX, Location.at("x/r.drl", 3, 1), "bad");
         LiveRules none = new LiveRules(() -> {
             throw new RulesException(List.of(broken));
         }, new PrintWriter(new StringWriter()));
@@ -180,7 +193,7 @@ class HttpApiTest {
             assertEquals(503, get(s.baseUrl() + "/healthz").status());
             JsonNode rules = get(s.baseUrl() + "/v1/rules").json();
             assertNotNull(rules.get("lastError").get("errors"));
-            assertEquals(LoadError.Kind.RULE_SYNTAX, rules.at("/lastError/errors/0/kind").asText());
+            assertEquals(Diagnostic.Kind.RULE_SYNTAX.label(), rules.at("/lastError/errors/0/kind").asText());
         }
     }
 

@@ -1,4 +1,4 @@
-package io.lodestone.facts;
+package io.lodestone.engine;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

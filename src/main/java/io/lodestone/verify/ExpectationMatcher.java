@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /** Compares a report with an expectation; returns every difference, never only the first. */
-final class Matcher {
-    private Matcher() {
+final class ExpectationMatcher {
+    private ExpectationMatcher() {
     }
 
     static List<Mismatch> compare(Expectation expectation, Report report) {

@@ -1,9 +1,10 @@
 package io.lodestone.cli;
 
-import io.lodestone.api.LoadError;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.RunReport;
 import io.lodestone.api.Severity;
 import io.lodestone.output.Formatters;
+import io.lodestone.output.OutputOptions;
 import io.lodestone.output.ReportFormatter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,11 +12,11 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** Options shared by commands that print a run: format, destination, colour, quiet. */
-public final class OutputOptions {
+public final class FormatOptions {
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
             completionCandidates = FormatNames.class,
             description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
@@ -61,7 +62,7 @@ public final class OutputOptions {
         PrintWriter err = cl.getErr();
         boolean errorsShownInReport = !quiet && output == null && formatter.name().equals("text");
         if (!errorsShownInReport) {
-            for (LoadError e : run.errors()) {
+            for (Diagnostic e : run.errors()) {
                 err.println(e.toCompilerString());
             }
             run.reports().forEach(r -> r.errors().forEach(e -> err.println(e.toCompilerString())));
@@ -73,11 +74,11 @@ public final class OutputOptions {
         }
         if (output != null) {
             try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-                formatter.write(run, new io.lodestone.output.OutputOptions(false, failOn), w);
+                formatter.write(run, new OutputOptions(false, failOn), w);
             }
             return;
         }
         boolean color = Terminal.useColor(noColor, System.getenv("NO_COLOR"), false, Terminal.stdoutIsTerminal());
-        formatter.write(run, new io.lodestone.output.OutputOptions(color, failOn), cl.getOut());
+        formatter.write(run, new OutputOptions(color, failOn), cl.getOut());
     }
 }

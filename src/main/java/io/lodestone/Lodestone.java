@@ -17,24 +17,16 @@ import io.lodestone.engine.SessionResult;
 import io.lodestone.engine.SessionRunner;
 import io.lodestone.facts.FactLocations;
 import io.lodestone.facts.FactSetLoader;
-import io.lodestone.facts.FactSetPaths;
 import io.lodestone.report.ReportBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 
 /**
  * The evaluator: a rules folder compiled once, then any number of fact sets evaluated against it.
@@ -57,7 +49,7 @@ public final class Lodestone {
     private final RuleBase ruleBase;
     private final FactSetLoader loader;
     private final SessionRunner runner;
-    private final int jobs;
+    private final BatchRunner batches;
     private final boolean explain;
 
     private Lodestone(Builder b) throws RulesException {
@@ -65,7 +57,7 @@ public final class Lodestone {
                 b.ruleCache == null ? null : new RuleBaseCache(b.ruleCache));
         this.loader = new FactSetLoader(ruleBase.factTypes(), b.maxFileBytes, b.maxDepth, b.lenient);
         this.runner = new SessionRunner(ruleBase, new Limits(b.maxFirings, b.timeout, b.isolateRules));
-        this.jobs = b.jobs;
+        this.batches = new BatchRunner(b.jobs);
         this.explain = b.explain;
     }
 
@@ -157,7 +149,7 @@ public final class Lodestone {
         try {
             FactSet factSet = load(in, name);
             return new CheckResult(rulesHash(), ruleBase.rules().size(), List.of(name), List.of(),
-                    factSet.warnings());
+                    factSet.warnings(), factSet.id(), factSet.facts().size());
         } catch (FactSetException e) {
             return new CheckResult(rulesHash(), ruleBase.rules().size(), List.of(name), e.errors(), List.of());
         }
@@ -231,29 +223,12 @@ public final class Lodestone {
      * @return one report per loaded fact set, and every load error
      */
     public RunReport evaluateAll(Collection<Path> inputs, BatchListener listener) {
-        FactSetPaths.Expansion expansion = FactSetPaths.expand(inputs);
-        int total = expansion.files().size();
-        listener.started(total);
-        AtomicInteger done = new AtomicInteger();
-        Function<Path, Outcome> task = file -> {
-            Outcome o = outcome(file);
-            listener.finished(file.toString(), done.incrementAndGet(), total);
-            return o;
-        };
-        List<Outcome> outcomes = jobs <= 1 || total <= 1
-                ? expansion.files().stream().map(task).toList()
-                : inParallel(expansion.files(), task);
-        List<Report> reports = new ArrayList<>();
-        List<Diagnostic> errors = new ArrayList<>(expansion.errors());
-        List<Diagnostic> warnings = new ArrayList<>();
-        for (Outcome o : outcomes) {
-            if (o.report != null) {
-                reports.add(o.report);
-            }
-            errors.addAll(o.errors);
-            warnings.addAll(o.warnings);
-        }
-        return new RunReport(rulesHash(), ruleBase.rules().size(), reports, errors, warnings, rules(), locator());
+        BatchRunner.Result batch = batches.run(inputs, listener, file -> {
+            FactSet factSet = load(file);
+            return BatchRunner.Outcome.loaded(factSet, evaluate(factSet));
+        });
+        return new RunReport(rulesHash(), ruleBase.rules().size(), batch.reports(), batch.errors(),
+                batch.warnings(), rules(), locator());
     }
 
     /**
@@ -267,63 +242,17 @@ public final class Lodestone {
 
     /**
      * Reads and checks fact-set files, folders and globs against the compiled rules' types without
-     * evaluating anything: every problem of every file, like {@code opa check}.
+     * evaluating anything: every problem of every file, like {@code opa check}; on the builder's
+     * {@link Builder#jobs(int)} threads, reported in input order.
      *
      * @param inputs files, folders and glob patterns
      * @return the files read, every error and every warning
      */
     public CheckResult checkAll(Collection<Path> inputs) {
-        FactSetPaths.Expansion expansion = FactSetPaths.expand(inputs);
-        List<String> files = new ArrayList<>();
-        List<Diagnostic> errors = new ArrayList<>(expansion.errors());
-        List<Diagnostic> warnings = new ArrayList<>();
-        for (Path file : expansion.files()) {
-            files.add(file.toString());
-            try {
-                warnings.addAll(load(file).warnings());
-            } catch (FactSetException e) {
-                errors.addAll(e.errors());
-            }
-        }
-        return new CheckResult(rulesHash(), ruleBase.rules().size(), files, errors, warnings);
-    }
-
-    private record Outcome(Report report, List<Diagnostic> errors, List<Diagnostic> warnings) {
-    }
-
-    private Outcome outcome(Path file) {
-        try {
-            FactSet factSet = load(file);
-            return new Outcome(evaluate(factSet), List.of(), factSet.warnings());
-        } catch (FactSetException e) {
-            return new Outcome(null, e.errors(), List.of());
-        }
-    }
-
-    private List<Outcome> inParallel(List<Path> files, Function<Path, Outcome> task) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, files.size()), r -> {
-            Thread t = new Thread(r, "lodestone-eval");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<Outcome>> futures = new ArrayList<>();
-            for (Path f : files) {
-                futures.add(pool.submit(() -> task.apply(f)));
-            }
-            List<Outcome> outcomes = new ArrayList<>();
-            for (Future<Outcome> f : futures) {
-                outcomes.add(f.get());
-            }
-            return outcomes;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while evaluating", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("evaluation failed unexpectedly", e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        BatchRunner.Result batch = batches.run(inputs, BatchListener.NONE,
+                file -> BatchRunner.Outcome.loaded(load(file), null));
+        return new CheckResult(rulesHash(), ruleBase.rules().size(), batch.files(), batch.errors(),
+                batch.warnings(), batch.onlyFactSetId(), batch.factCount());
     }
 
     /** Options for building an evaluator; every setter returns the builder. */

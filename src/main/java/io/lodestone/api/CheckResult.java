@@ -11,9 +11,11 @@ import java.util.List;
  * @param files     the fact-set files read, in input order
  * @param errors    every problem found, rules and fact sets alike
  * @param warnings  problems tolerated (unknown fields under {@code --lenient})
+ * @param factSetId the fact set's id when exactly one fact set was checked and it loaded, else null
+ * @param factCount how many facts the fact sets that loaded hold, together
  */
 public record CheckResult(String rulesHash, int ruleCount, List<String> files, List<Diagnostic> errors,
-                          List<Diagnostic> warnings) {
+                          List<Diagnostic> warnings, String factSetId, int factCount) {
     /**
      * Copies the lists.
      *
@@ -22,11 +24,27 @@ public record CheckResult(String rulesHash, int ruleCount, List<String> files, L
      * @param files     the fact-set files read, in input order
      * @param errors    every problem found, rules and fact sets alike
      * @param warnings  problems tolerated (unknown fields under {@code --lenient})
+     * @param factSetId the fact set's id when exactly one fact set was checked and it loaded, else null
+     * @param factCount how many facts the fact sets that loaded hold, together
      */
     public CheckResult {
         files = List.copyOf(files);
         errors = List.copyOf(errors);
         warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * A result that names no fact set and counts no facts.
+     *
+     * @param rulesHash the rules' content hash, or null when they did not compile
+     * @param ruleCount how many rules were compiled
+     * @param files     the fact-set files read, in input order
+     * @param errors    every problem found, rules and fact sets alike
+     * @param warnings  problems tolerated (unknown fields under {@code --lenient})
+     */
+    public CheckResult(String rulesHash, int ruleCount, List<String> files, List<Diagnostic> errors,
+                       List<Diagnostic> warnings) {
+        this(rulesHash, ruleCount, files, errors, warnings, null, 0);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.lodestone.api;
 
+import java.util.List;
 import java.util.Locale;
 
 /** How much a finding matters, lowest first; compare with {@link #atLeast(Severity)}. */
@@ -33,6 +34,17 @@ public enum Severity {
     public boolean atLeast(Severity other) {
         return compareTo(other) >= 0;
     }
+
+    /**
+     * The order every output lists severities in.
+     *
+     * @return every severity, the most severe first
+     */
+    public static List<Severity> mostSevereFirst() {
+        return MOST_SEVERE_FIRST;
+    }
+
+    private static final List<Severity> MOST_SEVERE_FIRST = List.of(CRITICAL, HIGH, MEDIUM, LOW, INFO);
 
     /**
      * Parses a severity word case-insensitively.

@@ -2,6 +2,7 @@ package io.lodestone.cli;
 
 import io.lodestone.Lodestone;
 import io.lodestone.api.BatchListener;
+import io.lodestone.api.FactLocator;
 import io.lodestone.api.RulesException;
 import io.lodestone.api.RunReport;
 import io.lodestone.api.Severity;
@@ -57,8 +58,10 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
         }
         RunReport run;
+        FactLocator locator = FactLocator.NONE;
         try {
             Lodestone lodestone = rules.builder().jobs(threads).explain(explain).build();
+            locator = lodestone.locator();
             boolean color = Terminal.useColor(output.noColor, System.getenv("NO_COLOR"), false, true);
             try (ProgressListener progress = new ProgressListener(spec.commandLine().getErr(), color)) {
                 boolean show = Terminal.showProgress(output.quiet, Terminal.stderrIsTerminal());
@@ -67,7 +70,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         } catch (RulesException e) {
             run = RunReport.failed(e.errors());
         }
-        output.print(run, spec.commandLine(), threshold);
+        output.print(run, spec.commandLine(), threshold, locator);
         return ExitCodes.of(run, threshold);
     }
 

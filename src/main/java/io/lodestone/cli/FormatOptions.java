@@ -1,6 +1,7 @@
 package io.lodestone.cli;
 
 import io.lodestone.api.Diagnostic;
+import io.lodestone.api.FactLocator;
 import io.lodestone.api.RunReport;
 import io.lodestone.api.Severity;
 import io.lodestone.output.Formatters;
@@ -53,11 +54,14 @@ public final class FormatOptions {
      * report itself is text on stdout, where they are already shown.
      */
     void print(RunReport run, CommandLine cl) throws IOException {
-        print(run, cl, null);
+        print(run, cl, null, FactLocator.NONE);
     }
 
-    /** As {@link #print(RunReport, CommandLine)}, for formats that mark findings at or above {@code failOn}. */
-    void print(RunReport run, CommandLine cl, Severity failOn) throws IOException {
+    /**
+     * As {@link #print(RunReport, CommandLine)}, for formats that mark findings at or above {@code failOn}
+     * and point into fact-set files through {@code locator}.
+     */
+    void print(RunReport run, CommandLine cl, Severity failOn, FactLocator locator) throws IOException {
         ReportFormatter formatter = formatter(cl);
         PrintWriter err = cl.getErr();
         boolean errorsShownInReport = !quiet && output == null && formatter.name().equals("text");
@@ -74,11 +78,11 @@ public final class FormatOptions {
         }
         if (output != null) {
             try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-                formatter.write(run, new OutputOptions(false, failOn), w);
+                formatter.write(run, new OutputOptions(false, failOn, locator), w);
             }
             return;
         }
         boolean color = Terminal.useColor(noColor, System.getenv("NO_COLOR"), false, Terminal.stdoutIsTerminal());
-        formatter.write(run, new OutputOptions(color, failOn), cl.getOut());
+        formatter.write(run, new OutputOptions(color, failOn, locator), cl.getOut());
     }
 }

@@ -3,7 +3,6 @@ package io.lodestone.engine;
 import io.lodestone.api.Diagnostic.Kind;
 import io.lodestone.api.Diagnostic.Location;
 import io.lodestone.api.Diagnostic;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,12 +12,8 @@ import java.util.regex.Pattern;
 import org.drools.compiler.compiler.DescrBuildError;
 import org.drools.compiler.compiler.RuleBuildError;
 import org.drools.drl.ast.descr.RuleDescr;
-import org.kie.api.io.ResourceType;
-import org.kie.internal.builder.CompositeKnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
-import org.kie.internal.builder.KnowledgeBuilderFactory;
-import org.kie.internal.io.ResourceFactory;
 
 /**
  * Turns the Drools compiler's errors into located {@link Diagnostic}s: one message per real mistake,
@@ -77,13 +72,7 @@ final class DrlErrors {
         if (parsed.isEmpty()) {
             return more;
         }
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
-        CompositeKnowledgeBuilder batch = builder.batch();
-        for (RuleSource source : parsed) {
-            batch.add(ResourceFactory.newByteArrayResource(source.text().getBytes(StandardCharsets.UTF_8))
-                    .setSourcePath(source.relativePath()), ResourceType.DRL);
-        }
-        batch.build();
+        KnowledgeBuilder builder = DrlCompiler.build(parsed);
         List<RuleSource> brokenSources = sources.stream().filter(s -> broken.contains(s.displayPath())).toList();
         for (Diagnostic e : translate(builder.getErrors(), sources)) {
             Matcher type = Pattern.compile("^unknown fact type '([^']+)'").matcher(e.message());

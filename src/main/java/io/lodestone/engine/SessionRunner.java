@@ -1,20 +1,11 @@
 package io.lodestone.engine;
 
-import io.lodestone.api.Category;
 import io.lodestone.api.Diagnostic;
-import io.lodestone.api.Evidence;
 import io.lodestone.api.Fact;
 import io.lodestone.api.FactSet;
-import io.lodestone.api.Finding;
 import io.lodestone.api.RuleDescription;
-import io.lodestone.api.Severity;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -26,14 +17,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
 
 /**
- * Evaluates one fact set in a fresh session of a shared {@link RuleBase} and turns what the rules
- * inserted into complete findings. Stateless and thread-safe: every call owns its session and
- * always disposes it.
+ * Evaluates one fact set in a fresh session of a shared {@link RuleBase}: the guarded firing loop
+ * (firing and time limits, optional isolation, rule failures as errors). What the rules inserted is
+ * turned into complete findings by {@link FindingResolver}. Stateless and thread-safe: every call owns
+ * its session and always disposes it.
  */
 public final class SessionRunner {
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -57,10 +48,18 @@ public final class SessionRunner {
 
     private final RuleBase ruleBase;
     private final Limits limits;
+    private final FindingResolver resolver;
 
+    /**
+     * A runner for sessions of {@code ruleBase} within {@code limits}.
+     *
+     * @param ruleBase the compiled rules
+     * @param limits   firing count, time and isolation limits
+     */
     public SessionRunner(RuleBase ruleBase, Limits limits) {
         this.ruleBase = ruleBase;
         this.limits = limits;
+        this.resolver = new FindingResolver(ruleBase);
     }
 
     /** With {@code explain}, every finding carries the {@link io.lodestone.api.Trace} of its firing. */
@@ -118,7 +117,7 @@ public final class SessionRunner {
                             + limits.timeout().toMillis() + " ms (raise it with --timeout) and was abandoned; it may "
                             + "loop forever; findings so far are kept"));
                     // the abandoned thread may still touch the tracer: explain what was collected without it
-                    return new SessionResult(resolve(factSet, collector.findings(), errors, null), errors, 0);
+                    return new SessionResult(resolver.resolve(factSet, collector.findings(), errors, null), errors, 0);
                 }
             }
             fired = count;
@@ -132,7 +131,7 @@ public final class SessionRunner {
         } catch (ExecutionException wrapped) {
             if (!(wrapped.getCause() instanceof ConsequenceException e)) {
                 errors.add(Diagnostic.runtime(factSet.file(), null, "evaluation failed: " + wrapped.getCause()));
-                return new SessionResult(resolve(factSet, collector.findings(), errors, tracer), errors, fired);
+                return new SessionResult(resolver.resolve(factSet, collector.findings(), errors, tracer), errors, fired);
             }
             errors.add(consequenceError(factSet, e));
         } catch (ConsequenceException e) {
@@ -147,7 +146,7 @@ public final class SessionRunner {
                 session.dispose(); // a session still firing on an abandoned thread must not be torn down under it
             }
         }
-        return new SessionResult(resolve(factSet, collector.findings(), errors, tracer), errors, fired);
+        return new SessionResult(resolver.resolve(factSet, collector.findings(), errors, tracer), errors, fired);
     }
 
     private Diagnostic consequenceError(FactSet factSet, ConsequenceException e) {
@@ -174,97 +173,5 @@ public final class SessionRunner {
 
     private Diagnostic limitError(FactSet factSet, String message) {
         return Diagnostic.ruleLimit(factSet.file(), message);
-    }
-
-    private List<Finding> resolve(FactSet factSet, Map<Finding, Rule> raw, List<Diagnostic> errors, Tracer tracer) {
-        Map<Object, Fact> facts = new IdentityHashMap<>();
-        Map<Object, Integer> position = new IdentityHashMap<>();
-        for (Fact f : factSet.facts()) {
-            facts.put(f.value(), f);
-            position.put(f.value(), position.size());
-        }
-        Map<String, Finding> unique = new LinkedHashMap<>();
-        for (Map.Entry<Finding, Rule> entry : raw.entrySet()) {
-            Finding draft = entry.getKey();
-            RuleDescription rule = entry.getValue() == null ? null : ruleBase.rule(entry.getValue());
-            if (rule == null || rule.isDerivation()) {
-                errors.add(Diagnostic.runtime(factSet.file(), rule == null ? null : rule.id(),
-                        "a Finding was inserted by "
-                        + (rule == null ? "something other than a rule" : "a @derivation rule")
-                        + " and was dropped: \"" + draft.getMessage() + "\""));
-                continue;
-            }
-            Severity severity = rule.severity();
-            if (draft.getSeverityOverride() != null) {
-                Severity asked = Severity.parse(draft.getSeverityOverride());
-                if (asked == null) {
-                    errors.add(Diagnostic.runtime(factSet.file(), rule.id(),
-                            "withSeverity(\"" + draft.getSeverityOverride()
-                        + "\") is not one of info, low, medium, high, critical; kept @severity"));
-                } else {
-                    severity = asked;
-                }
-            }
-            Double weight = null;
-            if (rule.category() == Category.ALIGNMENT) {
-                weight = draft.getWeightOverride() != null ? draft.getWeightOverride() : rule.weight();
-            }
-            List<String> ids = new ArrayList<>();
-            List<Evidence> evidence = new ArrayList<>();
-            for (Object subject : expand(draft.getSubjects(), position)) {
-                Fact fact = subject == null ? null : facts.get(subject);
-                String id = fact != null ? fact.id() : idOf(subject);
-                ids.add(id);
-                if (fact != null && fact.sourceRef() != null) {
-                    evidence.add(new Evidence(id, fact.sourceRef(), fact.quote()));
-                }
-            }
-            Finding resolved = Finding.of(rule.id(), rule.category(), severity, weight, draft.getMessage(), ids,
-                    evidence);
-            if (tracer != null && tracer.traceOf(draft) != null) {
-                resolved = resolved.withTrace(tracer.traceOf(draft));
-            }
-            unique.putIfAbsent(rule.id() + "\u0000" + ids + "\u0000" + draft.getMessage(), resolved);
-        }
-        return new ArrayList<>(unique.values());
-    }
-
-    /**
-     * Flattens collection arguments (e.g. from {@code collectList}, whose order is an engine detail)
-     * into fact-set order, so a finding's fact list is the same on every run.
-     */
-    private static List<Object> expand(List<Object> subjects, Map<Object, Integer> position) {
-        List<Object> out = new ArrayList<>();
-        for (Object s : subjects) {
-            if (s instanceof List<?> group) {
-                List<Object> sorted = new ArrayList<>(group);
-                sorted.sort(Comparator.comparing((Object o) -> position.getOrDefault(o, Integer.MAX_VALUE))
-                        .thenComparing(SessionRunner::idOf));
-                out.addAll(sorted);
-            } else {
-                out.add(s);
-            }
-        }
-        return out;
-    }
-
-    /** Id of a fact the rules made themselves (a declared type has getId()); else its text. */
-    private static String idOf(Object subject) {
-        if (subject == null) {
-            return "null";
-        }
-        if (subject instanceof CharSequence || subject instanceof Number) {
-            return subject.toString();
-        }
-        try {
-            Method getId = subject.getClass().getMethod("getId");
-            Object id = getId.invoke(subject);
-            if (id != null) {
-                return id.toString();
-            }
-        } catch (ReflectiveOperationException | RuntimeException ignored) {
-            // not a declared type: fall back to its text
-        }
-        return subject.toString();
     }
 }

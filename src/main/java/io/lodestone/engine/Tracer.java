@@ -3,7 +3,6 @@ package io.lodestone.engine;
 import io.lodestone.api.RuleDescription;
 import io.lodestone.api.Trace;
 import io.lodestone.api.TracedFact;
-import java.lang.reflect.Method;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -97,22 +96,9 @@ final class Tracer extends DefaultAgendaEventListener implements RuleRuntimeEven
         }
         Map<String, Object> fields = new LinkedHashMap<>();
         for (String field : read.getOrDefault(o.getClass(), Set.of())) {
-            fields.put(field, plain(read(o, field)));
+            fields.put(field, plain(FactAccessor.get(o, field)));
         }
-        facts.add(new TracedFact(type.name(), String.valueOf(read(o, "id")), fields, traces.get(o)));
-    }
-
-    private static Object read(Object bean, String field) {
-        String suffix = Character.toUpperCase(field.charAt(0)) + field.substring(1);
-        for (String prefix : new String[] {"get", "is"}) {
-            try {
-                Method m = bean.getClass().getMethod(prefix + suffix);
-                return m.invoke(bean);
-            } catch (ReflectiveOperationException e) {
-                // try the next accessor form
-            }
-        }
-        return null;
+        facts.add(new TracedFact(type.name(), String.valueOf(FactAccessor.get(o, "id")), fields, traces.get(o)));
     }
 
     /** Values a report can carry as they are: numbers, booleans, strings, lists of those. */

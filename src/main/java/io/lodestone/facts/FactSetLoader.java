@@ -24,6 +24,7 @@ import io.lodestone.api.FactSet;
 import io.lodestone.api.FactSetException;
 import io.lodestone.api.Source;
 import io.lodestone.engine.DeclaredType;
+import io.lodestone.engine.FactAccessor;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
@@ -160,13 +161,10 @@ public final class FactSetLoader {
         return setters.computeIfAbsent(type.javaClass(), cls -> {
             Map<String, Method> found = new HashMap<>();
             type.fields().forEach((name, fieldType) -> {
-                if (!fieldType.isPrimitive() && !"id".equals(name)) {
-                    String setter = "set" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
-                    try {
-                        found.put(name, cls.getMethod(setter, fieldType));
-                    } catch (NoSuchMethodException e) {
-                        // no setter: Jackson could not bind it either, nothing to reset
-                    }
+                Method setter = fieldType.isPrimitive() || "id".equals(name) ? null
+                        : FactAccessor.setter(cls, name, fieldType);
+                if (setter != null) { // no setter: Jackson could not bind it either, nothing to reset
+                    found.put(name, setter);
                 }
             });
             return Map.copyOf(found);

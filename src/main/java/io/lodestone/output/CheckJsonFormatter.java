@@ -20,7 +20,11 @@ public final class CheckJsonFormatter implements CheckFormatter {
         JsonDocuments.write(toJson(result), out);
     }
 
-    /** {@code {"format": 1, "ok", "rules": {hash, count}, "files", "errors", "warnings"}}; errors as in reports. */
+    /**
+     * {@code {"format": 1, "ok", "rules": {hash, count}, "files", "errors", "warnings", "id", "facts",
+     * "rulesHash"}}; errors as in reports. The last three are the fields {@code /v1/check} had before
+     * it became this document, kept so its old clients keep working.
+     */
     static ObjectNode toJson(CheckResult result) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("format", JsonFormatter.FORMAT_VERSION);
@@ -34,6 +38,9 @@ public final class CheckJsonFormatter implements CheckFormatter {
         result.errors().forEach(e -> errors.add(JsonFormatter.toJson(e)));
         ArrayNode warnings = root.putArray("warnings");
         result.warnings().forEach(w -> warnings.add(JsonFormatter.toJson(w)));
+        root.put("id", result.factSetId());
+        root.put("facts", result.factCount());
+        root.put("rulesHash", result.rulesHash());
         return root;
     }
 }

@@ -63,7 +63,7 @@ final class HtmlCharts {
 
     /** Severity rows by category columns, shaded by count, each cell labelled with its count. */
     static String riskMatrix(Report r) {
-        List<Severity> rows = List.of(Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO);
+        List<Severity> rows = Severity.mostSevereFirst();
         int cw = 120;
         int ch = 34;
         int left = 80;
@@ -133,7 +133,7 @@ final class HtmlCharts {
                     .append(rect(x, y + 3, Math.max(1, Math.abs(s) * unit), bh - 6, s >= 0 ? "#27ae60" : "#c0392b", ""))
                     .append("<text class=\"value\" x=\"").append(num(s >= 0 ? x + Math.abs(s) * unit + 4 : x - 4))
                     .append("\" y=\"").append(y + 17).append("\" text-anchor=\"").append(s >= 0 ? "start" : "end")
-                    .append("\">").append(esc(MarkdownFormatter.signed(s))).append("</text></g>");
+                    .append("\">").append(esc(Numbers.signed(s))).append("</text></g>");
         }
         sb.append("<line x1=\"").append(num(mid)).append("\" y1=\"4\" x2=\"").append(num(mid)).append("\" y2=\"")
                 .append(h - 4).append("\" stroke=\"#1f2d3d\"/>");

@@ -70,7 +70,7 @@ public final class HtmlFormatter implements ReportFormatter {
             long severe = r.findings().stream().filter(f -> f.getSeverity().atLeast(Severity.HIGH)).count();
             sb.append("<tr data-fact-set=\"").append(esc(r.id())).append("\"><td><a href=\"#fs-").append(i)
                     .append("\">").append(esc(r.id())).append("</a></td><td class=\"num\">")
-                    .append(esc(MarkdownFormatter.signed(r.alignment().score()))).append("</td><td>")
+                    .append(esc(Numbers.signed(r.alignment().score()))).append("</td><td>")
                     .append(band(r)).append("</td><td class=\"num\">").append(r.counts().findings()).append("</td>");
             for (Category c : Category.values()) {
                 sb.append("<td class=\"num\">").append(r.counts().of(c)).append("</td>");
@@ -91,7 +91,7 @@ public final class HtmlFormatter implements ReportFormatter {
                 .append(" facts · ").append(r.counts().rules()).append(" rules</p></div>\n")
                 .append("<div class=\"score\"><div class=\"score-value\" data-score=\"")
                 .append(esc(HtmlCharts.num(r.alignment().score()))).append("\">")
-                .append(esc(MarkdownFormatter.signed(r.alignment().score()))).append("</div>").append(band(r))
+                .append(esc(Numbers.signed(r.alignment().score()))).append("</div>").append(band(r))
                 .append("<div class=\"score-label\">alignment</div></div>\n")
                 .append(HtmlCharts.scoreBar(r)).append("</div>\n<div class=\"counts\">");
         for (Category c : Category.values()) {
@@ -124,7 +124,7 @@ public final class HtmlFormatter implements ReportFormatter {
     }
 
     private static void finding(Finding f, StringBuilder sb) {
-        String tag = f.getWeight() == null ? f.getSeverity().label() : MarkdownFormatter.signed(f.getWeight());
+        String tag = f.getWeight() == null ? f.getSeverity().label() : Numbers.signed(f.getWeight());
         String weight = f.getWeight() == null ? "" : f.getWeight() >= 0 ? " weight-pos" : " weight-neg";
         sb.append("<article class=\"finding sev-").append(f.getSeverity().label()).append(weight).append("\" data-rule=\"")
                 .append(esc(f.getRuleId())).append("\" data-severity=\"").append(f.getSeverity().label())
@@ -196,7 +196,7 @@ public final class HtmlFormatter implements ReportFormatter {
     }
 
     private static List<Severity> descending() {
-        return List.of(Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO);
+        return Severity.mostSevereFirst();
     }
 
     /** Text and attribute-safe HTML escaping; control characters other than whitespace are dropped. */

@@ -11,7 +11,6 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A pull-request comment: per fact set the alignment score, a category-by-severity table, the top
@@ -40,7 +39,7 @@ public final class MarkdownFormatter implements ReportFormatter {
             out.println("| fact set | alignment | band | findings | risk | inconsistency |");
             out.println("|---|---:|---|---:|---:|---:|");
             for (Report r : run.reports()) {
-                out.println("| " + cell(r.id()) + " | " + signed(r.alignment().score()) + " | " + r.alignment().band()
+                out.println("| " + cell(r.id()) + " | " + Numbers.signed(r.alignment().score()) + " | " + r.alignment().band()
                         + " | " + r.counts().findings() + " | " + r.counts().of(Category.RISK) + " | "
                         + r.counts().of(Category.INCONSISTENCY) + " |");
             }
@@ -63,7 +62,7 @@ public final class MarkdownFormatter implements ReportFormatter {
     private static void writeReport(Report r, PrintWriter out) {
         out.println("## " + cell(r.id()) + (r.title() == null ? "" : " — " + cell(r.title())));
         out.println();
-        out.println("**Alignment " + signed(r.alignment().score()) + "** (" + r.alignment().band() + ") · "
+        out.println("**Alignment " + Numbers.signed(r.alignment().score()) + "** (" + r.alignment().band() + ") · "
                 + r.counts().findings() + " findings · " + r.counts().facts() + " facts · `" + code(r.file()) + "`");
         out.println();
         out.print("| category |");
@@ -112,7 +111,7 @@ public final class MarkdownFormatter implements ReportFormatter {
         out.println("| severity | rule | message | facts |");
         out.println("|---|---|---|---|");
         for (Finding f : findings) {
-            String tag = f.getWeight() == null ? f.getSeverity().label() : signed(f.getWeight());
+            String tag = f.getWeight() == null ? f.getSeverity().label() : Numbers.signed(f.getWeight());
             out.println("| " + tag + " | `" + code(f.getRuleId()) + "` | " + cell(f.getMessage()) + " | "
                     + cell(String.join(", ", f.getFacts())) + " |");
         }
@@ -147,10 +146,5 @@ public final class MarkdownFormatter implements ReportFormatter {
     /** Inside a code span backticks cannot be escaped; drop them and line breaks. */
     private static String code(String text) {
         return text == null ? "" : text.replaceAll("[`\\r\\n|]", "_");
-    }
-
-    static String signed(double v) {
-        String n = String.format(Locale.ROOT, v == Math.rint(v) ? "%.1f" : "%.2f", v);
-        return v > 0 ? "+" + n : n;
     }
 }

@@ -5,21 +5,20 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lodestone.api.Diagnostic;
 import io.lodestone.api.FactLocation;
+import io.lodestone.api.FactLocator;
 import io.lodestone.api.Finding;
 import io.lodestone.api.Report;
 import io.lodestone.api.RuleDescription;
 import io.lodestone.api.RunReport;
 import io.lodestone.api.Severity;
+import io.lodestone.api.Sha256;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,10 +47,10 @@ public final class SarifFormatter implements ReportFormatter {
 
     @Override
     public void write(RunReport run, OutputOptions options, Writer out) throws IOException {
-        JsonDocuments.write(toSarif(run), out);
+        JsonDocuments.write(toSarif(run, options.locator()), out);
     }
 
-    static ObjectNode toSarif(RunReport run) {
+    static ObjectNode toSarif(RunReport run, FactLocator locator) {
         ObjectNode root = NODES.objectNode();
         root.put("$schema", SCHEMA);
         root.put("version", "2.1.0");
@@ -68,7 +67,7 @@ public final class SarifFormatter implements ReportFormatter {
         ArrayNode results = sarifRun.putArray("results");
         for (Report report : run.reports()) {
             for (Finding f : report.findings()) {
-                results.add(result(run, report, f, ruleIndex));
+                results.add(result(locator, report, f, ruleIndex));
             }
             report.errors().forEach(e -> notifications.add(notification(e, report.id())));
         }
@@ -112,7 +111,8 @@ public final class SarifFormatter implements ReportFormatter {
         return rules;
     }
 
-    private static ObjectNode result(RunReport run, Report report, Finding f, Map<String, Integer> ruleIndex) {
+    private static ObjectNode result(FactLocator locator, Report report, Finding f,
+                                     Map<String, Integer> ruleIndex) {
         ObjectNode result = NODES.objectNode();
         result.put("ruleId", f.getRuleId());
         result.put("ruleIndex", ruleIndex.get(f.getRuleId()));
@@ -122,7 +122,7 @@ public final class SarifFormatter implements ReportFormatter {
         ObjectNode physical = location.putObject("physicalLocation");
         physical.putObject("artifactLocation").put("uri", uri(report.file()));
         Optional<FactLocation> at = f.getFacts().stream()
-                .map(id -> run.locator().locate(report.file(), id))
+                .map(id -> locator.locate(report.file(), id))
                 .flatMap(Optional::stream).findFirst();
         at.ifPresent(l -> {
             ObjectNode region = physical.putObject("region");
@@ -204,12 +204,6 @@ public final class SarifFormatter implements ReportFormatter {
         parts.add(ruleId);
         parts.add(factSetId);
         parts.addAll(facts);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(String.join("\u0000", parts).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return Sha256.hex(String.join("\u0000", parts).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -67,7 +67,7 @@ public final class TextFormatter implements ReportFormatter {
         out.println(s.paint(BOLD, clean(report.id())) + title + s.paint(DIM, "  (" + report.file() + ")"));
         double score = report.alignment().score();
         String band = report.alignment().band();
-        out.println("  Alignment: " + s.paint(BOLD + (score > 0 ? GREEN : score < 0 ? RED : ""), signed(score))
+        out.println("  Alignment: " + s.paint(BOLD + (score > 0 ? GREEN : score < 0 ? RED : ""), Numbers.signed(score))
                 + " " + band + "  (" + report.alignment().contributions().size() + " contributing findings)");
         out.println("  Findings:  " + report.counts().findings() + " — "
                 + report.counts().of(Category.ALIGNMENT) + " alignment, " + report.counts().of(Category.RISK)
@@ -82,7 +82,7 @@ public final class TextFormatter implements ReportFormatter {
             out.println("  " + s.paint(BOLD, category.name()));
             for (Finding f : findings) {
                 String tag = category == Category.ALIGNMENT && f.getWeight() != null
-                        ? String.format(Locale.ROOT, "%-8s", signed(f.getWeight()))
+                        ? String.format(Locale.ROOT, "%-8s", Numbers.signed(f.getWeight()))
                         : String.format(Locale.ROOT, "%-8s", f.getSeverity().label().toUpperCase(Locale.ROOT));
                 out.println("    " + s.paint(colorOf(f), tag) + " " + s.paint(BOLD, f.getRuleId()) + "  "
                         + clean(f.getMessage()));
@@ -145,11 +145,6 @@ public final class TextFormatter implements ReportFormatter {
             return f.getWeight() != null && f.getWeight() < 0 ? RED : GREEN;
         }
         return f.getSeverity().atLeast(Severity.HIGH) ? RED : f.getSeverity() == Severity.MEDIUM ? YELLOW : MAGENTA;
-    }
-
-    private static String signed(double v) {
-        String n = v == Math.rint(v) ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.2f", v);
-        return v > 0 ? "+" + n : n;
     }
 
     /** Control characters from fact sets must not drive the terminal: show them as escapes. */

@@ -96,7 +96,7 @@ class HtmlBrowserTest {
             Report r = reports.get(i);
             JsonNode fs = probe.get("factSets").get(i);
             assertEquals(r.id(), fs.get("id").asText());
-            assertEquals(MarkdownFormatter.signed(r.alignment().score()), fs.get("score").asText());
+            assertEquals(Numbers.signed(r.alignment().score()), fs.get("score").asText());
             assertTrue(fs.get("scoreVisible").asBoolean() && fs.get("gaugeVisible").asBoolean());
             assertEquals(Severity.values().length * Category.values().length, fs.get("cells").size());
             for (JsonNode cell : fs.get("cells")) {

@@ -95,6 +95,7 @@ final class SampleRuns {
     }
 
     static String render(String format, RunReport run) {
-        return render(format, run, OutputOptions.plain());
+        // as the CLI does: fact locations reach the formats through the options
+        return render(format, run, new OutputOptions(false, null, run.locator()));
     }
 }

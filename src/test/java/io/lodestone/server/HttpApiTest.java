@@ -134,11 +134,18 @@ class HttpApiTest {
         assertEquals(200, ok.status(), ok.body());
         assertTrue(ok.json().get("ok").asBoolean());
         assertEquals(0, ok.json().get("errors").size());
+        // the fields /v1/check had before it became the check document: old clients read them
+        JsonNode seed = Http.JSON.readTree(Files.readAllBytes(Path.of(SEED)));
+        assertEquals(seed.get("id").asText(), ok.json().get("id").asText());
+        assertEquals(seed.get("facts").size(), ok.json().get("facts").asInt());
+        assertEquals(ok.json().at("/rules/hash").asText(), ok.json().get("rulesHash").asText());
         Http.Response bad = postJson(base + "/v1/check?name=mine.json", "{\"lodestone\": 1, \"facts\": [".getBytes(StandardCharsets.UTF_8));
         assertEquals(400, bad.status());
         assertFalse(bad.json().get("ok").asBoolean());
         assertEquals("mine.json", bad.json().at("/errors/0/file").asText());
         assertEquals(1, bad.json().at("/errors/0/line").asInt());
+        assertTrue(bad.json().get("id").isNull());
+        assertEquals(ok.json().get("rulesHash"), bad.json().get("rulesHash"));
     }
 
     @Test

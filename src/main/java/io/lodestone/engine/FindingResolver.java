@@ -1,0 +1,112 @@
+package io.lodestone.engine;
+
+import io.lodestone.api.Category;
+import io.lodestone.api.Diagnostic;
+import io.lodestone.api.Evidence;
+import io.lodestone.api.Fact;
+import io.lodestone.api.FactSet;
+import io.lodestone.api.Finding;
+import io.lodestone.api.RuleDescription;
+import io.lodestone.api.Severity;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.definition.rule.Rule;
+
+/**
+ * Turns the draft findings a session's rules inserted into final ones: the rule's metadata stamped on
+ * (id, category, severity and its override, alignment weight), subjects resolved to fact ids in
+ * fact-set order, evidence from the facts' sources, the trace when explaining, duplicates dropped.
+ * Stateless apart from the rule base; thread-safe.
+ */
+final class FindingResolver {
+    private final RuleBase ruleBase;
+
+    FindingResolver(RuleBase ruleBase) {
+        this.ruleBase = ruleBase;
+    }
+
+    /**
+     * The final findings of one session, in firing order with duplicates dropped.
+     *
+     * @param factSet the fact set evaluated
+     * @param raw     each draft finding with the rule that inserted it (null when no rule did)
+     * @param errors  receives a drop or a bad severity override, as a runtime diagnostic
+     * @param tracer  the session's tracer, or null when findings are not explained
+     * @return findings with the rule's metadata, fact ids and evidence
+     */
+    List<Finding> resolve(FactSet factSet, Map<Finding, Rule> raw, List<Diagnostic> errors, Tracer tracer) {
+        Map<Object, Fact> facts = new IdentityHashMap<>();
+        Map<Object, Integer> position = new IdentityHashMap<>();
+        for (Fact f : factSet.facts()) {
+            facts.put(f.value(), f);
+            position.put(f.value(), position.size());
+        }
+        Map<String, Finding> unique = new LinkedHashMap<>();
+        for (Map.Entry<Finding, Rule> entry : raw.entrySet()) {
+            Finding draft = entry.getKey();
+            RuleDescription rule = entry.getValue() == null ? null : ruleBase.rule(entry.getValue());
+            if (rule == null || rule.isDerivation()) {
+                errors.add(Diagnostic.runtime(factSet.file(), rule == null ? null : rule.id(),
+                        "a Finding was inserted by "
+                        + (rule == null ? "something other than a rule" : "a @derivation rule")
+                        + " and was dropped: \"" + draft.getMessage() + "\""));
+                continue;
+            }
+            Severity severity = rule.severity();
+            if (draft.getSeverityOverride() != null) {
+                Severity asked = Severity.parse(draft.getSeverityOverride());
+                if (asked == null) {
+                    errors.add(Diagnostic.runtime(factSet.file(), rule.id(),
+                            "withSeverity(\"" + draft.getSeverityOverride()
+                        + "\") is not one of info, low, medium, high, critical; kept @severity"));
+                } else {
+                    severity = asked;
+                }
+            }
+            Double weight = null;
+            if (rule.category() == Category.ALIGNMENT) {
+                weight = draft.getWeightOverride() != null ? draft.getWeightOverride() : rule.weight();
+            }
+            List<String> ids = new ArrayList<>();
+            List<Evidence> evidence = new ArrayList<>();
+            for (Object subject : expand(draft.getSubjects(), position)) {
+                Fact fact = subject == null ? null : facts.get(subject);
+                String id = fact != null ? fact.id() : FactAccessor.idOf(subject);
+                ids.add(id);
+                if (fact != null && fact.sourceRef() != null) {
+                    evidence.add(new Evidence(id, fact.sourceRef(), fact.quote()));
+                }
+            }
+            Finding resolved = Finding.of(rule.id(), rule.category(), severity, weight, draft.getMessage(), ids,
+                    evidence);
+            if (tracer != null && tracer.traceOf(draft) != null) {
+                resolved = resolved.withTrace(tracer.traceOf(draft));
+            }
+            unique.putIfAbsent(rule.id() + "\u0000" + ids + "\u0000" + draft.getMessage(), resolved);
+        }
+        return new ArrayList<>(unique.values());
+    }
+
+    /**
+     * Flattens collection arguments (e.g. from {@code collectList}, whose order is an engine detail)
+     * into fact-set order, so a finding's fact list is the same on every run.
+     */
+    private static List<Object> expand(List<Object> subjects, Map<Object, Integer> position) {
+        List<Object> out = new ArrayList<>();
+        for (Object s : subjects) {
+            if (s instanceof List<?> group) {
+                List<Object> sorted = new ArrayList<>(group);
+                sorted.sort(Comparator.comparing((Object o) -> position.getOrDefault(o, Integer.MAX_VALUE))
+                        .thenComparing(FactAccessor::idOf));
+                out.addAll(sorted);
+            } else {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+}

@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Evaluate fact sets (files, folders searched recursively for *.json, or globs) with the rules.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {ExitCodes.HELP_0, ExitCodes.HELP_1, ExitCodes.HELP_2, ExitCodes.HELP_3, ExitCodes.HELP_4})
+        exitCodeList = {ExitCodes.HELP_0, ExitCodes.HELP_1, ExitCodes.HELP_2, ExitCodes.HELP_3, ExitCodes.HELP_4,
+                ExitCodes.HELP_5})
 public final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -53,6 +54,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Severity threshold = parseFailOn();
         output.formatter(spec.commandLine()); // reject a bad --format before the costly compile
+        output.checkDestination(); // and an -o that cannot be written
         int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         if (threads < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");

@@ -13,15 +13,19 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** A rule file or a fact set could not be loaded, or a rule failed; the rest was still evaluated. */
     public static final int LOAD_ERROR = 3;
-    /** A bug in Lodestone. */
+    /** A bug in Lodestone, or an uncaught JVM error (out of memory, stack overflow). */
     public static final int INTERNAL = 4;
+    /** The report could not be written (missing folder, read-only file, full disk, closed stdout). */
+    public static final int OUTPUT = 5;
 
     static final String HELP_0 = "0:Everything was evaluated and no finding is at or above --fail-on.";
     static final String HELP_1 = "1:A finding is at or above --fail-on.";
     static final String HELP_2 = "2:Usage error: an unknown option or a bad option value.";
     static final String HELP_3 = "3:A rule file or a fact set could not be loaded, or a rule failed while evaluating "
             + "(the rest were still evaluated and reported).";
-    static final String HELP_4 = "4:Internal error (a bug: please report it).";
+    static final String HELP_4 = "4:Internal error (a bug: please report it), or the JVM ran out of memory or stack.";
+    static final String HELP_5 = "5:The report could not be written (missing folder, read-only file, full disk, "
+            + "closed standard output).";
 
     private ExitCodes() {
     }

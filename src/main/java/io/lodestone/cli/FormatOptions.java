@@ -10,8 +10,6 @@ import io.lodestone.output.ReportFormatter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -77,12 +75,28 @@ public final class FormatOptions {
             return;
         }
         if (output != null) {
-            try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-                formatter.write(run, new OutputOptions(false, failOn, locator), w);
-            }
+            ReportFile.write(output, w -> formatter.write(run, new OutputOptions(false, failOn, locator),
+                    new java.io.BufferedWriter(w)));
             return;
         }
         boolean color = Terminal.useColor(noColor, System.getenv("NO_COLOR"), false, Terminal.stdoutIsTerminal());
-        formatter.write(run, new OutputOptions(color, failOn, locator), cl.getOut());
+        PrintWriter out = cl.getOut();
+        Writer escaped = new LoneSurrogateEscaper(out);
+        formatter.write(run, new OutputOptions(color, failOn, locator), escaped);
+        escaped.flush();
+        if (out.checkError()) {
+            throw new OutputException("cannot write the report to standard output"
+                    + Main.stdoutFailure().map(r -> ": " + r).orElse(""));
+        }
+    }
+
+    /** Refuses a destination that cannot be written before any work is done (exit 5). */
+    void checkDestination() {
+        if (output != null && !quiet) {
+            String problem = ReportFile.problem(output);
+            if (problem != null) {
+                throw new OutputException("cannot write the report to " + output + ": " + problem);
+            }
+        }
     }
 }

@@ -68,26 +68,34 @@ public final class RulesOptions {
         return b;
     }
 
-    /** 500ms, 10s, 2m, or a bare number of seconds. */
+    /** 500ms, 10s, 2m, or a bare number of seconds; never negative, never more than a day. */
     static final class DurationConverter implements ITypeConverter<Duration> {
+        /** Longer durations are typing mistakes (and 1e300s would overflow the arithmetic on it). */
+        static final Duration MAX = Duration.ofDays(1);
+
         @Override
         public Duration convert(String value) {
             String v = value.trim().toLowerCase(Locale.ROOT);
+            double millis;
             try {
                 if (v.endsWith("ms")) {
-                    return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+                    millis = Double.parseDouble(v.substring(0, v.length() - 2));
+                } else if (v.endsWith("s")) {
+                    millis = Double.parseDouble(v.substring(0, v.length() - 1)) * 1000;
+                } else if (v.endsWith("m")) {
+                    millis = Double.parseDouble(v.substring(0, v.length() - 1)) * 60_000;
+                } else {
+                    millis = Double.parseDouble(v) * 1000;
                 }
-                if (v.endsWith("s")) {
-                    return Duration.ofMillis(Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 1000));
-                }
-                if (v.endsWith("m")) {
-                    return Duration.ofSeconds(Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 60));
-                }
-                return Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000));
             } catch (NumberFormatException e) {
                 throw new picocli.CommandLine.TypeConversionException(
                         "'" + value + "' is not a duration (expected e.g. 500ms, 10s, 2m)");
             }
+            if (Double.isNaN(millis) || millis < 0 || millis > MAX.toMillis()) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value
+                        + "' is out of range (a duration from 0 to 24h, e.g. 500ms, 10s, 2m)");
+            }
+            return Duration.ofMillis(Math.round(millis));
         }
     }
 }

@@ -46,8 +46,41 @@ public final class ServeCommand implements Callable<Integer> {
     long maxBodyBytes;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Requests answered at once. Default: twice the number of cores.")
+            description = "Evaluations run at once. Default: twice the number of cores.")
     Integer threads;
+
+    @Option(names = "--max-queued", paramLabel = "N", defaultValue = "" + LodestoneServer.Config.DEFAULT_MAX_QUEUED,
+            description = "Evaluations waiting for a thread; beyond that 503 with Retry-After. Default: ${DEFAULT-VALUE}.")
+    int maxQueued;
+
+    @Option(names = "--max-facts", paramLabel = "N", defaultValue = "" + LodestoneServer.Config.DEFAULT_MAX_FACTS,
+            description = "Answer 413 to fact sets with more facts. Default: ${DEFAULT-VALUE}.")
+    int maxFacts;
+
+    @Option(names = "--max-response-bytes", paramLabel = "BYTES",
+            defaultValue = "" + LodestoneServer.Config.DEFAULT_MAX_RESPONSE_BYTES,
+            description = "Answer 413 instead of a larger report (explain included). Default: ${DEFAULT-VALUE}.")
+    long maxResponseBytes;
+
+    @Option(names = "--max-connections", paramLabel = "N",
+            defaultValue = "" + LodestoneServer.Config.DEFAULT_MAX_CONNECTIONS,
+            description = "Open connections; more clients wait to be accepted. Default: ${DEFAULT-VALUE}.")
+    int maxConnections;
+
+    @Option(names = "--header-timeout", paramLabel = "DURATION", defaultValue = "10s",
+            converter = RulesOptions.DurationConverter.class,
+            description = "Close a new connection that has not sent its request head by then. Default: ${DEFAULT-VALUE}.")
+    Duration headerTimeout;
+
+    @Option(names = "--body-timeout", paramLabel = "DURATION", defaultValue = "30s",
+            converter = RulesOptions.DurationConverter.class,
+            description = "Answer 408 to a request body not complete by then. Default: ${DEFAULT-VALUE}.")
+    Duration bodyTimeout;
+
+    @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "30s",
+            converter = RulesOptions.DurationConverter.class,
+            description = "Close a connection silent this long. Default: ${DEFAULT-VALUE}.")
+    Duration idleTimeout;
 
     @Option(names = "--shutdown-deadline", paramLabel = "DURATION", defaultValue = "10s",
             converter = RulesOptions.DurationConverter.class,
@@ -60,16 +93,26 @@ public final class ServeCommand implements Callable<Integer> {
         int workers = threads == null ? 2 * Runtime.getRuntime().availableProcessors() : threads;
         LodestoneServer.Config config;
         try {
-            config = new LodestoneServer.Config(host, port, maxBodyBytes, workers);
+            config = new LodestoneServer.Config(host, port, maxBodyBytes, workers)
+                    .withEvaluations(workers, maxQueued, maxFacts, maxResponseBytes)
+                    .withConnections(maxConnections, headerTimeout, bodyTimeout, idleTimeout);
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         // a server must outlive a broken edit: rule consequences that never return are abandoned
-        LiveRules live = new LiveRules(rules.builder().isolateRules(true)::build, err);
+        io.lodestone.Lodestone.Builder builder = rules.builder().isolateRules(true);
+        LiveRules live = new LiveRules(() -> {
+            io.lodestone.server.FolderTrust.requireSafe(rules.rulesDir); // rules are code: nobody else may edit them
+            return builder.build();
+        }, err);
         if (!live.reload() && !watch) {
             return ExitCodes.LOAD_ERROR; // nothing could ever fix the rules without --watch
         }
         RulesWatcher watcher = watch ? RulesWatcher.start(rules.rulesDir, live, RulesWatcher.DEFAULT_DEBOUNCE, err) : null;
+        if (!LodestoneServer.guardExit()) {
+            err.println("lodestone: warning: this JVM cannot refuse System.exit from rule code (JDK 18 or later); "
+                    + "a rule that calls it stops the server (see docs/security.md)");
+        }
         LodestoneServer server;
         try {
             server = LodestoneServer.start(live, config, err);

@@ -34,7 +34,18 @@ final class DrlCompiler {
 
     /** Compiles the rule files; any error throws, every error located and in file and line order. */
     static KnowledgeBuilder compile(List<RuleSource> sources) throws RulesException {
-        KnowledgeBuilder builder = build(sources);
+        List<Diagnostic> tooDeep = DrlNesting.check(sources);
+        if (!tooDeep.isEmpty()) {
+            throw new RulesException(tooDeep); // the parser recurses per bracket and would overflow the stack
+        }
+        KnowledgeBuilder builder;
+        try {
+            builder = build(sources);
+        } catch (StackOverflowError e) {
+            // DrlNesting catches the usual cause; any other shape still becomes a rule error, not a crash
+            throw new RulesException(List.of(Diagnostic.rule(Diagnostic.Kind.RULE_COMPILE, Diagnostic.Location.NONE,
+                    "the rule compiler ran out of stack on these rules (deeply nested expressions?)")));
+        }
         if (builder.hasErrors()) {
             List<Diagnostic> errors = new ArrayList<>(
                     DrlErrors.withFilesThatParsed(DrlErrors.translate(builder.getErrors(), sources), sources));

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
 import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
@@ -38,13 +39,33 @@ import org.kie.internal.builder.KnowledgeBuilder;
  * bytecode of the classes the compile generated (declared types, functions), which must be defined
  * before the packages can be read back. Best effort: an entry that cannot be read or written is
  * ignored and the rules are compiled as usual.
+ *
+ * <p>An entry is code that will run, so it is checked before anything in it is loaded: its header
+ * names the rules hash it was built from and a SHA-256 of its content, and both must match; the
+ * folder must belong to this user and not be writable by group or others, and so must the entry
+ * (as ssh treats its keys). A damaged entry is deleted and the rules recompiled, with a warning; a
+ * folder or entry that others could have written is not used at all. The newest {@link #MAX_ENTRIES}
+ * entries are kept (loading one counts as use); older ones are deleted when an entry is stored.
  */
 public final class RuleBaseCache {
-    private static final String FORMAT = "lodestone-rulebase-1";
+    private static final String FORMAT = "lodestone-rulebase-2";
+    /** Entries kept in the folder; each is about 0.4 MB for the bundled rules. */
+    public static final int MAX_ENTRIES = 16;
     private final Path dir;
+    private final java.util.function.Consumer<String> warn;
 
+    /** A cache in {@code dir} that reports problems on stderr. */
     public RuleBaseCache(Path dir) {
+        this(dir, message -> {
+            System.err.println("lodestone: warning: " + message);
+            System.err.flush();
+        });
+    }
+
+    /** A cache in {@code dir} that reports problems (a damaged or foreign entry, an unsafe folder) to {@code warn}. */
+    public RuleBaseCache(Path dir, java.util.function.Consumer<String> warn) {
         this.dir = dir;
+        this.warn = warn;
     }
 
     /** {@code $LODESTONE_RULE_CACHE}, else {@code $XDG_CACHE_HOME/lodestone}, else {@code ~/.cache/lodestone}. */
@@ -68,17 +89,44 @@ public final class RuleBaseCache {
                 + digest(classBytes(Finding.class))).substring(0, 32) + ".bin");
     }
 
-    /** The cached rule base for these rules, or null when there is none (or it cannot be read). */
+    /** The cached rule base for these rules, or null when there is none (or it cannot be trusted or read). */
     public KieBase load(String rulesHash) {
         Path file = entry(rulesHash);
-        if (!Files.isRegularFile(file)) {
+        if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }
+        String unsafe = unsafe(dir);
+        if (unsafe == null) {
+            unsafe = unsafe(file);
+        }
+        if (unsafe != null) {
+            warn.accept("rule cache not used: " + unsafe + "; compiled rules are code, so the cache must be "
+                    + "writable only by you (or use --no-rule-cache)");
+            return null;
+        }
+        byte[] payload;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             DataInputStream data = new DataInputStream(in);
-            if (!FORMAT.equals(data.readUTF()) || !rulesHash.equals(data.readUTF())) {
-                return null;
+            if (!FORMAT.equals(data.readUTF())) {
+                return discard(file, null); // an older format: replaced quietly
             }
+            if (!rulesHash.equals(data.readUTF())) {
+                return discard(file, "was built from other rules");
+            }
+            String checksum = data.readUTF();
+            long length = data.readLong();
+            if (length < 0 || length > Files.size(file)) {
+                return discard(file, "is truncated");
+            }
+            payload = data.readNBytes((int) length);
+            if (payload.length != length || !checksum.equals(digest(payload))) {
+                return discard(file, "does not match its checksum");
+            }
+        } catch (IOException | RuntimeException e) {
+            return discard(file, "cannot be read (" + e + ")");
+        }
+        try (InputStream in = new java.io.ByteArrayInputStream(payload)) {
+            DataInputStream data = new DataInputStream(in);
             int count = data.readInt();
             Map<String, byte[]> classes = new HashMap<>();
             for (int i = 0; i < count; i++) {
@@ -95,14 +143,51 @@ public final class RuleBaseCache {
                     KieServices.get().newKieBaseConfiguration(null, loader));
             kieBase.addPackages(packages.stream().map(p -> (org.drools.base.definitions.InternalKnowledgePackage) p)
                     .toList());
+            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
             return kieBase;
         } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
-            try {
-                Files.deleteIfExists(file); // unreadable: the next run writes a good one
-            } catch (IOException ignored) {
-                // the cache is an optimisation; a stale file only costs a compile
+            return discard(file, "cannot be loaded (" + e + ")");
+        }
+    }
+
+    /** Deletes a bad entry (the next compile writes a good one); {@code why} null means no warning. */
+    private KieBase discard(Path file, String why) {
+        if (why != null) {
+            warn.accept("rule cache entry " + file + " " + why + "; deleted, compiling the rules instead");
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // the cache is an optimisation; a stale file only costs a compile
+        }
+        return null;
+    }
+
+    /**
+     * Why {@code path} may hold code someone else wrote: not owned by this user, or writable by group
+     * or others; null when it is safe. Non-POSIX file systems are trusted as the OS lets them be.
+     */
+    static String unsafe(Path path) {
+        try {
+            java.nio.file.attribute.PosixFileAttributeView view = Files.getFileAttributeView(path,
+                    java.nio.file.attribute.PosixFileAttributeView.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            if (view == null) {
+                return null;
+            }
+            java.nio.file.attribute.PosixFileAttributes attrs = view.readAttributes();
+            String me = System.getProperty("user.name");
+            if (!attrs.owner().getName().equals(me)) {
+                return path + " belongs to " + attrs.owner().getName() + ", not " + me;
+            }
+            Set<java.nio.file.attribute.PosixFilePermission> perms = attrs.permissions();
+            if (perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)
+                    || perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE)) {
+                return path + " is writable by " + (perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE)
+                        ? "others" : "its group") + " (" + java.nio.file.attribute.PosixFilePermissions.toString(perms) + ")";
             }
             return null;
+        } catch (IOException | UnsupportedOperationException e) {
+            return path + " cannot be checked (" + e.getMessage() + ")";
         }
     }
 
@@ -111,28 +196,43 @@ public final class RuleBaseCache {
         Path file = entry(rulesHash);
         Path tmp = null;
         try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "rulebase-", ".tmp");
+            if (!Files.isDirectory(dir)) {
+                createPrivateDirectories(dir);
+            }
+            String unsafe = unsafe(dir);
+            if (unsafe != null) {
+                warn.accept("rule cache not written: " + unsafe);
+                return;
+            }
+            tmp = Files.createTempFile(dir, "rulebase-", ".tmp"); // 0600 on POSIX
             Map<String, byte[]> classes = ((ProjectClassLoader) ((KnowledgeBuilderImpl) builder).getRootClassLoader())
                     .getStore();
             Collection<KiePackage> packages = builder.getKnowledgePackages();
+            java.io.ByteArrayOutputStream content = new java.io.ByteArrayOutputStream();
+            DataOutputStream body = new DataOutputStream(content);
+            body.writeInt(classes.size());
+            for (Map.Entry<String, byte[]> c : classes.entrySet()) {
+                body.writeUTF(c.getKey());
+                body.writeInt(c.getValue().length);
+                body.write(c.getValue());
+            }
+            body.flush();
+            DroolsObjectOutputStream objects = new DroolsObjectOutputStream(content);
+            objects.writeObject(new ArrayList<>(packages));
+            objects.flush();
+            byte[] payload = content.toByteArray();
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
                 DataOutputStream data = new DataOutputStream(out);
                 data.writeUTF(FORMAT);
                 data.writeUTF(rulesHash);
-                data.writeInt(classes.size());
-                for (Map.Entry<String, byte[]> c : classes.entrySet()) {
-                    data.writeUTF(c.getKey());
-                    data.writeInt(c.getValue().length);
-                    data.write(c.getValue());
-                }
+                data.writeUTF(digest(payload));
+                data.writeLong(payload.length);
+                data.write(payload);
                 data.flush();
-                DroolsObjectOutputStream objects = new DroolsObjectOutputStream(out);
-                objects.writeObject(new ArrayList<>(packages));
-                objects.flush();
             }
             // readers never see a half-written entry
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            prune();
         } catch (IOException | RuntimeException e) {
             try {
                 if (tmp != null) {
@@ -141,6 +241,38 @@ public final class RuleBaseCache {
             } catch (IOException ignored) {
                 // nothing more to do: the entry simply is not cached
             }
+        }
+    }
+
+    private static void createPrivateDirectories(Path dir) throws IOException {
+        try {
+            Files.createDirectories(dir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createDirectories(dir);
+        }
+    }
+
+    /** Keeps the {@link #MAX_ENTRIES} most recently used entries. */
+    private void prune() {
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            List<Path> entries = files.filter(f -> {
+                String name = f.getFileName().toString();
+                return name.startsWith("rulebase-") && name.endsWith(".bin");
+            }).sorted(java.util.Comparator.comparing(RuleBaseCache::lastUsed).reversed()).toList();
+            for (Path old : entries.subList(Math.min(MAX_ENTRIES, entries.size()), entries.size())) {
+                Files.deleteIfExists(old);
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // pruning is housekeeping; the next store tries again
+        }
+    }
+
+    private static long lastUsed(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return 0;
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
@@ -45,6 +46,12 @@ public final class SessionRunner {
     });
     /** How long past the time limit a consequence gets to return after halt, then after an interrupt. */
     private static final long GRACE_MILLIS = 500;
+    /** States of a firing watched by the watchdog: it may stop the thread only while RUNNING. */
+    private static final int RUNNING = 0;
+    private static final int DONE = 1;
+    private static final int STOPPING = 2;
+    private static final java.util.concurrent.atomic.AtomicInteger ABANDONED_ALIVE =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     private final RuleBase ruleBase;
     private final Limits limits;
@@ -79,17 +86,50 @@ public final class SessionRunner {
                 session.addEventListener((org.kie.api.event.rule.AgendaEventListener) tracer);
                 session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) tracer);
             }
-            for (Fact fact : factSet.facts()) {
-                session.insert(fact.value());
-            }
-            watchdog = WATCHDOG.schedule(() -> {
-                timedOut.set(true);
-                session.halt();
-            }, limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
             Integer count;
             if (!limits.isolate()) {
-                count = session.fireAllRules((int) limits.maxFirings());
+                // halt() is seen only between firings; a large join inside one evaluation ignores it, so
+                // after a grace period the watchdog stops this thread (ThreadDeath, caught below)
+                AtomicInteger state = new AtomicInteger(RUNNING);
+                Thread caller = Thread.currentThread();
+                watchdog = WATCHDOG.schedule(() -> {
+                    timedOut.set(true);
+                    session.halt();
+                    WATCHDOG.schedule(() -> {
+                        if (state.compareAndSet(RUNNING, STOPPING) && !stop(caller)) {
+                            state.set(DONE);
+                        }
+                    }, GRACE_MILLIS, TimeUnit.MILLISECONDS);
+                }, limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                try {
+                    for (Fact fact : factSet.facts()) {
+                        session.insert(fact.value());
+                    }
+                    count = session.fireAllRules((int) limits.maxFirings());
+                    if (!state.compareAndSet(RUNNING, DONE)) {
+                        while (state.get() == STOPPING) {
+                            Thread.onSpinWait(); // the stop is on its way: take it here, not in the code below
+                        }
+                    }
+                } catch (RuntimeException | Error e) {
+                    if (state.get() != STOPPING && !(e instanceof ThreadDeath)) {
+                        state.set(DONE);
+                        throw e;
+                    }
+                    state.set(DONE);
+                    errors.add(limitError(factSet, "rules ran longer than the time limit of "
+                            + limits.timeout().toMillis() + " ms (raise it with --timeout) and were stopped while "
+                            + "matching or firing (e.g. a large join); findings so far are kept"));
+                    return new SessionResult(resolver.resolve(factSet, collector.findings(), errors, null), errors, 0);
+                }
             } else {
+                for (Fact fact : factSet.facts()) {
+                    session.insert(fact.value());
+                }
+                watchdog = WATCHDOG.schedule(() -> {
+                    timedOut.set(true);
+                    session.halt();
+                }, limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
                 CompletableFuture<Integer> firing = new CompletableFuture<>();
                 AtomicReference<Thread> worker = new AtomicReference<>();
                 FIRING.execute(() -> {
@@ -113,9 +153,15 @@ public final class SessionRunner {
                 }
                 if (count == null) {
                     abandoned = true;
-                    errors.add(limitError(factSet, "a rule consequence did not return within the time limit of "
-                            + limits.timeout().toMillis() + " ms (raise it with --timeout) and was abandoned; it may "
-                            + "loop forever; findings so far are kept"));
+                    Thread t = worker.get();
+                    boolean stopped = t != null && stop(t);
+                    if (t != null && !stopped) {
+                        ABANDONED_ALIVE.incrementAndGet();
+                    }
+                    errors.add(limitError(factSet, "rules did not return within the time limit of "
+                            + limits.timeout().toMillis() + " ms (raise it with --timeout): a consequence or a "
+                            + "condition (e.g. a large join) kept running and was " + (stopped ? "stopped" : "abandoned")
+                            + "; findings so far are kept"));
                     // the abandoned thread may still touch the tracer: explain what was collected without it
                     return new SessionResult(resolver.resolve(factSet, collector.findings(), errors, null), errors, 0);
                 }
@@ -136,7 +182,8 @@ public final class SessionRunner {
             errors.add(consequenceError(factSet, e));
         } catch (ConsequenceException e) {
             errors.add(consequenceError(factSet, e));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError | AssertionError | LinkageError e) {
+            // an Error from rule code (a recursive function, an assert) fails this fact set, not the batch
             errors.add(Diagnostic.runtime(factSet.file(), null, "evaluation failed: " + e));
         } finally {
             if (watchdog != null) {
@@ -152,10 +199,36 @@ public final class SessionRunner {
     private Diagnostic consequenceError(FactSet factSet, ConsequenceException e) {
         RuleDescription rule = e.getRule() == null ? null : ruleBase.rule(e.getRule());
         Throwable cause = e.getCause() == null ? e : e.getCause();
+        if (cause instanceof InterruptedException) {
+            // the interrupt is ours: a consequence that slept or waited past the time limit
+            return Diagnostic.ruleLimit(factSet.file(), "a rule consequence was still waiting after the time limit of "
+                    + limits.timeout().toMillis() + " ms (raise it with --timeout) and was interrupted")
+                    .at(Diagnostic.Location.file(factSet.file()).withRule(rule == null ? null : rule.id()));
+        }
         return Diagnostic.runtime(factSet.file(),
                 rule == null ? (e.getRule() == null ? null : e.getRule().getName()) : rule.id(),
                         "rule failed on this fact set: " + cause.getClass().getSimpleName()
                         + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+    }
+
+    /**
+     * Stops a thread stuck in rule code with {@code Thread.stop} (it unwinds with ThreadDeath, running
+     * finally blocks): allowed on JDK 17, unsupported from JDK 20, where this returns false and the
+     * thread is abandoned instead.
+     */
+    @SuppressWarnings({"deprecation", "removal"})
+    private static boolean stop(Thread t) {
+        try {
+            t.stop();
+            return true;
+        } catch (UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
+    }
+
+    /** Rule threads abandoned after a time limit that could not be stopped (only on JDK 20 and later). */
+    public static int abandonedThreads() {
+        return ABANDONED_ALIVE.get();
     }
 
     /** The firing's result, null when it is still running after {@code millis}. */

@@ -64,6 +64,20 @@ public final class FactSetLoader {
     private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
     private final Map<Class<?>, Map<String, Method>> setters = new ConcurrentHashMap<>();
 
+    /** The deepest nesting read, whatever the configured limit (2,000 levels was fine, 5,000 overflowed). */
+    public static final int MAX_SUPPORTED_DEPTH = 1000;
+    /** The most bytes one fact set can hold in memory (a Java array's limit). */
+    static final long MAX_ARRAY_BYTES = Integer.MAX_VALUE - 8;
+
+    /**
+     * The largest file this JVM can read as one fact set: a JSON tree and its bound facts take several
+     * times the file's bytes, so an eighth of the heap (and never more than an array holds); a larger
+     * --max-file-bytes would end in OutOfMemoryError rather than a located limit.
+     */
+    static long readableBytes() {
+        return Math.min(MAX_ARRAY_BYTES, Runtime.getRuntime().maxMemory() / 8);
+    }
+
     public FactSetLoader(Map<String, DeclaredType> types) {
         this(types, DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, false);
     }
@@ -73,18 +87,21 @@ public final class FactSetLoader {
         this.types = Map.copyOf(types);
         this.maxBytes = maxBytes;
         this.lenient = lenient;
-        this.maxDepth = maxDepth;
+        // deeper documents overflow the stack of the checks that walk the tree, whatever --max-depth says
+        this.maxDepth = Math.min(maxDepth, MAX_SUPPORTED_DEPTH);
         this.mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                // one JSON value per file: a second document or trailing text must not be ignored
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 // a key given twice is a mistake: silently keeping the last value would hide it
                 .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(maxDepth).build());
+                .maxNestingDepth(this.maxDepth).build());
     }
 
     /** Reads one fact-set file; {@code file} is also the name used in errors and reports. */
@@ -97,7 +114,21 @@ public final class FactSetLoader {
                 throw error(Kind.LIMIT, name, null, null, "file is " + size + " bytes, over the limit of "
                         + maxBytes + " (raise it with --max-file-bytes)");
             }
-            content = Files.readAllBytes(file);
+            long readable = Math.min(maxBytes, readableBytes());
+            if (size > readable) {
+                throw error(Kind.LIMIT, name, null, null, "file is " + size + " bytes, more than this JVM can read "
+                        + "as one fact set (" + readable + " bytes with a heap of " + Runtime.getRuntime().maxMemory()
+                        + "; raise -Xmx in LODESTONE_JAVA_OPTS, or split the file)");
+            }
+            // the stated size is 0 for devices and pipes (/dev/zero): the limit applies to what is read
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                content = in.readNBytes((int) readable);
+                if (in.read() >= 0) {
+                    throw error(Kind.LIMIT, name, null, null, "file is larger than "
+                            + (readable < maxBytes ? "the " + readable + " bytes this JVM can read as one fact set"
+                            : "the limit of " + maxBytes + " bytes (raise it with --max-file-bytes)"));
+                }
+            }
         } catch (NoSuchFileException e) {
             throw error(Kind.IO, name, null, null, "file not found");
         } catch (IOException e) {
@@ -119,13 +150,19 @@ public final class FactSetLoader {
             int[] tooDeep = JsonLocator.deeperThan(content, maxDepth);
             if (tooDeep != null) {
                 throw error(Kind.LIMIT, name, tooDeep[0], tooDeep[1], "nested deeper than the limit of "
-                        + maxDepth + " levels (raise it with --max-depth)");
+                        + maxDepth + " levels (" + (maxDepth == MAX_SUPPORTED_DEPTH ? "the most Lodestone reads"
+                        : "raise it with --max-depth") + ")");
             }
             throw error(Kind.LIMIT, name, e.getLocation() == null ? null : e.getLocation().getLineNr(),
                     e.getLocation() == null ? null : e.getLocation().getColumnNr(), e.getOriginalMessage());
         } catch (JsonParseException e) {
             int[] at = JsonSyntax.location(e, content);
             throw error(Kind.JSON_SYNTAX, name, at[0], at[1], JsonSyntax.message(e));
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            var at = e.getLocation();
+            throw error(Kind.JSON_SYNTAX, name, at == null ? null : at.getLineNr(),
+                    at == null ? null : at.getColumnNr(), "more content after the fact set: a file holds one JSON "
+                    + "object (two fact sets need two files)");
         } catch (JsonProcessingException e) {
             throw error(Kind.JSON_SYNTAX, name, null, null, e.getOriginalMessage());
         } catch (IOException e) {
@@ -133,6 +170,13 @@ public final class FactSetLoader {
         }
         if (root == null || root.isMissingNode()) {
             throw error(Kind.JSON_SYNTAX, name, 1, 1, "empty file: expected a fact set, a JSON object");
+        }
+        if (JsonLocator.hasZeroFloat(root)) {
+            int[] underflow = JsonLocator.underflow(content);
+            if (underflow != null) {
+                throw error(Kind.FACT_VALUE, name, underflow[0], underflow[1], "number is too small: it "
+                        + "underflows a 64-bit floating-point number to 0 (the smallest is about 4.9e-324)");
+            }
         }
         return new Reading(content, name).read(root);
     }

@@ -11,7 +11,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Expands what a user names (fact-set files, folders searched recursively for {@code *.json}, and
@@ -33,13 +32,13 @@ public final class FactSetPaths {
             String text = input.toString();
             List<Path> found;
             try {
-                if (isGlob(text)) {
-                    found = glob(text);
+                if (isGlob(text) && !Files.exists(input)) { // a file literally named a[1].json is that file
+                    found = glob(text, errors);
                     if (found.isEmpty()) {
                         errors.add(notFound(text, "no file matches this pattern"));
                     }
                 } else if (Files.isDirectory(input)) {
-                    found = walk(input, p -> isFactSetName(p.getFileName().toString()));
+                    found = walk(input, p -> isFactSetName(p.getFileName().toString()), errors);
                     if (found.isEmpty()) {
                         errors.add(notFound(text, "folder holds no .json fact sets"));
                     }
@@ -49,9 +48,13 @@ public final class FactSetPaths {
                     found = List.of();
                     errors.add(notFound(text, "no such file or folder"));
                 }
-            } catch (IOException e) {
+            } catch (IOException | java.io.UncheckedIOException e) {
                 found = List.of();
                 errors.add(notFound(text, "cannot read: " + e.getMessage()));
+            } catch (java.util.regex.PatternSyntaxException e) {
+                found = List.of();
+                errors.add(notFound(text, "not a valid pattern (" + e.getDescription() + "); quote [ ] { } "
+                        + "in a file name, or name an existing file"));
             }
             for (Path p : found) {
                 files.putIfAbsent(p.toAbsolutePath().normalize(), p);
@@ -68,7 +71,7 @@ public final class FactSetPaths {
         return text.indexOf('*') >= 0 || text.indexOf('?') >= 0 || text.indexOf('[') >= 0 || text.indexOf('{') >= 0;
     }
 
-    private static List<Path> glob(String pattern) throws IOException {
+    private static List<Path> glob(String pattern, List<Diagnostic> errors) throws IOException {
         int firstMeta = firstMeta(pattern);
         int slash = pattern.lastIndexOf('/', firstMeta);
         Path base = slash < 0 ? Path.of(".") : Path.of(pattern.substring(0, Math.max(slash, 1)));
@@ -77,7 +80,7 @@ public final class FactSetPaths {
         }
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
         return walk(base, p -> matcher.matches(slash < 0 ? base.relativize(p) : p)
-                && !p.getFileName().toString().endsWith(".expect.json"));
+                && !p.getFileName().toString().endsWith(".expect.json"), errors);
     }
 
     private static int firstMeta(String s) {
@@ -89,10 +92,39 @@ public final class FactSetPaths {
         return s.length();
     }
 
-    private static List<Path> walk(Path dir, java.util.function.Predicate<Path> keep) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).filter(keep).sorted().toList();
-        }
+    /**
+     * The regular files under {@code dir} that {@code keep} accepts, sorted. What cannot be read (a
+     * folder without permission) and what matches but is no regular file (a broken symbolic link, a
+     * FIFO, a device) is reported in {@code errors} instead of being skipped in silence.
+     */
+    private static List<Path> walk(Path dir, java.util.function.Predicate<Path> keep, List<Diagnostic> errors)
+            throws IOException {
+        List<Path> out = new ArrayList<>();
+        Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
+                if (!keep.test(file)) {
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+                if (Files.isRegularFile(file)) { // follows a symbolic link to a file
+                    out.add(file);
+                } else if (Files.isSymbolicLink(file) && !Files.exists(file)) {
+                    errors.add(notFound(file.toString(), "broken symbolic link: its target does not exist"));
+                } else if (!Files.isDirectory(file)) {
+                    errors.add(notFound(file.toString(), "not a regular file (a FIFO, socket or device); not read"));
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+                errors.add(notFound(file.toString(), "cannot read: " + (e instanceof java.nio.file.AccessDeniedException
+                        ? "permission denied" : e.getMessage())));
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
+        out.sort(null);
+        return out;
     }
 
     private static Diagnostic notFound(String input, String message) {

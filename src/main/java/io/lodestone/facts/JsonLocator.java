@@ -29,6 +29,36 @@ final class JsonLocator {
         }
     }
 
+    /** Whether the tree holds a floating-point 0, which may be a number too small for a double. */
+    static boolean hasZeroFloat(com.fasterxml.jackson.databind.JsonNode node) {
+        if (node.isContainerNode()) {
+            for (com.fasterxml.jackson.databind.JsonNode child : node) {
+                if (hasZeroFloat(child)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return node.isFloatingPointNumber() && node.doubleValue() == 0.0;
+    }
+
+    /** {line, column} of the first non-zero number that reads as 0 as a double (1e-400), or null. */
+    static int[] underflow(byte[] content) {
+        try (JsonParser p = FACTORY.createParser(content)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == JsonToken.VALUE_NUMBER_FLOAT && p.getDoubleValue() == 0.0
+                        && p.getDecimalValue().signum() != 0) {
+                    JsonLocation at = p.currentTokenLocation();
+                    return new int[] {at.getLineNr(), at.getColumnNr()};
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return null; // the document already parsed once; nothing more to say here
+        }
+        return null;
+    }
+
     static String parent(String path) {
         int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
         return cut <= 0 ? "" : path.substring(0, cut);

@@ -123,11 +123,33 @@ public final class MarkdownFormatter implements ReportFormatter {
         return s;
     }
 
-    /** Safe inside a table cell: no HTML, no pipes, no line breaks, no Markdown emphasis or links. */
+    /**
+     * Safe inside a table cell: no HTML, no pipes, no line breaks, no Markdown emphasis or links; bare
+     * URLs, e-mail addresses and {@code @mentions}, which review sites autolink or notify, go in code spans.
+     */
     static String cell(String text) {
         if (text == null) {
             return "";
         }
+        StringBuilder sb = new StringBuilder(text.length());
+        java.util.regex.Matcher words = WORD.matcher(text);
+        int last = 0;
+        while (words.find()) {
+            sb.append(escape(text.substring(last, words.start())));
+            String word = words.group();
+            sb.append(LINKISH.matcher(word).find() ? "`" + code(word) + "`" : escape(word));
+            last = words.end();
+        }
+        return sb.append(escape(text.substring(last))).toString();
+    }
+
+    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("\\S+");
+
+    /** What GitHub-flavoured Markdown turns into a link or a notification (URLs, www., e-mail, @user). */
+    private static final java.util.regex.Pattern LINKISH = java.util.regex.Pattern.compile(
+            "(?i)[a-z][a-z0-9+.-]*://|www\\.|@\\w|^(?:mailto|javascript|data):");
+
+    private static String escape(String text) {
         StringBuilder sb = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
             switch (c) {
@@ -145,6 +167,6 @@ public final class MarkdownFormatter implements ReportFormatter {
 
     /** Inside a code span backticks cannot be escaped; drop them and line breaks. */
     private static String code(String text) {
-        return text == null ? "" : text.replaceAll("[`\\r\\n|]", "_");
+        return text == null ? "" : text.replaceAll("[`\\r\\n|\\p{Cntrl}]", "_");
     }
 }

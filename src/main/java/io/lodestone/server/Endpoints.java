@@ -1,19 +1,18 @@
 package io.lodestone.server;
 
-import com.sun.net.httpserver.HttpExchange;
 import io.lodestone.Lodestone;
 import io.lodestone.api.CheckResult;
 import io.lodestone.api.Diagnostic.Kind;
 import io.lodestone.api.Diagnostic;
+import io.lodestone.api.FactSet;
 import io.lodestone.api.FactSetException;
 import io.lodestone.api.Report;
 import io.lodestone.api.RunReport;
 import io.lodestone.output.HttpDocuments;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLDecoder;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,21 +22,37 @@ import java.util.Map;
 /** The HTTP routes. Every evaluation goes through {@link Lodestone}; nothing here knows about Drools. */
 final class Endpoints {
     static final String DEFAULT_NAME = "request.json";
-    private static final long DISCARD_AT_LEAST = 64L * 1024 * 1024;
+
+    /**
+     * One request as the transport read it: the body is complete (and within the size limit) for POST.
+     *
+     * @param method      HTTP method
+     * @param path        decoded path
+     * @param rawQuery    query string as sent, or null
+     * @param contentType the Content-Type header, or null
+     * @param body        the body bytes (empty when none)
+     */
+    record Exchange(String method, String path, String rawQuery, String contentType, byte[] body) {
+    }
 
     private final LiveRules rules;
     private final Metrics metrics;
-    private final long maxBodyBytes;
+    private final int maxFacts;
 
-    Endpoints(LiveRules rules, Metrics metrics, long maxBodyBytes) {
+    Endpoints(LiveRules rules, Metrics metrics, int maxFacts) {
         this.rules = rules;
         this.metrics = metrics;
-        this.maxBodyBytes = maxBodyBytes;
+        this.maxFacts = maxFacts;
     }
 
-    Reply route(HttpExchange ex) throws IOException {
-        String path = ex.getRequestURI().getPath();
-        String method = ex.getRequestMethod();
+    /** Whether this route reads a body (and so is read fully, then evaluated on the bounded pool). */
+    static boolean takesBody(String method, String path) {
+        return post(method) && (path.equals("/v1/evaluate") || path.equals("/v1/check"));
+    }
+
+    Reply route(Exchange ex) throws IOException {
+        String path = ex.path();
+        String method = ex.method();
         return switch (path) {
             case "/v1/evaluate" -> post(method) ? timedEvaluate(ex) : notAllowed("POST");
             case "/v1/check" -> post(method) ? check(ex) : notAllowed("POST");
@@ -60,15 +75,20 @@ final class Endpoints {
         return Reply.error(405, Kind.REQUEST, "method not allowed (use " + allowed + ")");
     }
 
-    private Reply timedEvaluate(HttpExchange ex) throws IOException {
+    private Reply timedEvaluate(Exchange ex) throws IOException {
         long start = System.nanoTime();
         Reply reply = evaluate(ex);
         metrics.observeEvaluateSeconds((System.nanoTime() - start) / 1e9);
         return reply;
     }
 
-    private Reply evaluate(HttpExchange ex) throws IOException {
-        Map<String, String> query = query(ex);
+    private Reply evaluate(Exchange ex) throws IOException {
+        Map<String, String> query;
+        try {
+            query = query(ex);
+        } catch (IllegalArgumentException e) {
+            return badQuery(e);
+        }
         String explain = query.getOrDefault("explain", "false");
         if (!explain.equals("true") && !explain.equals("false")) {
             return Reply.error(400, Kind.REQUEST, "explain must be true or false, not '" + explain + "'");
@@ -79,8 +99,12 @@ final class Endpoints {
         }
         Lodestone lodestone = posted.lodestone;
         try {
-            Report report = lodestone.evaluate(lodestone.load(new ByteArrayInputStream(posted.body), posted.name),
-                    explain.equals("true"));
+            FactSet factSet = lodestone.load(new ByteArrayInputStream(posted.body), posted.name);
+            if (factSet.facts().size() > maxFacts) {
+                return Reply.error(413, Kind.LIMIT, "the fact set has " + factSet.facts().size()
+                        + " facts, over the limit of " + maxFacts + " per request (raise it with --max-facts)");
+            }
+            Report report = lodestone.evaluate(factSet, explain.equals("true"));
             metrics.evaluated();
             RunReport run = new RunReport(lodestone.rulesHash(), lodestone.rules().size(), List.of(report), List.of());
             return Reply.json(200, HttpDocuments.run(run));
@@ -90,8 +114,14 @@ final class Endpoints {
         }
     }
 
-    private Reply check(HttpExchange ex) throws IOException {
-        Posted posted = posted(ex, query(ex));
+    private Reply check(Exchange ex) throws IOException {
+        Map<String, String> query;
+        try {
+            query = query(ex);
+        } catch (IllegalArgumentException e) {
+            return badQuery(e);
+        }
+        Posted posted = posted(ex, query);
         if (posted.refusal != null) {
             return posted.refusal;
         }
@@ -130,7 +160,7 @@ final class Endpoints {
     private record Posted(Lodestone lodestone, byte[] body, String name, Reply refusal) {
     }
 
-    private Posted posted(HttpExchange ex, Map<String, String> query) throws IOException {
+    private Posted posted(Exchange ex, Map<String, String> query) throws IOException {
         Lodestone lodestone = rules.current();
         if (lodestone == null) {
             return new Posted(null, null, null, unavailable());
@@ -142,55 +172,42 @@ final class Endpoints {
         return new Posted(lodestone, body.bytes, query.getOrDefault("name", DEFAULT_NAME), null);
     }
 
-    private Body readBody(HttpExchange ex) throws IOException {
-        String type = ex.getRequestHeaders().getFirst("Content-Type");
-        String mediaType = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    private Body readBody(Exchange ex) {
+        String type = ex.contentType();
+        String[] parts = type == null ? new String[] {""} : type.split(";");
+        String mediaType = parts[0].trim().toLowerCase(Locale.ROOT);
         if (!mediaType.equals("application/json")) {
             return new Body(null, Reply.error(415, Kind.REQUEST, "Content-Type must be application/json, not "
                     + (type == null ? "missing" : "'" + type + "'")));
         }
-        String length = ex.getRequestHeaders().getFirst("Content-Length");
-        if (length != null && length.trim().matches("\\d{1,18}") && Long.parseLong(length.trim()) > maxBodyBytes) {
-            discardRest(ex.getRequestBody());
-            return new Body(null, tooLarge());
-        }
-        // a chunked body has no length up front: keep at most one read past the limit
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[16384];
-        try (InputStream in = ex.getRequestBody()) {
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                if (out.size() + n > maxBodyBytes) {
-                    discardRest(in);
-                    return new Body(null, tooLarge());
+        Charset charset = null;
+        for (int i = 1; i < parts.length; i++) {
+            String[] kv = parts[i].trim().split("=", 2);
+            if (kv.length == 2 && kv[0].trim().equalsIgnoreCase("charset")) {
+                String name = kv[1].trim().replace("\"", "");
+                try {
+                    charset = Charset.forName(name);
+                } catch (IllegalArgumentException e) {
+                    return new Body(null, Reply.error(415, Kind.REQUEST, "unsupported charset '" + name
+                            + "' (send UTF-8, or name a charset this JVM knows)"));
                 }
-                out.write(buf, 0, n);
             }
         }
-        return new Body(out.toByteArray(), null);
-    }
-
-    /**
-     * Reads and drops what is left of a refused body, up to a bound: clients such as Java's HttpClient
-     * only see the 413 when they could finish sending. Beyond the bound the connection is dropped.
-     */
-    private void discardRest(InputStream in) throws IOException {
-        long budget = Math.max(DISCARD_AT_LEAST, 4 * maxBodyBytes);
-        byte[] buf = new byte[65536];
-        int n;
-        while (budget > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, budget))) > 0) {
-            budget -= n;
+        byte[] bytes = ex.body();
+        if (charset != null && !charset.equals(StandardCharsets.UTF_8) && !charset.name().startsWith("UTF-")) {
+            // the loader reads UTF-8 (and detects UTF-16/32): decode what the header names, as the header says
+            bytes = new String(bytes, charset).getBytes(StandardCharsets.UTF_8);
         }
+        return new Body(bytes, null);
     }
 
-    private Reply tooLarge() {
-        return Reply.error(413, Kind.LIMIT, "request body is larger than the limit of " + maxBodyBytes
-                + " bytes (raise it with --max-body-bytes)");
+    private static Reply badQuery(IllegalArgumentException e) {
+        return Reply.error(400, Kind.REQUEST, "bad query string: " + e.getMessage());
     }
 
-    private static Map<String, String> query(HttpExchange ex) {
+    private static Map<String, String> query(Exchange ex) {
         Map<String, String> out = new LinkedHashMap<>();
-        String raw = ex.getRequestURI().getRawQuery();
+        String raw = ex.rawQuery();
         if (raw == null || raw.isEmpty()) {
             return out;
         }

@@ -99,8 +99,8 @@ public final class LiveRules {
             return true;
         } catch (RulesException e) {
             errors = e.errors();
-        } catch (RuntimeException e) {
-            // the compiler must never take the server down; report it like a rule error
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError | LinkageError | AssertionError e) {
+            // the compiler must never take the server (or the watcher thread) down; report it like a rule error
             errors = List.of(Diagnostic.rule(Kind.RULE_COMPILE, Location.NONE, "rules could not be compiled: " + e));
         }
         failedReloads.incrementAndGet();

@@ -1,93 +1,157 @@
 package io.lodestone.server;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.lodestone.api.Diagnostic.Kind;
 import io.lodestone.api.Diagnostic;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The HTTP adapter: the JDK's built-in server ({@code com.sun.net.httpserver}) with a fixed pool of
- * worker threads, answering the routes in {@link Endpoints} with the rules in a {@link LiveRules}.
- * See {@code docs/http.md}.
+ * The HTTP adapter: Eclipse Jetty 12 (non-blocking I/O, so a slow or silent client holds a connection,
+ * never a thread) answering the routes in {@link Endpoints} with the rules in a {@link LiveRules}.
+ * Bodies are read without blocking, then evaluated on a bounded pool; a full pool answers 503 with
+ * {@code Retry-After}. See {@code docs/http.md} for the limits and their flags.
  */
 public final class LodestoneServer implements AutoCloseable {
     /** Default request body limit: 8 MiB. */
     public static final long DEFAULT_MAX_BODY_BYTES = 8L * 1024 * 1024;
 
     /**
-     * How to serve.
+     * How to serve, and the limits that keep hostile clients from stalling the server.
      *
-     * @param host         address to bind (127.0.0.1 unless the operator says otherwise)
-     * @param port         port to bind; 0 picks a free one
-     * @param maxBodyBytes larger request bodies get 413
-     * @param threads      worker threads, i.e. requests evaluated at once
+     * @param host             address to bind (127.0.0.1 unless the operator says otherwise)
+     * @param port             port to bind; 0 picks a free one
+     * @param maxBodyBytes     larger request bodies get 413
+     * @param threads          evaluations run at once
+     * @param maxQueued        evaluations waiting for a thread; beyond that 503 with Retry-After
+     * @param maxFacts         facts per request; more get 413
+     * @param maxResponseBytes larger reports get 413 instead of being sent
+     * @param maxConnections   open connections; further clients wait in the listen backlog
+     * @param headerTimeout    a new connection that has not sent a complete request head by then is closed
+     * @param bodyTimeout      a request body not complete by then gets 408 and the connection is closed
+     * @param idleTimeout      a connection silent this long is closed
      */
-    public record Config(String host, int port, long maxBodyBytes, int threads) {
+    public record Config(String host, int port, long maxBodyBytes, int threads, int maxQueued, int maxFacts,
+            long maxResponseBytes, int maxConnections, Duration headerTimeout, Duration bodyTimeout,
+            Duration idleTimeout) {
+        /** Default facts per request. */
+        public static final int DEFAULT_MAX_FACTS = 10_000;
+        /** Default waiting evaluations. */
+        public static final int DEFAULT_MAX_QUEUED = 64;
+        /** Default response limit: 32 MiB. */
+        public static final long DEFAULT_MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
+        /** Default open connections. */
+        public static final int DEFAULT_MAX_CONNECTIONS = 512;
+
         /** Validates the values. */
         public Config {
             Objects.requireNonNull(host, "host");
-            if (port < 0 || port > 65535 || maxBodyBytes < 1 || threads < 1) {
-                throw new IllegalArgumentException("bad server config: " + port + ", " + maxBodyBytes + ", " + threads);
+            if (port < 0 || port > 65535 || maxBodyBytes < 1 || threads < 1 || maxQueued < 0 || maxFacts < 1
+                    || maxResponseBytes < 1 || maxConnections < 1) {
+                throw new IllegalArgumentException("bad server config: port " + port + ", body " + maxBodyBytes
+                        + ", threads " + threads + ", queue " + maxQueued + ", facts " + maxFacts + ", response "
+                        + maxResponseBytes + ", connections " + maxConnections);
             }
+            for (Duration d : new Duration[] {headerTimeout, bodyTimeout, idleTimeout}) {
+                if (d == null || d.isNegative() || d.isZero()) {
+                    throw new IllegalArgumentException("server timeouts must be positive: " + d);
+                }
+            }
+        }
+
+        /** The given address and limits, the other limits at their defaults. */
+        public Config(String host, int port, long maxBodyBytes, int threads) {
+            this(host, port, maxBodyBytes, threads, DEFAULT_MAX_QUEUED, DEFAULT_MAX_FACTS, DEFAULT_MAX_RESPONSE_BYTES,
+                    DEFAULT_MAX_CONNECTIONS, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30));
         }
 
         /** Loopback, a free port, the default body limit and two threads per core. */
         public static Config loopback() {
             return new Config("127.0.0.1", 0, DEFAULT_MAX_BODY_BYTES, 2 * Runtime.getRuntime().availableProcessors());
         }
-    }
 
-    private final HttpServer server;
-    private final ExecutorService workers;
-    private final Endpoints endpoints;
-    private final Metrics metrics = new Metrics();
-    private final PrintWriter log;
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final Object stopLock = new Object();
-    private boolean stopped;
+        /** This config with other evaluation limits. */
+        public Config withEvaluations(int threads, int maxQueued, int maxFacts, long maxResponseBytes) {
+            return new Config(host, port, maxBodyBytes, threads, maxQueued, maxFacts, maxResponseBytes, maxConnections,
+                    headerTimeout, bodyTimeout, idleTimeout);
+        }
 
-    private LodestoneServer(LiveRules rules, Config config, PrintWriter log) throws IOException {
-        preferNoDelay();
-        this.log = log;
-        this.endpoints = new Endpoints(rules, metrics, config.maxBodyBytes());
-        this.server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 128);
-        AtomicInteger n = new AtomicInteger();
-        this.workers = new ThreadPoolExecutor(config.threads(), config.threads(), 0, TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "lodestone-http-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        server.setExecutor(workers);
-        server.createContext("/", this::handle);
-    }
-
-    /**
-     * The JDK server writes headers and body separately; with Nagle on, delayed ACKs add ~40 ms to
-     * every response (p50 48 ms -> 8 ms in bench-http). The JDK reads the property once, when the first
-     * server is created, so it is set just before that (not in a static initialiser, which would touch
-     * the JVM on class loading), and never over an operator's own value.
-     */
-    private static void preferNoDelay() {
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
+        /** This config with other connection limits. */
+        public Config withConnections(int maxConnections, Duration headerTimeout, Duration bodyTimeout,
+                Duration idleTimeout) {
+            return new Config(host, port, maxBodyBytes, threads, maxQueued, maxFacts, maxResponseBytes, maxConnections,
+                    headerTimeout, bodyTimeout, idleTimeout);
         }
     }
 
+    private final Server server;
+    private final ServerConnector connector;
+    private final ThreadPoolExecutor evaluations;
+    private final Endpoints endpoints;
+    private final Metrics metrics = new Metrics();
+    private final Config config;
+    private final PrintWriter log;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    /** Connections that have sent at least one complete request head. */
+    private final Set<Connection> started = ConcurrentHashMap.newKeySet();
+    private final Object stopLock = new Object();
+    private boolean stopped;
+    private int boundPort;
+
+    private LodestoneServer(LiveRules rules, Config config, PrintWriter log) {
+        this.config = config;
+        this.log = log;
+        this.endpoints = new Endpoints(rules, metrics, config.maxFacts());
+        AtomicInteger n = new AtomicInteger();
+        this.evaluations = new ThreadPoolExecutor(config.threads(), config.threads(), 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(Math.max(1, config.maxQueued())), r -> {
+                    Thread t = new Thread(r, "lodestone-eval-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        // Jetty's own threads only parse, route and write: a few suffice, and their queue is bounded too
+        QueuedThreadPool pool = new QueuedThreadPool(16, 4, 60_000, -1,
+                new org.eclipse.jetty.util.BlockingArrayQueue<>(256, 256, 1024), null);
+        pool.setName("lodestone-http");
+        pool.setDaemon(true);
+        this.server = new Server(pool);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setRequestHeaderSize(16 * 1024);
+        this.connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        connector.setIdleTimeout(config.idleTimeout().toMillis());
+        connector.setAcceptQueueSize(128);
+        connector.addBean(new HeaderDeadline());
+        server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(config.maxConnections(), connector));
+        server.setErrorHandler(new JsonErrorHandler());
+        server.setHandler(new Routes());
+    }
+
     /**
-     * Binds and starts serving. The first server in a JVM also sets {@code sun.net.httpserver.nodelay}
-     * to true unless it is already set.
+     * Binds and starts serving.
      *
      * @param rules  the rule set to evaluate with (may still be empty: requests then get 503)
      * @param config address, limits and threads
@@ -97,55 +161,219 @@ public final class LodestoneServer implements AutoCloseable {
      */
     public static LodestoneServer start(LiveRules rules, Config config, PrintWriter log) throws IOException {
         LodestoneServer s = new LodestoneServer(rules, config, log);
-        s.server.start();
+        try {
+            s.server.start();
+        } catch (IOException e) {
+            s.evaluations.shutdownNow();
+            throw e;
+        } catch (Exception e) {
+            s.evaluations.shutdownNow();
+            throw new IOException(e.getMessage(), e);
+        }
+        s.boundPort = s.connector.getLocalPort(); // still known after stop closes the connector
         return s;
+    }
+
+    /**
+     * Refuses {@code System.exit} from anywhere but {@code Main} for the rest of the process (rule code
+     * must not end the server); see {@code docs/security.md} for what the JVM allows.
+     *
+     * @return false when this JVM no longer lets a SecurityManager be installed (JDK 18 and later)
+     */
+    public static boolean guardExit() {
+        return ExitGuard.install();
     }
 
     /** The bound port (useful when the config asked for port 0). */
     public int port() {
-        return server.getAddress().getPort();
+        return boundPort;
     }
 
     /** The bound address as a base URL, e.g. {@code http://127.0.0.1:8080}. */
     public String baseUrl() {
-        InetSocketAddress a = server.getAddress();
-        String host = a.getAddress().getHostAddress();
-        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
-    }
-
-    private void handle(HttpExchange ex) throws IOException {
-        inFlight.incrementAndGet();
-        try {
-            Reply reply;
-            try {
-                reply = endpoints.route(ex);
-            } catch (IOException e) {
-                throw e; // the client went away; nothing to answer
-            } catch (RuntimeException | Error e) {
-                log.println("lodestone: internal error answering " + ex.getRequestURI() + ": " + e);
-                log.flush();
-                reply = Reply.error(500, Kind.INTERNAL, "internal error (a bug in Lodestone): " + e);
-            }
-            if (reply.status() >= 400) {
-                metrics.error(reply.status());
-            }
-            ex.getResponseHeaders().set("Content-Type", reply.contentType());
-            boolean head = ex.getRequestMethod().equals("HEAD");
-            ex.sendResponseHeaders(reply.status(), head ? -1 : reply.body().length);
-            if (!head) {
-                try (OutputStream out = ex.getResponseBody()) {
-                    out.write(reply.body());
-                }
-            }
-        } finally {
-            ex.close();
-            inFlight.decrementAndGet();
+        String host = config.host();
+        if (host.contains(":") && !host.startsWith("[")) {
+            host = "[" + host + "]";
         }
+        return "http://" + host + ":" + port();
     }
 
     /** Requests being answered right now. */
     public int inFlight() {
         return inFlight.get();
+    }
+
+    /** Closes new connections that have not sent a complete request head within the header timeout. */
+    private final class HeaderDeadline implements Connection.Listener {
+        @Override
+        public void onOpened(Connection connection) {
+            connector.getScheduler().schedule(() -> {
+                if (!started.contains(connection) && connection.getEndPoint().isOpen()) {
+                    connection.getEndPoint().close();
+                }
+            }, config.headerTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void onClosed(Connection connection) {
+            started.remove(connection);
+        }
+    }
+
+    private final class Routes extends Handler.Abstract.NonBlocking {
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            started.add(request.getConnectionMetaData().getConnection());
+            inFlight.incrementAndGet();
+            Callback done = Callback.from(callback, inFlight::decrementAndGet);
+            String method = request.getMethod();
+            String path = request.getHttpURI().getDecodedPath();
+            Endpoints.Exchange head = new Endpoints.Exchange(method, path, request.getHttpURI().getQuery(),
+                    request.getHeaders().get(HttpHeader.CONTENT_TYPE), new byte[0]);
+            if (!Endpoints.takesBody(method, path)) {
+                send(request, response, done, answer(head), false);
+                return true;
+            }
+            long length = request.getLength();
+            if (length > config.maxBodyBytes()) {
+                send(request, response, done, tooLarge(), true);
+                return true;
+            }
+            new BodyReader(request, response, done, head).start();
+            return true;
+        }
+    }
+
+    /** Reads a body without blocking a thread, up to the size limit and the body timeout. */
+    private final class BodyReader {
+        private final Request request;
+        private final Response response;
+        private final Callback callback;
+        private final Endpoints.Exchange head;
+        private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        private final java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
+
+        BodyReader(Request request, Response response, Callback callback, Endpoints.Exchange head) {
+            this.request = request;
+            this.response = response;
+            this.callback = callback;
+            this.head = head;
+        }
+
+        void start() {
+            connector.getScheduler().schedule(() -> {
+                if (finished.compareAndSet(false, true)) {
+                    send(request, response, callback, Reply.error(408, Diagnostic.Kind.REQUEST, "the request body did not "
+                            + "arrive within " + config.bodyTimeout().toMillis() + " ms"), true);
+                }
+            }, config.bodyTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            read();
+        }
+
+        private void read() {
+            while (!finished.get()) {
+                org.eclipse.jetty.io.Content.Chunk chunk = request.read();
+                if (chunk == null) {
+                    request.demand(this::read);
+                    return;
+                }
+                if (org.eclipse.jetty.io.Content.Chunk.isFailure(chunk)) {
+                    if (finished.compareAndSet(false, true)) {
+                        // a malformed body (bad chunk size): Jetty closes the connection after this answer
+                        send(request, response, callback, Reply.error(400, Diagnostic.Kind.REQUEST,
+                                "the request body could not be read: " + chunk.getFailure().getMessage()), true);
+                    }
+                    return;
+                }
+                ByteBuffer buf = chunk.getByteBuffer();
+                int size = buf.remaining();
+                if (bytes.size() + (long) size > config.maxBodyBytes()) {
+                    chunk.release();
+                    if (finished.compareAndSet(false, true)) {
+                        send(request, response, callback, tooLarge(), true);
+                    }
+                    return;
+                }
+                byte[] part = new byte[size];
+                buf.get(part);
+                bytes.write(part, 0, size);
+                boolean last = chunk.isLast();
+                chunk.release();
+                if (last) {
+                    if (finished.compareAndSet(false, true)) {
+                        evaluate(new Endpoints.Exchange(head.method(), head.path(), head.rawQuery(), head.contentType(),
+                                bytes.toByteArray()));
+                    }
+                    return;
+                }
+            }
+        }
+
+        private void evaluate(Endpoints.Exchange exchange) {
+            try {
+                evaluations.execute(() -> send(request, response, callback, answer(exchange), false));
+            } catch (RejectedExecutionException e) {
+                Reply busy = Reply.error(503, Diagnostic.Kind.UNAVAILABLE, "busy: " + evaluations.getActiveCount()
+                        + " evaluations running and " + evaluations.getQueue().size() + " waiting; retry later");
+                response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+                send(request, response, callback, busy, false);
+            }
+        }
+    }
+
+    private Reply answer(Endpoints.Exchange exchange) {
+        try {
+            Reply reply = endpoints.route(exchange);
+            if (reply.body().length > config.maxResponseBytes()) {
+                return Reply.error(413, Diagnostic.Kind.LIMIT, "the answer would be " + reply.body().length
+                        + " bytes, over the limit of " + config.maxResponseBytes()
+                        + " (send fewer facts, leave out explain=true, or raise --max-response-bytes)");
+            }
+            return reply;
+        } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            log.println("lodestone: internal error answering " + exchange.path() + ": " + e);
+            log.flush();
+            return Reply.error(500, Diagnostic.Kind.INTERNAL, "internal error (a bug in Lodestone): " + e);
+        }
+    }
+
+    private Reply tooLarge() {
+        return Reply.error(413, Diagnostic.Kind.LIMIT, "request body is larger than the limit of " + config.maxBodyBytes()
+                + " bytes (raise it with --max-body-bytes)");
+    }
+
+    private void send(Request request, Response response, Callback callback, Reply reply, boolean close) {
+        if (reply.status() >= 400) {
+            metrics.error(reply.status());
+        }
+        response.setStatus(reply.status());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
+        if (close) {
+            // the rest of the body is not read: the connection cannot carry another request
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
+        boolean head = request.getMethod().equals("HEAD");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, reply.body().length);
+        response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(reply.body()), callback);
+    }
+
+    /** Errors Jetty answers itself (a malformed request line, header or URI) get the documented JSON. */
+    private final class JsonErrorHandler extends org.eclipse.jetty.server.handler.ErrorHandler {
+        @Override
+        protected void generateResponse(Request request, Response response, int code, String message,
+                Throwable cause, Callback callback) {
+            Reply reply = Reply.error(code, code >= 500 ? Diagnostic.Kind.INTERNAL : Diagnostic.Kind.REQUEST,
+                    message == null ? "HTTP " + code : message);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
+            response.write(true, ByteBuffer.wrap(reply.body()), callback);
+        }
+
+        @Override
+        public ByteBuffer badMessageError(int status, String reason, org.eclipse.jetty.http.HttpFields.Mutable fields) {
+            Reply reply = Reply.error(status, Diagnostic.Kind.REQUEST, reason == null ? "bad request" : reason);
+            fields.put(HttpHeader.CONTENT_TYPE, reply.contentType());
+            return ByteBuffer.wrap(reply.body());
+        }
     }
 
     /**
@@ -161,18 +389,21 @@ public final class LodestoneServer implements AutoCloseable {
             }
             stopped = true;
         }
-        // JDK 17's stop(delay) waits the whole delay even when idle (JDK-8304065, fixed in 21), so only
-        // ask it to wait when something is running; it returns as soon as the last exchange ends.
-        int seconds = inFlight.get() == 0 ? 0 : (int) Math.max(1, (deadline.toMillis() + 999) / 1000);
-        server.stop(seconds);
-        workers.shutdown();
+        connector.close(); // new connections are refused from here on
+        long end = System.nanoTime() + Math.max(0, deadline.toNanos());
         try {
-            if (!workers.awaitTermination(Math.max(1, deadline.toMillis()), TimeUnit.MILLISECONDS)) {
-                workers.shutdownNow();
+            while (inFlight.get() > 0 && System.nanoTime() < end) {
+                Thread.sleep(10); // in-flight requests end on their own; a poll keeps this simple
             }
         } catch (InterruptedException e) {
-            workers.shutdownNow();
             Thread.currentThread().interrupt();
+        }
+        evaluations.shutdownNow();
+        try {
+            server.stop();
+        } catch (Exception e) {
+            log.println("lodestone: error while stopping the server: " + e);
+            log.flush();
         }
     }
 

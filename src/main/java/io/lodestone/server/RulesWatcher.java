@@ -33,6 +33,7 @@ public final class RulesWatcher implements AutoCloseable {
     private final PrintWriter log;
     private final WatchService watchService;
     private final Thread thread;
+    private final WatchKey parentKey;
 
     private RulesWatcher(Path root, LiveRules rules, Duration debounce, PrintWriter log) throws IOException {
         this.root = root;
@@ -41,6 +42,10 @@ public final class RulesWatcher implements AutoCloseable {
         this.log = log;
         this.watchService = FileSystems.getDefault().newWatchService();
         registerTree(root);
+        // a deleted and recreated folder is a new inode with no watch: the parent sees it come back
+        Path parent = root.toAbsolutePath().normalize().getParent();
+        this.parentKey = parent != null && Files.isDirectory(parent)
+                ? parent.register(watchService, ENTRY_CREATE, ENTRY_MODIFY) : null;
         this.thread = new Thread(this::run, "lodestone-rules-watch");
         thread.setDaemon(true);
     }
@@ -74,35 +79,59 @@ public final class RulesWatcher implements AutoCloseable {
     }
 
     private void run() {
-        try {
-            while (true) {
+        while (true) {
+            try {
                 WatchKey key = watchService.take();
-                handle(key);
+                boolean relevant = handle(key);
                 // debounce: keep collecting until the folder is quiet
                 WatchKey more;
                 while ((more = watchService.poll(debounce.toMillis(), TimeUnit.MILLISECONDS)) != null) {
-                    handle(more);
+                    relevant |= handle(more);
                 }
-                rules.reload();
+                if (relevant) {
+                    rules.reload();
+                }
+            } catch (InterruptedException | ClosedWatchServiceException e) {
+                return; // closed: stop watching
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError | LinkageError | AssertionError e) {
+                // whatever one reload throws, later edits must still be picked up
+                log.println("lodestone: error while watching " + root + " (still watching): " + e);
+                log.flush();
             }
-        } catch (InterruptedException | ClosedWatchServiceException e) {
-            // closed: stop watching
         }
     }
 
-    private void handle(WatchKey key) {
+    /** Registers new folders; true when the events concern the rules (not the parent's other entries). */
+    private boolean handle(WatchKey key) {
         Path dir = (Path) key.watchable();
+        boolean relevant = key != parentKey;
         for (WatchEvent<?> event : key.pollEvents()) {
-            if (event.kind() == ENTRY_CREATE && event.context() instanceof Path name) {
-                try {
-                    registerTree(dir.resolve(name)); // a new subfolder is watched too
-                } catch (IOException e) {
-                    log.println("lodestone: cannot watch " + dir.resolve(name) + ": " + e.getMessage());
-                    log.flush();
+            if (!(event.context() instanceof Path name)) {
+                relevant = true; // OVERFLOW: events were lost, reload to be safe
+                continue;
+            }
+            if (key == parentKey) {
+                if (name.equals(root.toAbsolutePath().normalize().getFileName())) {
+                    relevant = true;
+                    register(root); // the rules folder came back
                 }
+                continue;
+            }
+            if (event.kind() == ENTRY_CREATE) {
+                register(dir.resolve(name)); // a new subfolder is watched too
             }
         }
         key.reset();
+        return relevant;
+    }
+
+    private void register(Path dir) {
+        try {
+            registerTree(dir);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            log.println("lodestone: cannot watch " + dir + ": " + e.getMessage());
+            log.flush();
+        }
     }
 
     /** The folder being watched. */

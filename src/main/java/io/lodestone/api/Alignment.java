@@ -35,7 +35,7 @@ public record Alignment(double score, String band, List<Finding> contributions, 
     /**
      * A roll-up with no verdicts (the plain sum of weights, as before verdicts existed).
      *
-     * @param score         the sum of the ALIGNMENT findings' weights
+     * @param score         the sum of the ALIGNMENT findings' weights (no verdicts)
      * @param band          the band word
      * @param contributions the ALIGNMENT findings, in report order
      */

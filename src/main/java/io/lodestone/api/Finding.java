@@ -29,6 +29,8 @@ public final class Finding {
     private final List<String> facts;
     private final List<Evidence> sources;
     private final Trace trace;
+    private final List<Entity> entities;
+    private final List<Citation> citations;
 
     /**
      * For rules: a message (a full sentence naming the facts) and the facts it is about. A collection
@@ -38,7 +40,8 @@ public final class Finding {
      * @param facts   the facts the finding is about
      */
     public Finding(String message, Object... facts) {
-        this(message, flatten(facts), null, null, null, null, null, null, List.of(), List.of(), null);
+        this(message, flatten(facts), null, null, null, null, null, null, List.of(), List.of(), null, List.of(),
+                List.of());
     }
 
     private static List<Object> flatten(Object[] facts) {
@@ -55,7 +58,8 @@ public final class Finding {
 
     private Finding(String message, List<Object> subjects, String severityOverride, Double weightOverride,
                     String ruleId, Category category, Severity severity, Double weight,
-                    List<String> facts, List<Evidence> sources, Trace trace) {
+                    List<String> facts, List<Evidence> sources, Trace trace, List<Entity> entities,
+                    List<Citation> citations) {
         this.message = Objects.requireNonNull(message, "a finding needs a message");
         this.subjects = subjects;
         this.severityOverride = severityOverride;
@@ -67,6 +71,8 @@ public final class Finding {
         this.facts = facts;
         this.sources = sources;
         this.trace = trace;
+        this.entities = entities;
+        this.citations = citations;
     }
 
     /**
@@ -85,7 +91,17 @@ public final class Finding {
                              List<String> facts, List<Evidence> sources) {
         return new Finding(message, List.of(), null, null, Objects.requireNonNull(ruleId, "ruleId"),
                 Objects.requireNonNull(category, "category"), Objects.requireNonNull(severity, "severity"),
-                weight, List.copyOf(facts), List.copyOf(sources), null);
+                weight, List.copyOf(facts), List.copyOf(sources), null, List.of(), citations(facts, sources));
+    }
+
+    /** Citations for a hand-built finding: each fact with the evidence given for it. */
+    private static List<Citation> citations(List<String> facts, List<Evidence> sources) {
+        List<Citation> out = new ArrayList<>();
+        for (String id : facts) {
+            Evidence e = sources.stream().filter(s -> id.equals(s.fact())).findFirst().orElse(null);
+            out.add(new Citation(id, null, null, e == null ? null : e.ref(), e == null ? null : e.quote(), false, 0));
+        }
+        return Collections.unmodifiableList(out);
     }
 
     /**
@@ -96,7 +112,7 @@ public final class Finding {
      */
     public Finding withTrace(Trace newTrace) {
         return new Finding(message, subjects, severityOverride, weightOverride, ruleId, category, severity, weight,
-                facts, sources, newTrace);
+                facts, sources, newTrace, entities, citations);
     }
 
     /**
@@ -107,7 +123,7 @@ public final class Finding {
      */
     public Finding withSeverity(String severityWord) {
         return new Finding(message, subjects, Objects.requireNonNull(severityWord, "severity"), weightOverride,
-                ruleId, category, severity, weight, facts, sources, trace);
+                ruleId, category, severity, weight, facts, sources, trace, entities, citations);
     }
 
     /**
@@ -118,7 +134,21 @@ public final class Finding {
      */
     public Finding withWeight(double newWeight) {
         return new Finding(message, subjects, severityOverride, newWeight,
-                ruleId, category, severity, weight, facts, sources, trace);
+                ruleId, category, severity, weight, facts, sources, trace, entities, citations);
+    }
+
+    /**
+     * The same complete finding with its message rendered, the entities it names and the facts it
+     * cites with their sources (the engine's finding resolution, then the report, call this).
+     *
+     * @param renderedMessage the message with every {@code {{id}}} reference replaced by a name
+     * @param newEntities     the facts the message names, in message order
+     * @param newCitations    the cited facts with their sources, carrying facts first
+     * @return a copy of this finding
+     */
+    public Finding withEvidence(String renderedMessage, List<Entity> newEntities, List<Citation> newCitations) {
+        return new Finding(renderedMessage, subjects, severityOverride, weightOverride, ruleId, category, severity,
+                weight, facts, sources, trace, List.copyOf(newEntities), List.copyOf(newCitations));
     }
 
     /**
@@ -210,6 +240,25 @@ public final class Finding {
      */
     public List<Evidence> getSources() {
         return sources;
+    }
+
+    /**
+     * The facts (and sources) the message names, in the order it names them, each once.
+     *
+     * @return entities; empty for a message that names nothing by reference
+     */
+    public List<Entity> getEntities() {
+        return entities;
+    }
+
+    /**
+     * Every cited fact with its source and quote: the facts that carry the finding first, then context
+     * facts (whose quote the report gives once, in {@link Report#context()}).
+     *
+     * @return citations, carrying facts first
+     */
+    public List<Citation> getCitations() {
+        return citations;
     }
 
     /**

@@ -79,10 +79,12 @@ public final class FormatOptions {
                     new java.io.BufferedWriter(w)));
             return;
         }
-        boolean color = Terminal.useColor(noColor, System.getenv("NO_COLOR"), false, Terminal.stdoutIsTerminal());
+        boolean terminal = Terminal.stdoutIsTerminal();
+        boolean color = Terminal.useColor(noColor, System.getenv("NO_COLOR"), false, terminal);
         PrintWriter out = cl.getOut();
         Writer escaped = new LoneSurrogateEscaper(out);
-        formatter.write(run, new OutputOptions(color, failOn, locator), escaped);
+        formatter.write(run, new OutputOptions(color, failOn, locator,
+                Terminal.width(terminal, System.getenv("COLUMNS"))), escaped);
         escaped.flush();
         if (out.checkError()) {
             throw new OutputException("cannot write the report to standard output"

@@ -22,6 +22,21 @@ final class Terminal {
         return !quiet && stderrIsTerminal;
     }
 
+    /**
+     * The width to wrap text to: {@code COLUMNS} on a terminal (a shell exports it), else 100, so files
+     * and pipes always get the same lines. Narrower than 40 columns is taken as 40.
+     */
+    static int width(boolean stdoutIsTerminal, String columnsEnv) {
+        if (stdoutIsTerminal && columnsEnv != null) {
+            try {
+                return Math.max(40, Integer.parseInt(columnsEnv.trim()));
+            } catch (NumberFormatException e) {
+                // not a number: use the default
+            }
+        }
+        return io.lodestone.output.OutputOptions.DEFAULT_WIDTH;
+    }
+
     static boolean stdoutIsTerminal() {
         return isTerminal(1);
     }

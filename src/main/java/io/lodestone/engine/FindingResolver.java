@@ -46,6 +46,7 @@ final class FindingResolver {
             position.put(f.value(), position.size());
         }
         Map<String, Finding> unique = new LinkedHashMap<>();
+        FactNames names = new FactNames(factSet);
         for (Map.Entry<Finding, Rule> entry : raw.entrySet()) {
             Finding draft = entry.getKey();
             RuleDescription rule = entry.getValue() == null ? null : ruleBase.rule(entry.getValue());
@@ -81,8 +82,10 @@ final class FindingResolver {
                     evidence.add(new Evidence(id, fact.sourceRef(), fact.quote()));
                 }
             }
-            Finding resolved = Finding.of(rule.id(), rule.category(), severity, weight, draft.getMessage(), ids,
-                    evidence);
+            // {{id}} references become names here, so every output (and the Java API) sees the same text
+            FactNames.Rendered rendered = names.render(draft.getMessage());
+            Finding resolved = Finding.of(rule.id(), rule.category(), severity, weight, rendered.message(), ids,
+                    evidence).withEvidence(rendered.message(), rendered.entities(), names.cite(ids));
             if (tracer != null && tracer.traceOf(draft) != null) {
                 resolved = resolved.withTrace(tracer.traceOf(draft));
             }

@@ -110,7 +110,7 @@ final class RuleMetadata {
             }
             RuleDescription description = new RuleDescription(id, rule.getName(), rule.getPackageName(),
                     category, severity, category == Category.ALIGNMENT ? weight : null,
-                    text(meta.get("description")), source == null ? null : source.relativePath(), line,
+                    description(meta), source == null ? null : source.relativePath(), line,
                     otherMetadata(meta));
             byId.putIfAbsent(id, description);
             rules.add(description);
@@ -118,6 +118,14 @@ final class RuleMetadata {
         rules.sort(Comparator.comparing((RuleDescription r) -> String.valueOf(r.file()))
                 .thenComparingInt(RuleDescription::line).thenComparing(RuleDescription::name));
         return rules;
+    }
+
+    /** Drools 10 keeps {@code @description} under this key (an annotation type name), not "description". */
+    static final String DESCRIPTION_KEY = "org.kie.api.definition.type.Description";
+
+    private static String description(Map<String, Object> meta) {
+        String text = text(meta.get(DESCRIPTION_KEY));
+        return text != null ? text : text(meta.get("description"));
     }
 
     /** A metadata value as text: trimmed, outer quotes removed, null when empty. */

@@ -53,7 +53,8 @@ public final class FactSetLoader {
 
     private static final Set<String> ENVELOPE_FIELDS = Set.of("lodestone", "id", "title", "asOf", "sources", "facts",
             "$schema", "description");
-    private static final Set<String> SOURCE_FIELDS = Set.of("id", "title", "kind", "published", "url");
+    private static final Set<String> SOURCE_FIELDS = Set.of("id", "title", "kind", "published", "url",
+            "publisher", "author");
     private static final Set<String> FACT_SOURCE_FIELDS = Set.of("ref", "quote");
 
     private final Map<String, DeclaredType> types;
@@ -291,7 +292,8 @@ public final class FactSetLoader {
                     fail(Kind.FACT_SHAPE, path + ".id", "duplicate source id \"" + sid + "\"");
                 }
                 sources.add(new Source(sid, optionalText(s, "title", path), optionalText(s, "kind", path),
-                        optionalText(s, "published", path), optionalText(s, "url", path)));
+                        optionalText(s, "published", path), optionalText(s, "url", path),
+                        optionalText(s, "publisher", path), optionalText(s, "author", path)));
             }
             return sources;
         }

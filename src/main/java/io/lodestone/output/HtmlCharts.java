@@ -13,7 +13,7 @@ import java.util.Locale;
 final class HtmlCharts {
     /** The band edges, drawn as coloured segments of the score bar (one colour per scored band). */
     private static final double[] EDGES = AlignmentBand.edges();
-    private static final String[] BAND_COLORS = {"#c0392b", "#e67e22", "#bdc3c7", "#7fbf7f", "#27ae60"};
+    private static final String[] BAND_COLORS = {"#c0392b", "#e67e22", "#bdc3c7", "#7fbf7f", "#1e7b45"};
 
     private HtmlCharts() {
     }
@@ -130,7 +130,7 @@ final class HtmlCharts {
                     .append(esc(num(s))).append("\">")
                     .append("<text class=\"label\" x=\"").append(label - 8).append("\" y=\"").append(y + 17).append("\">")
                     .append(esc(shorten(r.id(), 30))).append("</text>")
-                    .append(rect(x, y + 3, Math.max(1, Math.abs(s) * unit), bh - 6, s >= 0 ? "#27ae60" : "#c0392b", ""))
+                    .append(rect(x, y + 3, Math.max(1, Math.abs(s) * unit), bh - 6, s >= 0 ? "#1e7b45" : "#c0392b", ""))
                     .append("<text class=\"value\" x=\"").append(num(s >= 0 ? x + Math.abs(s) * unit + 4 : x - 4))
                     .append("\" y=\"").append(y + 17).append("\" text-anchor=\"").append(s >= 0 ? "start" : "end")
                     .append("\">").append(esc(Numbers.signed(s))).append("</text></g>");
@@ -148,7 +148,8 @@ final class HtmlCharts {
             case LOW -> 200;
             case INFO -> 210;
         };
-        int light = (int) Math.round(88 - 38 * share);
+        // light enough at any count for the dark count text to keep 4.5:1 (WCAG AA)
+        int light = (int) Math.round(90 - 20 * share);
         return "hsl(" + hue + ",75%," + light + "%)";
     }
 

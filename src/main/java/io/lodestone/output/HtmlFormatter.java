@@ -1,18 +1,20 @@
 package io.lodestone.output;
 
 import io.lodestone.api.Category;
+import io.lodestone.api.Citation;
 import io.lodestone.api.Diagnostic;
-import io.lodestone.api.Evidence;
 import io.lodestone.api.Finding;
 import io.lodestone.api.Report;
+import io.lodestone.api.RuleDescription;
 import io.lodestone.api.RunReport;
 import io.lodestone.api.Severity;
+import io.lodestone.api.Source;
 import io.lodestone.api.Trace;
 import io.lodestone.api.TracedFact;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One self-contained HTML page an analyst opens or forwards: styles inline, charts as inline SVG, no
@@ -49,8 +51,9 @@ public final class HtmlFormatter implements ReportFormatter {
         if (run.reports().size() > 1) {
             comparison(run.reports(), sb);
         }
+        Map<String, RuleDescription> rules = ReadableText.rulesById(run);
         for (int i = 0; i < run.reports().size(); i++) {
-            report(run.reports().get(i), i, sb);
+            report(run.reports().get(i), i, rules, sb);
         }
         errors(run, sb);
         sb.append("</main></body></html>\n");
@@ -80,7 +83,7 @@ public final class HtmlFormatter implements ReportFormatter {
         sb.append("</tbody></table>\n").append(HtmlCharts.comparison(reports)).append("</section>\n");
     }
 
-    private static void report(Report r, int index, StringBuilder sb) {
+    private static void report(Report r, int index, Map<String, RuleDescription> rules, StringBuilder sb) {
         sb.append("<section class=\"fact-set card\" id=\"fs-").append(index).append("\" data-fact-set=\"")
                 .append(esc(r.id())).append("\">\n<div class=\"summary\"><div class=\"what\"><h2>").append(esc(r.id()))
                 .append("</h2>");
@@ -88,12 +91,18 @@ public final class HtmlFormatter implements ReportFormatter {
             sb.append("<p class=\"title\">").append(esc(r.title())).append("</p>");
         }
         sb.append("<p class=\"file\"><code>").append(esc(r.file())).append("</code> · ").append(r.counts().facts())
-                .append(" facts · ").append(r.counts().rules()).append(" rules</p></div>\n")
+                .append(" facts · ").append(r.counts().rules()).append(" rules</p>");
+        if (r.summary() != null) {
+            sb.append("<div class=\"bottom-line\"><h3>Bottom line</h3><p>").append(esc(r.summary()))
+                    .append("</p></div>");
+        }
+        sb.append("</div>\n")
                 .append("<div class=\"score\"><div class=\"score-value\" data-score=\"")
                 .append(esc(HtmlCharts.num(r.alignment().score()))).append("\">")
                 .append(esc(Numbers.signed(r.alignment().score()))).append("</div>").append(band(r))
                 .append("<div class=\"score-label\">alignment</div></div>\n")
-                .append(HtmlCharts.scoreBar(r)).append("</div>\n<div class=\"counts\">");
+                .append("<div class=\"bar\">").append(HtmlCharts.scoreBar(r)).append("<p class=\"scale\">Alignment ")
+                .append(esc(ReadableText.scale())).append(".</p></div></div>\n<div class=\"counts\">");
         for (Category c : Category.values()) {
             sb.append("<span class=\"chip cat-").append(c.name().toLowerCase(java.util.Locale.ROOT))
                     .append("\" data-category=\"").append(c.name()).append("\">").append(c.name().toLowerCase(java.util.Locale.ROOT))
@@ -103,8 +112,25 @@ public final class HtmlFormatter implements ReportFormatter {
             sb.append("<span class=\"chip sev-").append(s.label()).append("\" data-severity=\"").append(s.label())
                     .append("\">").append(s.label()).append(" <b>").append(r.counts().of(s)).append("</b></span>");
         }
-        sb.append("</div>\n<div class=\"matrix\"><h3>Risk matrix</h3>").append(HtmlCharts.riskMatrix(r))
+        sb.append("</div>\n<p class=\"counts-line\">").append(esc(ReadableText.counts(r))).append("</p>\n")
+                .append("<div class=\"matrix\"><h3>Risk matrix</h3>").append(HtmlCharts.riskMatrix(r))
                 .append("</div>\n");
+        if (!r.context().isEmpty()) {
+            Map<String, String> numbers = EvidenceNotes.contextNumbers(r);
+            sb.append("<div class=\"context\"><h3>Context</h3><p class=\"rule-desc\">Facts that frame several "
+                    + "findings; their quotes are given once, here.</p><ul class=\"context-list\">");
+            for (Citation c : r.context()) {
+                sb.append("<li id=\"fs-").append(index).append('-').append(esc(numbers.get(c.fact()))).append("\"><b>")
+                        .append(esc(numbers.get(c.fact()))).append("</b> ").append(esc(ReadableText.label(c)))
+                        .append(sourceLink(index, c.source()));
+                if (c.quote() != null) {
+                    sb.append("<blockquote>").append(esc(c.quote())).append("</blockquote>");
+                }
+                sb.append("</li>");
+            }
+            sb.append("</ul></div>\n");
+        }
+        Map<Finding, List<EvidenceNotes.Note>> notes = EvidenceNotes.of(r, r.findings());
         for (Category c : Category.values()) {
             List<Finding> findings = r.findings().stream().filter(f -> f.getCategory() == c).toList();
             if (findings.isEmpty()) {
@@ -112,7 +138,7 @@ public final class HtmlFormatter implements ReportFormatter {
             }
             sb.append("<div class=\"category\" data-category=\"").append(c.name()).append("\"><h3>").append(c.name())
                     .append(" <span class=\"n\">").append(findings.size()).append("</span></h3>\n");
-            findings.forEach(f -> finding(f, sb));
+            findings.forEach(f -> finding(f, index, rules.get(f.getRuleId()), notes.get(f), sb));
             sb.append("</div>\n");
         }
         if (!r.errors().isEmpty()) {
@@ -120,28 +146,58 @@ public final class HtmlFormatter implements ReportFormatter {
             r.errors().forEach(e -> sb.append("<li><code>").append(esc(e.toCompilerString())).append("</code></li>"));
             sb.append("</ul></div>\n");
         }
+        if (!r.sources().isEmpty()) {
+            sb.append("<div class=\"sources\"><h3>Sources</h3><ol class=\"sources\">");
+            for (int i = 0; i < r.sources().size(); i++) {
+                Source src = r.sources().get(i);
+                sb.append("<li id=\"fs-").append(index).append("-src-").append(i + 1).append("\">")
+                        .append(esc(ReadableText.source(src)));
+                if (src.url() != null && src.url().strip().matches("https?://\\S+")) {
+                    sb.append(" <a href=\"").append(esc(src.url().strip())).append("\">").append(esc(src.url().strip()))
+                            .append("</a>");
+                } else if (src.url() != null) {
+                    sb.append(' ').append(esc(src.url()));
+                }
+                sb.append("</li>");
+            }
+            sb.append("</ol></div>\n");
+        }
         sb.append("</section>\n");
     }
 
-    private static void finding(Finding f, StringBuilder sb) {
+    private static String sourceLink(int index, int source) {
+        return source > 0 ? " <a class=\"src\" href=\"#fs-" + index + "-src-" + source + "\">[" + source + "]</a>" : "";
+    }
+
+    private static void finding(Finding f, int index, RuleDescription rule, List<EvidenceNotes.Note> notes,
+                                StringBuilder sb) {
         String tag = f.getWeight() == null ? f.getSeverity().label() : Numbers.signed(f.getWeight());
         String weight = f.getWeight() == null ? "" : f.getWeight() >= 0 ? " weight-pos" : " weight-neg";
         sb.append("<article class=\"finding sev-").append(f.getSeverity().label()).append(weight).append("\" data-rule=\"")
                 .append(esc(f.getRuleId())).append("\" data-severity=\"").append(f.getSeverity().label())
+                .append("\" data-facts=\"").append(esc(String.join(" ", f.getFacts())))
                 .append("\"><div class=\"head\"><span class=\"badge sev-").append(f.getSeverity().label()).append(weight)
                 .append("\">")
-                .append(esc(tag)).append("</span> <code class=\"rule\">").append(esc(f.getRuleId()))
-                .append("</code></div>\n<p class=\"message\">").append(esc(f.getMessage())).append("</p>\n");
-        for (Evidence e : f.getSources()) {
-            if (e.quote() != null) {
-                sb.append("<blockquote class=\"evidence\">").append(esc(e.quote())).append("<cite>")
-                        .append(esc(e.ref())).append(" · ").append(esc(e.fact())).append("</cite></blockquote>\n");
-            }
+                .append(esc(tag)).append("</span> <code class=\"rule\">").append(esc(f.getRuleId())).append("</code>");
+        if (rule != null && rule.description() != null) {
+            sb.append(" <span class=\"rule-desc\">").append(esc(rule.description())).append("</span>");
         }
-        sb.append("<p class=\"facts\">facts: ");
-        List<String> ids = new ArrayList<>();
-        f.getFacts().forEach(id -> ids.add("<code class=\"fact\">" + esc(id) + "</code>"));
-        sb.append(String.join(" ", ids)).append("</p>\n").append(trace(f)).append("</article>\n");
+        sb.append("</div>\n<p class=\"message\">").append(esc(f.getMessage())).append("</p>\n");
+        if (notes != null && !notes.isEmpty()) {
+            sb.append("<ul class=\"evidence-list\">");
+            for (EvidenceNotes.Note n : notes) {
+                sb.append("<li>").append(esc(n.label())).append(sourceLink(index, n.source()));
+                switch (n.kind()) {
+                    case QUOTE -> sb.append(": <q>").append(esc(n.text())).append("</q>");
+                    case CONTEXT -> sb.append(": context <a href=\"#fs-").append(index).append('-').append(esc(n.text()))
+                            .append("\">").append(esc(n.text())).append("</a>");
+                    default -> sb.append(esc(EvidenceNotes.plain(n)));
+                }
+                sb.append("</li>");
+            }
+            sb.append("</ul>\n");
+        }
+        sb.append(trace(f)).append("</article>\n");
     }
 
     /** A finding's {@code --explain} trace as a collapsed tree; nothing without {@code --explain}. */

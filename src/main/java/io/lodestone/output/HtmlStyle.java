@@ -3,7 +3,7 @@ package io.lodestone.output;
 /** The HTML report's stylesheet, inlined so the page needs nothing from the network. */
 final class HtmlStyle {
     static final String CSS = """
-            :root{--ink:#1f2d3d;--muted:#6b7785;--line:#e3e7ec;--bg:#f6f8fa}
+            :root{--ink:#1f2d3d;--muted:#4f5b67;--line:#e3e7ec;--bg:#f6f8fa}
             *{box-sizing:border-box}
             body{margin:0;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg)}
             header.page{background:var(--ink);color:#fff;padding:18px 32px}
@@ -33,7 +33,7 @@ final class HtmlStyle {
             svg .col{text-anchor:middle;font-weight:600;font-size:11px}
             svg .row{text-anchor:end;font-size:12px}
             svg .count{text-anchor:middle;font-weight:700;font-size:14px}
-            svg .count.zero{fill:#b5bec8;font-weight:400}
+            svg .count.zero{fill:#5d6875;font-weight:400}
             svg .label{text-anchor:end}
             .counts{margin:14px 0 4px;display:flex;gap:6px;flex-wrap:wrap}
             .chip{border:1px solid var(--line);border-radius:14px;padding:1px 10px;font-size:12.5px;color:var(--muted)}
@@ -42,10 +42,10 @@ final class HtmlStyle {
             .finding.sev-critical{border-color:#8e1b10}.finding.sev-high{border-color:#c0392b}
             .finding.sev-medium{border-color:#e67e22}.finding.sev-low{border-color:#3b8ed0}.finding.sev-info{border-color:#95a5a6}
             .finding .head{font-size:13px}
-            .badge{display:inline-block;min-width:58px;text-align:center;border-radius:4px;padding:0 6px;font-size:12px;font-weight:600;color:#fff;background:#95a5a6}
-            .badge.sev-critical{background:#8e1b10}.badge.sev-high{background:#c0392b}.badge.sev-medium{background:#d9730d}.badge.sev-low{background:#3b8ed0}
-            .finding.weight-pos{border-color:#27ae60}.finding.weight-neg{border-color:#c0392b}
-            .badge.weight-pos{background:#27ae60}.badge.weight-neg{background:#c0392b}
+            .badge{display:inline-block;min-width:58px;text-align:center;border-radius:4px;padding:0 6px;font-size:12px;font-weight:600;color:#fff;background:#5d6b6e}
+            .badge.sev-critical{background:#8e1b10}.badge.sev-high{background:#c0392b}.badge.sev-medium{background:#a8540a}.badge.sev-low{background:#2467a6}
+            .finding.weight-pos{border-color:#1e7b45}.finding.weight-neg{border-color:#c0392b}
+            .badge.weight-pos{background:#1e7b45}.badge.weight-neg{background:#c0392b}
             .rule{font-size:12.5px;color:var(--muted)}
             .message{margin:4px 0;white-space:pre-line}
             .evidence{margin:6px 0;padding:4px 12px;border-left:3px solid var(--line);color:#44505c;font-style:italic}
@@ -57,6 +57,20 @@ final class HtmlStyle {
             table.compare{border-collapse:collapse;width:100%;margin:8px 0 16px;font-size:14px}
             table.compare th,table.compare td{border-bottom:1px solid var(--line);padding:5px 10px;text-align:left}
             table.compare td.num{text-align:right;font-variant-numeric:tabular-nums}
+            .bottom-line{margin:10px 0 14px;padding:10px 14px;background:#eef4fb;border-left:4px solid #2467a6;border-radius:0 6px 6px 0}
+            .bottom-line p{margin:0}
+            .scale{margin:2px 0 0;font-size:12.5px;color:var(--muted);max-width:440px}
+            .rule-desc{font-size:13px;color:var(--muted)}
+            .evidence-list{margin:6px 0 0;padding-left:18px;font-size:13.5px}
+            .evidence-list li{margin:3px 0}
+            .evidence-list q{font-style:italic;color:#44505c}
+            .context-list{margin:6px 0;padding-left:18px}
+            .context-list li{margin:4px 0}
+            .context-list blockquote{margin:4px 0;padding:2px 10px;border-left:3px solid var(--line);font-style:italic;color:#44505c}
+            a.src{color:#2467a6}
+            ol.sources{font-size:13.5px;padding-left:26px}
+            ol.sources li{margin:3px 0}
+            ol.sources a{color:#2467a6;word-break:break-all}
             .errors li,.load-errors li{margin:4px 0}
             .errors code,.load-errors code{white-space:pre-wrap;color:#8e2a1f}
             """;

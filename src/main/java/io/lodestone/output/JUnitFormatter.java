@@ -81,15 +81,21 @@ public final class JUnitFormatter implements ReportFormatter {
 
     private static Suite suite(RunReport run, Report report, OutputOptions options) {
         List<Case> cases = new ArrayList<>();
+        java.util.Map<String, RuleDescription> rules = ReadableText.rulesById(run);
         for (String ruleId : ruleIds(run, report)) {
             List<Finding> findings = report.findings().stream().filter(f -> f.getRuleId().equals(ruleId)).toList();
             List<Finding> failing = findings.stream().filter(f -> options.fails(f.getSeverity())).toList();
+            // the rule's description heads its output, so a CI test tab says what the rule checks
+            RuleDescription rule = rules.get(ruleId);
+            String about = rule == null || rule.description() == null ? "" : "Rule: " + rule.description() + "\n";
             String listing = listing(findings);
             if (failing.isEmpty()) {
-                cases.add(new Case(report.id(), ruleId, "passed", null, null, null, listing));
+                cases.add(new Case(report.id(), ruleId, "passed", null, null, null,
+                        about.isEmpty() && listing == null ? null : about + (listing == null ? "" : listing)));
             } else {
                 cases.add(new Case(report.id(), ruleId, "failure", failing.size() + " finding(s) at or above "
-                        + options.failOn().label(), failing.get(0).getSeverity().label(), listing(failing), null));
+                        + options.failOn().label(), failing.get(0).getSeverity().label(), about + listing(failing),
+                        null));
             }
         }
         for (Diagnostic e : report.errors()) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lodestone.api.Alignment;
 import io.lodestone.api.Category;
+import io.lodestone.api.Citation;
+import io.lodestone.api.Entity;
 import io.lodestone.api.Diagnostic;
 import io.lodestone.api.PriorityVerdict;
 import io.lodestone.api.Evidence;
@@ -12,6 +14,7 @@ import io.lodestone.api.Finding;
 import io.lodestone.api.Report;
 import io.lodestone.api.RunReport;
 import io.lodestone.api.Severity;
+import io.lodestone.api.Source;
 import io.lodestone.api.Trace;
 import io.lodestone.api.TracedFact;
 import java.io.IOException;
@@ -63,6 +66,9 @@ public final class JsonFormatter implements ReportFormatter {
             r.put("title", report.title());
         }
         r.put("file", report.file());
+        if (report.summary() != null) {
+            r.put("summary", report.summary());
+        }
         ArrayNode findings = r.putArray("findings");
         report.findings().forEach(f -> findings.add(toJson(f)));
         ObjectNode alignment = r.putObject("alignment");
@@ -92,6 +98,21 @@ public final class JsonFormatter implements ReportFormatter {
         }
         ArrayNode errors = r.putArray("errors");
         report.errors().forEach(e -> errors.add(toJson(e)));
+        ArrayNode context = r.putArray("context");
+        report.context().forEach(c -> context.add(toJson(c, true)));
+        ArrayNode sources = r.putArray("sources");
+        for (int i = 0; i < report.sources().size(); i++) {
+            Source src = report.sources().get(i);
+            ObjectNode s = sources.addObject();
+            s.put("number", i + 1);
+            s.put("id", src.id());
+            putIfPresent(s, "title", src.title());
+            putIfPresent(s, "kind", src.kind());
+            putIfPresent(s, "publisher", src.publisher());
+            putIfPresent(s, "author", src.author());
+            putIfPresent(s, "published", src.published());
+            putIfPresent(s, "url", src.url());
+        }
         return r;
     }
 
@@ -153,10 +174,49 @@ public final class JsonFormatter implements ReportFormatter {
         if (finding.getWeight() != null) {
             f.put("weight", finding.getWeight());
         }
+        ArrayNode entities = f.putArray("entities");
+        for (Entity e : finding.getEntities()) {
+            ObjectNode n = entities.addObject();
+            n.put("id", e.id());
+            n.put("type", e.type());
+            n.put("name", e.name());
+        }
+        ArrayNode evidence = f.putArray("evidence");
+        finding.getCitations().forEach(c -> evidence.add(toJson(c, false)));
         if (finding.getTrace() != null) {
             f.set("trace", toJson(finding.getTrace()));
         }
         return f;
+    }
+
+    /**
+     * One cited fact: a finding's evidence entry (a context fact's quote is left to the report's
+     * {@code context} list) or, with {@code withQuote}, an entry of that list.
+     *
+     * @param c         the citation
+     * @param withQuote whether to include the quote even for a context fact
+     * @return the JSON object
+     */
+    public static ObjectNode toJson(Citation c, boolean withQuote) {
+        ObjectNode n = NODES.objectNode();
+        n.put("fact", c.fact());
+        n.put("type", c.type());
+        putIfPresent(n, "name", c.name());
+        n.put("role", c.context() ? "context" : "carrying");
+        if (c.source() > 0) {
+            n.put("source", c.source());
+            n.put("ref", c.sourceId());
+        }
+        if (c.quote() != null && (withQuote || !c.context())) {
+            n.put("quote", c.quote());
+        }
+        return n;
+    }
+
+    private static void putIfPresent(ObjectNode n, String field, String value) {
+        if (value != null) {
+            n.put(field, value);
+        }
     }
 
     public static ObjectNode toJson(Trace trace) {

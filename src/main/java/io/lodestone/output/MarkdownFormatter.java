@@ -1,20 +1,26 @@
 package io.lodestone.output;
 
 import io.lodestone.api.Category;
+import io.lodestone.api.Citation;
 import io.lodestone.api.Diagnostic;
 import io.lodestone.api.Finding;
 import io.lodestone.api.Report;
 import io.lodestone.api.RunReport;
 import io.lodestone.api.Severity;
+import io.lodestone.api.Source;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * A pull-request comment: per fact set the alignment score, a category-by-severity table, the top
- * risks and inconsistencies, and the remaining findings in a collapsed {@code <details>}. Every text
+ * A pull-request comment: per fact set the bottom line, the alignment score with its scale, a
+ * category-by-severity table, the context facts, the findings by category (risks first) with their
+ * evidence, the findings beyond the first few of a category collapsed in {@code <details>}, and the
+ * numbered Sources. Every text
  * from a fact set is escaped, since review pages render HTML inside Markdown.
  */
 public final class MarkdownFormatter implements ReportFormatter {
@@ -62,8 +68,13 @@ public final class MarkdownFormatter implements ReportFormatter {
     private static void writeReport(Report r, PrintWriter out) {
         out.println("## " + cell(r.id()) + (r.title() == null ? "" : " — " + cell(r.title())));
         out.println();
+        if (r.summary() != null) {
+            out.println("**Bottom line.** " + cell(r.summary()));
+            out.println();
+        }
         out.println("**Alignment " + Numbers.signed(r.alignment().score()) + "** (" + r.alignment().band() + ") · "
-                + r.counts().findings() + " findings · " + r.counts().facts() + " facts · `" + code(r.file()) + "`");
+                + cell(ReadableText.counts(r)) + " · `" + code(r.file()) + "`  ");
+        out.println("Alignment " + cell(ReadableText.scale()) + ".");
         out.println();
         out.print("| category |");
         for (Severity s : severitiesDescending()) {
@@ -80,41 +91,80 @@ public final class MarkdownFormatter implements ReportFormatter {
             out.println(" " + r.counts().of(c) + " |");
         }
         out.println();
+        if (!r.context().isEmpty()) {
+            out.println("### Context");
+            out.println();
+            out.println("Facts that frame several findings; their quotes are given once, here.");
+            out.println();
+            Map<String, String> numbers = EvidenceNotes.contextNumbers(r);
+            for (Citation c : r.context()) {
+                out.println("- **" + numbers.get(c.fact()) + "** " + cell(ReadableText.label(c)) + mark(c.source())
+                        + (c.quote() == null ? "" : ": “" + cell(c.quote()) + "”"));
+            }
+            out.println();
+        }
         List<Finding> shown = new ArrayList<>();
-        section(out, "Top risks", r, Category.RISK, shown);
-        section(out, "Inconsistencies", r, Category.INCONSISTENCY, shown);
-        List<Finding> rest = r.findings().stream().filter(f -> !shown.contains(f)).toList();
-        if (!rest.isEmpty()) {
-            out.println("<details><summary>" + rest.size() + (rest.size() == 1 ? " more finding" : " more findings")
-                    + "</summary>");
+        for (Category c : SECTION_ORDER) {
+            shown.addAll(r.findings().stream().filter(f -> f.getCategory() == c).toList());
+        }
+        Map<Finding, List<EvidenceNotes.Note>> notes = EvidenceNotes.of(r, shown);
+        section(out, "Risks", r, Category.RISK, notes);
+        section(out, "Inconsistencies", r, Category.INCONSISTENCY, notes);
+        section(out, "Alignment", r, Category.ALIGNMENT, notes);
+        if (!r.sources().isEmpty()) {
+            out.println("### Sources");
             out.println();
-            table(out, rest);
-            out.println();
-            out.println("</details>");
+            for (int i = 0; i < r.sources().size(); i++) {
+                Source src = r.sources().get(i);
+                out.println("- \\[" + (i + 1) + "\\] " + cell(ReadableText.source(src)) + link(src.url()));
+            }
             out.println();
         }
     }
 
-    private static void section(PrintWriter out, String heading, Report r, Category c, List<Finding> shown) {
-        List<Finding> top = r.findings().stream().filter(f -> f.getCategory() == c).limit(TOP).toList();
-        if (top.isEmpty()) {
+    private static final List<Category> SECTION_ORDER = List.of(Category.RISK, Category.INCONSISTENCY,
+            Category.ALIGNMENT);
+
+    private static void section(PrintWriter out, String heading, Report r, Category c,
+                                Map<Finding, List<EvidenceNotes.Note>> notes) {
+        List<Finding> in = r.findings().stream().filter(f -> f.getCategory() == c).toList();
+        if (in.isEmpty()) {
             return;
         }
-        out.println("### " + heading);
+        out.println("### " + heading + " (" + in.size() + ")");
         out.println();
-        table(out, top);
+        for (int i = 0; i < in.size(); i++) {
+            if (i == TOP) {
+                int more = in.size() - TOP;
+                out.println();
+                out.println("<details><summary>" + more + (more == 1 ? " more finding" : " more findings")
+                        + "</summary>");
+                out.println();
+            }
+            finding(out, in.get(i), notes.get(in.get(i)));
+        }
+        if (in.size() > TOP) {
+            out.println();
+            out.println("</details>");
+        }
         out.println();
-        shown.addAll(top);
     }
 
-    private static void table(PrintWriter out, List<Finding> findings) {
-        out.println("| severity | rule | message | facts |");
-        out.println("|---|---|---|---|");
-        for (Finding f : findings) {
-            String tag = f.getWeight() == null ? f.getSeverity().label() : Numbers.signed(f.getWeight());
-            out.println("| " + tag + " | `" + code(f.getRuleId()) + "` | " + cell(f.getMessage()) + " | "
-                    + cell(String.join(", ", f.getFacts())) + " |");
+    private static void finding(PrintWriter out, Finding f, List<EvidenceNotes.Note> notes) {
+        String tag = f.getWeight() == null ? f.getSeverity().label() : Numbers.signed(f.getWeight());
+        out.println("- **" + tag + "** `" + code(f.getRuleId()) + "` — " + cell(f.getMessage()));
+        for (EvidenceNotes.Note n : notes == null ? List.<EvidenceNotes.Note>of() : notes) {
+            out.println("  - " + cell(n.label()) + mark(n.source()) + cell(EvidenceNotes.plain(n)));
         }
+    }
+
+    private static String mark(int source) {
+        return source > 0 ? " \\[" + source + "\\]" : "";
+    }
+
+    /** A source's URL as text: like every URL from a fact set it goes in a code span, never a live link. */
+    private static String link(String url) {
+        return url == null || url.isBlank() ? "" : " " + cell(url.strip());
     }
 
     private static List<Severity> severitiesDescending() {

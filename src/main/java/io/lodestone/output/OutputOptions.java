@@ -7,12 +7,26 @@ import io.lodestone.api.Severity;
  * How a formatter should render: {@code color} only ever applies to terminal-facing text formats;
  * {@code failOn} is the {@code --fail-on} threshold (null: nothing fails), for formats that report
  * pass/fail per rule (JUnit); {@code locator} finds where a fact is written in its file, for formats
- * that point into fact-set files (SARIF).
+ * that point into fact-set files (SARIF); {@code width} is the line width the text format wraps to.
+ *
+ * @param color   whether to use ANSI colours (text format only)
+ * @param failOn  the {@code --fail-on} threshold, or null
+ * @param locator where facts sit in their files
+ * @param width   columns to wrap text to
  */
-public record OutputOptions(boolean color, Severity failOn, FactLocator locator) {
-    /** Null {@code locator} means none. */
+public record OutputOptions(boolean color, Severity failOn, FactLocator locator, int width) {
+    /** The width used when the output is not a terminal (files, pipes, tests). */
+    public static final int DEFAULT_WIDTH = 100;
+
+    /** Null {@code locator} means none; a width below 1 means the default. */
     public OutputOptions {
         locator = locator == null ? FactLocator.NONE : locator;
+        width = width < 1 ? DEFAULT_WIDTH : width;
+    }
+
+    /** Options at the default width. */
+    public OutputOptions(boolean color, Severity failOn, FactLocator locator) {
+        this(color, failOn, locator, DEFAULT_WIDTH);
     }
 
     /** Options without fact locations. */

@@ -90,7 +90,14 @@ public final class SarifFormatter implements ReportFormatter {
             if (r.name() != null) {
                 rule.put("name", r.name());
             }
-            rule.putObject("shortDescription").put("text", r.description() == null ? r.name() : r.description());
+            String full = r.description() == null ? (r.name() == null ? r.id() : r.name()) : r.description();
+            rule.putObject("shortDescription").put("text", full);
+            rule.putObject("fullDescription").put("text", full);
+            String where = r.file() == null ? null : r.file() + (r.line() > 0 ? ":" + r.line() : "");
+            ObjectNode help = rule.putObject("help");
+            help.put("text", full + (where == null ? "" : " Defined in " + where + "."));
+            help.put("markdown", MarkdownFormatter.cell(full) + (where == null ? ""
+                    : "\n\nDefined in `" + where.replace("`", "") + "`."));
             rule.putObject("defaultConfiguration").put("level", level(r.severity()));
             ObjectNode props = rule.putObject("properties");
             props.put("category", r.category().name());
@@ -105,6 +112,8 @@ public final class SarifFormatter implements ReportFormatter {
                     ObjectNode rule = rules.addObject();
                     rule.put("id", f.getRuleId());
                     rule.putObject("shortDescription").put("text", f.getRuleId());
+                    rule.putObject("fullDescription").put("text", f.getRuleId());
+                    rule.putObject("help").put("text", "Rule " + f.getRuleId() + " (no description in this run).");
                 }
             }
         }

@@ -56,7 +56,8 @@ public final class TestJsonFormatter implements TestRunFormatter {
             ArrayNode rules = cov.putArray("rules");
             for (RuleDescription r : run.rules()) {
                 if (!r.isDerivation()) {
-                    rules.addObject().put("id", r.id()).put("firedIn", run.firedIn().getOrDefault(r.id(), 0))
+                    rules.addObject().put("id", r.id()).put("description", r.description())
+                            .put("firedIn", run.firedIn().getOrDefault(r.id(), 0))
                             .put("guardedIn", run.guardedIn().getOrDefault(r.id(), 0));
                 }
             }

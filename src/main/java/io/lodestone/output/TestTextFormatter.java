@@ -64,6 +64,10 @@ public final class TestTextFormatter implements TestRunFormatter {
             }
             out.println(String.format(Locale.ROOT, "  %-40s %8d %10d", r.id(), run.firedIn().getOrDefault(r.id(), 0),
                     run.guardedIn().getOrDefault(r.id(), 0)));
+            if (r.description() != null) {
+                ReadableText.wrap(TextFormatter.clean(r.description()), "    ", "    ", OutputOptions.DEFAULT_WIDTH)
+                        .forEach(out::println);
+            }
         }
         List<String> neverFired = run.rules().stream().filter(r -> !r.isDerivation())
                 .map(RuleDescription::id).filter(id -> run.firedIn().getOrDefault(id, 0) == 0).toList();

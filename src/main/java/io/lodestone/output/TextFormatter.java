@@ -1,12 +1,13 @@
 package io.lodestone.output;
 
 import io.lodestone.api.Category;
+import io.lodestone.api.Citation;
 import io.lodestone.api.Diagnostic;
-import io.lodestone.api.Evidence;
 import io.lodestone.api.Finding;
 import io.lodestone.api.Report;
 import io.lodestone.api.RunReport;
 import io.lodestone.api.Severity;
+import io.lodestone.api.Source;
 import io.lodestone.api.Trace;
 import io.lodestone.api.TracedFact;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** For people: one block per fact set, alignment score on top, findings grouped by category. */
 public final class TextFormatter implements ReportFormatter {
@@ -24,6 +26,8 @@ public final class TextFormatter implements ReportFormatter {
     private static final String GREEN = "\u001b[32m";
     private static final String YELLOW = "\u001b[33m";
     private static final String MAGENTA = "\u001b[35m";
+    /** Where a finding's message and evidence start, under its severity and rule id. */
+    private static final String INDENT = "            ";
 
     @Override
     public String name() {
@@ -40,7 +44,7 @@ public final class TextFormatter implements ReportFormatter {
         PrintWriter out = new PrintWriter(writer);
         Style s = new Style(options.color());
         for (Report report : run.reports()) {
-            writeReport(report, s, out);
+            writeReport(report, s, Math.max(40, options.width()), out);
             out.println();
         }
         List<Diagnostic> errors = run.errors();
@@ -58,43 +62,63 @@ public final class TextFormatter implements ReportFormatter {
             }
             out.println();
         }
-        out.println(summary(run));
+        ReadableText.wrap(summary(run), "", "  ", Math.max(40, options.width())).forEach(out::println);
         out.flush();
     }
 
-    private void writeReport(Report report, Style s, PrintWriter out) {
-        String title = report.title() == null ? "" : "  " + clean(report.title());
-        out.println(s.paint(BOLD, clean(report.id())) + title + s.paint(DIM, "  (" + report.file() + ")"));
+    private void writeReport(Report report, Style s, int width, PrintWriter out) {
+        out.println(s.paint(BOLD, clean(report.id())));
+        if (report.title() != null) {
+            ReadableText.wrap(clean(report.title()), "  ", "  ", width).forEach(out::println);
+        }
+        out.println("  " + s.paint(DIM, clean(report.file())));
+        if (report.summary() != null) {
+            out.println();
+            out.println("  " + s.paint(BOLD, "Bottom line"));
+            ReadableText.wrap(clean(report.summary()), "    ", "    ", width).forEach(out::println);
+        }
+        out.println();
         double score = report.alignment().score();
-        String band = report.alignment().band();
-        out.println("  Alignment: " + s.paint(BOLD + (score > 0 ? GREEN : score < 0 ? RED : ""), Numbers.signed(score))
-                + " " + band + "  (" + report.alignment().contributions().size() + " contributing findings)");
-        out.println("  Findings:  " + report.counts().findings() + " — "
-                + report.counts().of(Category.ALIGNMENT) + " alignment, " + report.counts().of(Category.RISK)
-                + " risk, " + report.counts().of(Category.INCONSISTENCY) + " inconsistency  ("
-                + report.counts().facts() + " facts, " + report.counts().rules() + " rules)");
+        out.println("  Alignment  " + s.paint(BOLD + (score > 0 ? GREEN : score < 0 ? RED : ""), Numbers.signed(score))
+                + " " + report.alignment().band());
+        ReadableText.wrap(ReadableText.scale(), "             ", "             ", width)
+                .forEach(l -> out.println(s.paint(DIM, l)));
+        ReadableText.wrap(ReadableText.counts(report), "  Counts     ", "             ", width).forEach(out::println);
+        if (!report.context().isEmpty()) {
+            out.println();
+            out.println("  " + s.paint(BOLD, "Context") + s.paint(DIM, "  cited by several findings"));
+            Map<String, String> numbers = EvidenceNotes.contextNumbers(report);
+            for (Citation c : report.context()) {
+                String head = "    " + numbers.get(c.fact()) + "  ";
+                String pad = " ".repeat(head.length());
+                ReadableText.wrap(clean(ReadableText.label(c)) + sourceMark(c.source()), head, pad, width)
+                        .forEach(out::println);
+                if (c.quote() != null) {
+                    ReadableText.wrap("\u201c" + clean(c.quote()) + "\u201d", pad, pad + " ", width)
+                            .forEach(l -> out.println(s.paint(DIM, l)));
+                }
+            }
+        }
+        Map<Finding, List<EvidenceNotes.Note>> notes = EvidenceNotes.of(report, report.findings());
         for (Category category : Category.values()) {
             List<Finding> findings = report.findings().stream().filter(f -> f.getCategory() == category).toList();
             if (findings.isEmpty()) {
                 continue;
             }
             out.println();
-            out.println("  " + s.paint(BOLD, category.name()));
+            out.println("  " + s.paint(BOLD, category.name()) + s.paint(DIM, "  " + findings.size()));
             for (Finding f : findings) {
                 String tag = category == Category.ALIGNMENT && f.getWeight() != null
                         ? String.format(Locale.ROOT, "%-8s", Numbers.signed(f.getWeight()))
                         : String.format(Locale.ROOT, "%-8s", f.getSeverity().label().toUpperCase(Locale.ROOT));
-                out.println("    " + s.paint(colorOf(f), tag) + " " + s.paint(BOLD, f.getRuleId()) + "  "
-                        + clean(f.getMessage()));
-                out.println("             " + s.paint(DIM, "facts: " + clean(String.join(", ", f.getFacts()))));
-                for (Evidence e : f.getSources()) {
-                    if (e.quote() != null) {
-                        out.println("             " + s.paint(DIM, "[" + clean(e.ref()) + " · " + clean(e.fact())
-                                + "] \"" + clean(e.quote()) + "\""));
-                    }
+                out.println("    " + s.paint(colorOf(f), tag) + s.paint(BOLD, f.getRuleId()));
+                ReadableText.wrap(clean(f.getMessage()), INDENT, INDENT, width).forEach(out::println);
+                for (EvidenceNotes.Note n : notes.get(f)) {
+                    String line = "\u00b7 " + clean(n.label()) + sourceMark(n.source()) + clean(EvidenceNotes.plain(n));
+                    ReadableText.wrap(line, INDENT, INDENT + "  ", width).forEach(l -> out.println(s.paint(DIM, l)));
                 }
                 if (f.getTrace() != null) {
-                    writeTrace(f.getTrace(), "             ", s, out);
+                    writeTrace(f.getTrace(), INDENT, s, out);
                 }
             }
         }
@@ -103,9 +127,22 @@ public final class TextFormatter implements ReportFormatter {
             out.println("  " + s.paint(BOLD + RED, "Evaluation errors"));
             report.errors().forEach(e -> out.println("    " + clean(e.toCompilerString())));
         }
+        if (!report.sources().isEmpty()) {
+            out.println();
+            out.println("  " + s.paint(BOLD, "Sources"));
+            for (int i = 0; i < report.sources().size(); i++) {
+                Source src = report.sources().get(i);
+                String head = String.format(Locale.ROOT, "    [%d] ", i + 1);
+                String text = clean(ReadableText.source(src)) + (src.url() == null ? "" : " " + clean(src.url()));
+                ReadableText.wrap(text, head, " ".repeat(head.length()), width).forEach(out::println);
+            }
+        }
     }
 
-    /** The firing as an indented tree: rule and place, each matched fact with the fields read, bindings. */
+    private static String sourceMark(int source) {
+        return source > 0 ? " [" + source + "]" : "";
+    }
+
     private static void writeTrace(Trace trace, String indent, Style s, PrintWriter out) {
         out.println(indent + s.paint(DIM, "why: " + trace.ruleId() + " \"" + clean(trace.ruleName()) + "\" at "
                 + trace.file() + ":" + trace.line()));

@@ -36,8 +36,10 @@ public final class ReportBuilder {
     /** As above, with the rules whose {@code @priority} / {@code @effect} metadata the alignment verdicts read. */
     public static Report build(FactSet factSet, List<Finding> findings, List<Diagnostic> errors, int ruleCount,
                                List<RuleDescription> rules) {
-        List<Finding> sorted = new ArrayList<>(findings);
-        sorted.sort(ORDER);
+        List<Finding> ordered = new ArrayList<>(findings);
+        ordered.sort(ORDER);
+        EvidencePlacement.Placed placed = EvidencePlacement.place(ordered, factSet);
+        List<Finding> sorted = placed.findings();
         Map<String, RuleDescription> byId = new HashMap<>();
         rules.forEach(r -> byId.putIfAbsent(r.id(), r));
         Alignment alignment = AlignmentMethod.assess(factSet, sorted, byId);
@@ -54,7 +56,8 @@ public final class ReportBuilder {
             bySeverity.merge(f.getSeverity(), 1, Integer::sum);
         }
         Counts counts = new Counts(byCategory, bySeverity, sorted.size(), factSet.facts().size(), ruleCount);
-        return new Report(factSet.id(), factSet.title(), factSet.file(), sorted, alignment, counts, errors);
+        return new Report(factSet.id(), factSet.title(), factSet.file(), sorted, alignment, counts, errors,
+                BottomLine.of(sorted, alignment), placed.sources(), placed.context());
     }
 
     private static int compareLists(List<String> a, List<String> b) {

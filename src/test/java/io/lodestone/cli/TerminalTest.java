@@ -1,5 +1,6 @@
 package io.lodestone.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,15 @@ class TerminalTest {
         assertFalse(Terminal.useColor(false, "1", false, true), "NO_COLOR");
         assertTrue(Terminal.useColor(false, "", false, true), "an empty NO_COLOR does not count (no-color.org)");
         assertFalse(Terminal.useColor(false, null, true, true), "--output FILE");
+    }
+
+    @Test
+    void textWidthIsColumnsOnATerminalAnd100Otherwise() {
+        assertEquals(132, Terminal.width(true, "132"));
+        assertEquals(100, Terminal.width(false, "132"), "a pipe or file always gets 100 columns");
+        assertEquals(100, Terminal.width(true, null), "COLUMNS unset");
+        assertEquals(100, Terminal.width(true, "wide"), "COLUMNS not a number");
+        assertEquals(40, Terminal.width(true, "12"), "too narrow to wrap sensibly");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.lodestone.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.lodestone.api.FactLocator;
 import io.lodestone.api.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,8 +11,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Text formats compared with files under src/test/resources/golden, rendered from a fixed hand-built
- * run so that rule changes do not churn them. After an intended change, regenerate with
+ * Text formats compared with files under src/test/resources/golden: the small ones rendered from a
+ * fixed hand-built run so that rule changes do not churn them; seed.txt and seed.md are the bundled
+ * rules over the seed fact set, as an analyst reads them (they change with the rules and messages). After an intended change, regenerate with
  * {@code mvn test -Dtest=GoldenFilesTest -Dlodestone.updateGolden=true} and review the diff.
  */
 class GoldenFilesTest {
@@ -28,5 +30,18 @@ class GoldenFilesTest {
             Files.writeString(golden, actual);
         }
         assertEquals(Files.readString(golden).replace("\r\n", "\n"), actual, format + " differs from " + golden);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"text, seed.txt", "markdown, seed.md"})
+    void seedReportMatchesGoldenFile(String format, String file) throws IOException {
+        String actual = SampleRuns.render(format, SampleRuns.seed(), new OutputOptions(false, null,
+                FactLocator.NONE, OutputOptions.DEFAULT_WIDTH)).replace("\r\n", "\n");
+        Path golden = DIR.resolve(file);
+        if (Boolean.getBoolean("lodestone.updateGolden")) {
+            Files.writeString(golden, actual);
+        }
+        assertEquals(Files.readString(golden).replace("\r\n", "\n"), actual, format + " differs from " + golden
+                + " (after an intended change: -Dlodestone.updateGolden=true, then read the diff)");
     }
 }

@@ -1,6 +1,7 @@
 package io.lodestone.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -12,6 +13,7 @@ import io.lodestone.api.Report;
 import io.lodestone.api.RunReport;
 import io.lodestone.api.Severity;
 import java.io.File;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,6 +125,63 @@ class HtmlBrowserTest {
         chromium(chromium, dir, "--screenshot=" + png, "--window-size=1280,2000", page.toUri().toString());
         assertTrue(Files.size(png) > 10_000, "a screenshot for people is in target/report.png");
     }
+
+    /**
+     * axe-core (WCAG 2.0/2.1 A and AA rules) over the bundled fact sets' page: no serious or critical
+     * violation, e.g. text contrast below 4.5:1. The page keeps its own CSP; only the copy under test
+     * allows the inline axe script.
+     */
+    @Test
+    void bundledReportHasNoSeriousOrCriticalAxeViolation(@TempDir Path dir) throws Exception {
+        Assumptions.assumeFalse("1".equals(System.getenv("LODESTONE_SKIP_BROWSER")), "LODESTONE_SKIP_BROWSER=1");
+        String chromium = findChromium();
+        RunReport run = SampleRuns.lodestone().evaluateAll(List.of(Path.of("facts")));
+        assertTrue(run.reports().size() >= 3, "the bundled fact sets");
+        String html = SampleRuns.render("html", run);
+        String axe;
+        try (InputStream in = HtmlBrowserTest.class.getResourceAsStream(AXE)) {
+            assertNotNull(in, AXE + " (org.webjars.npm:axe-core, test scope) is on the class path");
+            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String runner = """
+                <script>
+                axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+                                    resultTypes: ['violations'] }).then(function (r) {
+                  var out = r.violations.map(function (v) {
+                    return { id: v.id, impact: v.impact, nodes: v.nodes.length,
+                             examples: v.nodes.slice(0, 3).map(function (n) { return n.target.join(' ') + ': '
+                                 + n.failureSummary; }) };
+                  });
+                  var pre = document.createElement('pre'); pre.id = 'axe'; pre.textContent = JSON.stringify(out);
+                  document.body.appendChild(pre);
+                }, function (e) {
+                  var pre = document.createElement('pre'); pre.id = 'axe'; pre.textContent = JSON.stringify(
+                      [{ id: 'axe-failed', impact: 'critical', nodes: 0, examples: [String(e)] }]);
+                  document.body.appendChild(pre);
+                });
+                </script>
+                """;
+        Path probed = dir.resolve("axe.html");
+        Files.writeString(probed, html.replace("default-src 'none';", "default-src 'none'; script-src 'unsafe-inline';")
+                .replace("</body>", "<script>" + axe.replace("</script", "<\\/script") + "</script>" + runner
+                        + "</body>"));
+        String dom = chromium(chromium, dir, "--virtual-time-budget=60000", "--dump-dom", probed.toUri().toString());
+        Matcher m = Pattern.compile("<pre id=\"axe\">(.*?)</pre>", Pattern.DOTALL).matcher(dom);
+        assertTrue(m.find(), "axe ran and wrote its result");
+        JsonNode violations = new ObjectMapper().readTree(m.group(1).replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&quot;", "\"").replace("&amp;", "&"));
+        Files.writeString(Path.of("target/axe-violations.json").toAbsolutePath(), violations.toPrettyString());
+        List<String> blocking = new ArrayList<>();
+        for (JsonNode v : violations) {
+            String impact = v.path("impact").asText();
+            if (impact.equals("serious") || impact.equals("critical")) {
+                blocking.add(v.toString());
+            }
+        }
+        assertEquals(List.of(), blocking, "axe-core " + AXE + ": serious or critical WCAG 2.1 AA violations");
+    }
+
+    private static final String AXE = "/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
 
     private static String findChromium() {
         String configured = System.getenv("CHROMIUM");

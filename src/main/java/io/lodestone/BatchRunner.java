@@ -81,7 +81,7 @@ final class BatchRunner {
         int facts = 0;
         for (int i = 0; i < total; i++) {
             Outcome o = outcomes.get(i);
-            files.add(paths.get(i).toString());
+            files.add(FactSetPaths.isStdin(paths.get(i)) ? Lodestone.STDIN_NAME : paths.get(i).toString());
             if (o.report != null) {
                 reports.add(o.report);
             }

@@ -17,6 +17,7 @@ import io.lodestone.engine.SessionResult;
 import io.lodestone.engine.SessionRunner;
 import io.lodestone.facts.FactLocations;
 import io.lodestone.facts.FactSetLoader;
+import io.lodestone.facts.FactSetPaths;
 import io.lodestone.report.ReportBuilder;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,6 +46,8 @@ public final class Lodestone {
     public static final long DEFAULT_MAX_FILE_BYTES = FactSetLoader.DEFAULT_MAX_BYTES;
     /** Default of {@link Builder#maxDepth(int)}: the deepest JSON nesting a fact set may have. */
     public static final int DEFAULT_MAX_DEPTH = FactSetLoader.DEFAULT_MAX_DEPTH;
+    /** The name standard input goes by in errors and reports when an input is {@code -}. */
+    public static final String STDIN_NAME = "<stdin>";
 
     private final RuleBase ruleBase;
     private final FactSetLoader loader;
@@ -113,7 +116,7 @@ public final class Lodestone {
     /**
      * Reads and checks a fact set without evaluating it.
      *
-     * @param file a fact-set JSON file
+     * @param file a fact-set file, JSON or (named .yaml or .yml) YAML
      * @return the fact set, bound to the declared fact types
      * @throws FactSetException with every located problem (file, line, column, JSON path)
      */
@@ -124,8 +127,9 @@ public final class Lodestone {
     /**
      * Reads and checks a fact set from a stream, which is read to its end but not closed.
      *
-     * @param in   the fact-set JSON
-     * @param name stands for the file in errors and reports
+     * @param in   the fact set, JSON or YAML
+     * @param name stands for the file in errors and reports; a .yaml or .yml name means YAML, a .json
+     *             name JSON, any other name lets the first character decide ('{' or '[' for JSON)
      * @return the fact set, bound to the declared fact types
      * @throws FactSetException with every located problem (name, line, column, JSON path)
      */
@@ -204,11 +208,12 @@ public final class Lodestone {
     }
 
     /**
-     * Evaluates fact-set files, folders (searched recursively for {@code *.json}) and globs. Every file
-     * is attempted: those that cannot be loaded are listed in {@link RunReport#errors()}, the others are
-     * reported in input order, whatever the number of jobs.
+     * Evaluates fact-set files, folders (searched recursively for {@code *.json}, {@code *.yaml} and
+     * {@code *.yml}) and globs; {@code -} reads one fact set (JSON or YAML) from standard input, named
+     * {@value #STDIN_NAME}. Every file is attempted: those that cannot be loaded are listed in
+     * {@link RunReport#errors()}, the others are reported in input order, whatever the number of jobs.
      *
-     * @param inputs files, folders and glob patterns
+     * @param inputs files, folders, glob patterns and {@code -}
      * @return one report per loaded fact set, and every load error
      */
     public RunReport evaluateAll(Collection<Path> inputs) {
@@ -218,13 +223,13 @@ public final class Lodestone {
     /**
      * {@link #evaluateAll(Collection)}, telling {@code listener} as each file is finished.
      *
-     * @param inputs   files, folders and glob patterns
+     * @param inputs   files, folders, glob patterns and {@code -}
      * @param listener told the number of files, then each finished file (from the evaluating thread)
      * @return one report per loaded fact set, and every load error
      */
     public RunReport evaluateAll(Collection<Path> inputs, BatchListener listener) {
         BatchRunner.Result batch = batches.run(inputs, listener, file -> {
-            FactSet factSet = load(file);
+            FactSet factSet = loadInput(file);
             return BatchRunner.Outcome.loaded(factSet, evaluate(factSet));
         });
         return new RunReport(rulesHash(), ruleBase.rules().size(), batch.reports(), batch.errors(),
@@ -243,16 +248,21 @@ public final class Lodestone {
     /**
      * Reads and checks fact-set files, folders and globs against the compiled rules' types without
      * evaluating anything: every problem of every file, like {@code opa check}; on the builder's
-     * {@link Builder#jobs(int)} threads, reported in input order.
+     * {@link Builder#jobs(int)} threads, reported in input order. {@code -} reads standard input.
      *
-     * @param inputs files, folders and glob patterns
+     * @param inputs files, folders, glob patterns and {@code -}
      * @return the files read, every error and every warning
      */
     public CheckResult checkAll(Collection<Path> inputs) {
         BatchRunner.Result batch = batches.run(inputs, BatchListener.NONE,
-                file -> BatchRunner.Outcome.loaded(load(file), null));
+                file -> BatchRunner.Outcome.loaded(loadInput(file), null));
         return new CheckResult(rulesHash(), ruleBase.rules().size(), batch.files(), batch.errors(),
                 batch.warnings(), batch.onlyFactSetId(), batch.factCount());
+    }
+
+    /** A file, or standard input for {@code -}. */
+    private FactSet loadInput(Path file) throws FactSetException {
+        return FactSetPaths.isStdin(file) ? load(System.in, STDIN_NAME) : load(file);
     }
 
     /** Options for building an evaluator; every setter returns the builder. */

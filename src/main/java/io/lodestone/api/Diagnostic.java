@@ -304,6 +304,8 @@ public record Diagnostic(Kind kind, Location location, String message) {
         IO("io"),
         /** A fact set is not well-formed JSON (or is empty). */
         JSON_SYNTAX("json-syntax"),
+        /** A YAML fact set is not well-formed YAML (or is empty). */
+        YAML_SYNTAX("yaml-syntax"),
         /** A fact set does not have the format's shape: a missing, unknown or duplicate field or id. */
         FACT_SHAPE("fact-shape"),
         /** A fact's type is missing or not declared by the rules. */

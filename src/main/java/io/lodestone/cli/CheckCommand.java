@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 /** {@code lodestone check}: compile the rules and validate fact sets without evaluating, like {@code opa check}. */
 @Command(name = "check",
         mixinStandardHelpOptions = true,
-        description = "Compile the rules and validate fact sets (files, folders or globs) without evaluating them.",
+        description = "Compile the rules and validate fact sets (JSON or YAML files, folders, globs or -) without "
+                + "evaluating them.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:The rules compile and every fact set is valid.", ExitCodes.HELP_2,
                 "3:A rule file or a fact set has errors (all of them are listed).", ExitCodes.HELP_4})
@@ -30,7 +31,7 @@ public final class CheckCommand implements Callable<Integer> {
     RulesOptions rules;
 
     @Parameters(paramLabel = "PATH", arity = "0..*", defaultValue = "facts",
-            description = "Fact-set files, folders or globs (quote globs). Default: ${DEFAULT-VALUE}.")
+            description = "Fact-set files, folders or globs (quote globs); - reads standard input. Default: ${DEFAULT-VALUE}.")
     List<Path> paths;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
@@ -46,6 +47,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
         CheckResult result;
         try {
+            rules.requireRulesFolder();
             Lodestone lodestone = rules.builder().build();
             result = lodestone.checkAll(paths);
         } catch (RulesException e) {

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 /** {@code lodestone evaluate}: fact sets in, findings out. */
 @Command(name = "evaluate",
         mixinStandardHelpOptions = true,
-        description = "Evaluate fact sets (files, folders searched recursively for *.json, or globs) with the rules.",
+        description = "Evaluate fact sets (JSON or YAML files, folders searched recursively for *.json, *.yaml and "
+                + "*.yml, globs, or - for standard input) with the rules.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCodes.HELP_0, ExitCodes.HELP_1, ExitCodes.HELP_2, ExitCodes.HELP_3, ExitCodes.HELP_4,
                 ExitCodes.HELP_5})
@@ -34,7 +35,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     FormatOptions output;
 
     @Parameters(paramLabel = "PATH", arity = "0..*", defaultValue = "facts",
-            description = "Fact-set files, folders or globs (quote globs). Default: ${DEFAULT-VALUE}.")
+            description = "Fact-set files, folders or globs (quote globs); - reads standard input. Default: ${DEFAULT-VALUE}.")
     List<Path> paths;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "never",
@@ -62,6 +63,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         RunReport run;
         FactLocator locator = FactLocator.NONE;
         try {
+            rules.requireRulesFolder();
             Lodestone lodestone = rules.builder().jobs(threads).explain(explain).build();
             locator = lodestone.locator();
             boolean color = Terminal.useColor(output.noColor, System.getenv("NO_COLOR"), false, true);

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         description = "Evaluates JSON fact sets with analyst-owned Drools rules and reports ALIGNMENT, RISK and "
                 + "INCONSISTENCY findings.",
         subcommands = {EvaluateCommand.class, CheckCommand.class, TestCommand.class, ServeCommand.class,
-                BenchHttpCommand.class, CommandLine.HelpCommand.class},
+                BenchHttpCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCodes.HELP_0, ExitCodes.HELP_1, ExitCodes.HELP_2, ExitCodes.HELP_3,
                 ExitCodes.HELP_4})

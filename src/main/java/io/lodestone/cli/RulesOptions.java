@@ -1,9 +1,13 @@
 package io.lodestone.cli;
 
 import io.lodestone.Lodestone;
+import io.lodestone.api.Diagnostic;
+import io.lodestone.api.RulesException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.ITypeConverter;
@@ -66,6 +70,37 @@ public final class RulesOptions {
                 .ruleCache(noRuleCache ? null : Lodestone.defaultRuleCache());
         params.forEach(b::param);
         return b;
+    }
+
+    /**
+     * Fails like a rule load error (exit 3) when the rules folder is missing, saying where the rule pack
+     * that ships with this jar is, so a launcher run from another folder tells the user what to pass.
+     */
+    void requireRulesFolder() throws RulesException {
+        if (Files.isDirectory(rulesDir)) {
+            return;
+        }
+        Path bundled = bundledRules();
+        String where = rulesDir.isAbsolute() ? "" : " in " + Path.of("").toAbsolutePath();
+        throw new RulesException(List.of(Diagnostic.io(rulesDir.toString(),
+                "rules folder not found" + where + " (expected a folder of .drl files; set it with --rules DIR"
+                        + (bundled == null ? "" : ", e.g. the bundled rule pack: --rules " + bundled) + ")")));
+    }
+
+    /** The {@code rules} folder beside the jar (or the classes folder) or up to two levels above it. */
+    static Path bundledRules() {
+        try {
+            Path p = Path.of(RulesOptions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (int up = 0; up < 3 && p != null; up++, p = p.getParent()) {
+                Path candidate = p.resolve("rules");
+                if (Files.isDirectory(candidate)) {
+                    return candidate.toAbsolutePath().normalize();
+                }
+            }
+        } catch (Exception e) {
+            // no code source (an unusual class loader): the message just has no pointer
+        }
+        return null;
     }
 
     /** 500ms, 10s, 2m, or a bare number of seconds; never negative, never more than a day. */

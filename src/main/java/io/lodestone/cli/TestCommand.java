@@ -59,6 +59,7 @@ public final class TestCommand implements Callable<Integer> {
         }
         TestRun run;
         try {
+            rules.requireRulesFolder();
             run = new CaseRunner(rules.builder().build()).run(paths);
         } catch (RulesException e) {
             PrintWriter err = spec.commandLine().getErr();

@@ -21,14 +21,19 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class FactLocations {
     private static final JsonFactory FACTORY = new JsonFactory();
+    private static final JsonFactory YAML = new com.fasterxml.jackson.dataformat.yaml.YAMLFactory();
 
     private FactLocations() {
     }
 
     /** Fact id to location; the first fact wins for a duplicate id; empty when the document is unreadable. */
     public static Map<String, FactLocation> of(byte[] content) {
+        return of(content, FACTORY);
+    }
+
+    private static Map<String, FactLocation> of(byte[] content, JsonFactory syntax) {
         Map<String, FactLocation> out = new HashMap<>();
-        try (JsonParser p = FACTORY.createParser(content)) {
+        try (JsonParser p = syntax.createParser(content)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return out;
             }
@@ -41,7 +46,7 @@ public final class FactLocations {
                     p.skipChildren();
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             // a malformed file was already reported by the loader; locations are best effort
         }
         return out;
@@ -69,10 +74,11 @@ public final class FactLocations {
         }
     }
 
-    /** Locations in a file; empty when it cannot be read (e.g. a fact set that came from a stream). */
+    /** Locations in a file (JSON or YAML); empty when it cannot be read (e.g. a fact set that came from a stream). */
     public static Map<String, FactLocation> of(String file) {
         try {
-            return of(Files.readAllBytes(Path.of(file)));
+            byte[] content = Files.readAllBytes(Path.of(file));
+            return of(content, FactFormat.of(file, content) == FactFormat.YAML ? YAML : FACTORY);
         } catch (IOException | InvalidPathException e) {
             return Map.of();
         }

@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.lodestone.api.Diagnostic.Kind;
 import io.lodestone.api.Diagnostic.Location;
@@ -40,11 +42,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads fact sets (format v1, {@code docs/fact-format.md}) into the rule set's declared types. Every
  * problem in a file is reported with its file, line, column and JSON path; a file with any problem
- * yields no fact set, so nothing is evaluated on half of it. Thread-safe.
+ * yields no fact set, so nothing is evaluated on half of it. A fact set is JSON or YAML with the same
+ * structure ({@link FactFormat}); both are read into one tree, so checks and findings do not depend on
+ * the syntax. Thread-safe.
  */
 public final class FactSetLoader {
     public static final int FORMAT_VERSION = 1;
@@ -62,6 +67,7 @@ public final class FactSetLoader {
     private final boolean lenient;
     private final int maxDepth;
     private final ObjectMapper mapper;
+    private final ObjectMapper yamlMapper;
     private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
     private final Map<Class<?>, Map<String, Method>> setters = new ConcurrentHashMap<>();
 
@@ -103,6 +109,17 @@ public final class FactSetLoader {
                 .build();
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(this.maxDepth).build());
+        // SnakeYAML's own input limit (3 MB by default) must not undercut --max-file-bytes
+        LoaderOptions yamlLimits = new LoaderOptions();
+        yamlLimits.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, Math.max(maxBytes, 1)));
+        yamlLimits.setNestingDepthLimit(this.maxDepth + 1);
+        this.yamlMapper = YAMLMapper.builder(YAMLFactory.builder().loaderOptions(yamlLimits)
+                        .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(this.maxDepth).build())
+                        .build())
+                // one YAML document per file, like one JSON value: a second document must not be ignored
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
     }
 
     /** Reads one fact-set file; {@code file} is also the name used in errors and reports. */
@@ -138,11 +155,18 @@ public final class FactSetLoader {
         return load(content, name);
     }
 
-    /** Reads a fact set from bytes; {@code name} stands for the file in errors and reports. */
+    /**
+     * Reads a fact set from bytes; {@code name} stands for the file in errors and reports, and its
+     * extension (else the content) says whether it is JSON or YAML ({@link FactFormat#of}).
+     */
     public FactSet load(byte[] content, String name) throws FactSetException {
         if (content.length > maxBytes) {
             throw error(Kind.LIMIT, name, null, null, "input is " + content.length
                     + " bytes, over the limit of " + maxBytes);
+        }
+        FactFormat format = FactFormat.of(name, content);
+        if (format == FactFormat.YAML) {
+            return new Reading(content, name, yamlMapper.getFactory()).read(readYaml(content, name));
         }
         JsonNode root;
         try {
@@ -179,7 +203,32 @@ public final class FactSetLoader {
                         + "underflows a 64-bit floating-point number to 0 (the smallest is about 4.9e-324)");
             }
         }
-        return new Reading(content, name).read(root);
+        return new Reading(content, name, mapper.getFactory()).read(root);
+    }
+
+    private JsonNode readYaml(byte[] content, String name) throws FactSetException {
+        JsonNode root;
+        try {
+            root = yamlMapper.readTree(content);
+        } catch (StreamConstraintsException e) {
+            int[] at = YamlSyntax.deeperThan(content, maxDepth);
+            throw error(Kind.LIMIT, name, at == null ? null : at[0], at == null ? null : at[1],
+                    "nested deeper than the limit of " + maxDepth + " levels (raise it with --max-depth)");
+        } catch (MismatchedInputException e) {
+            var at = e.getLocation();
+            throw error(Kind.YAML_SYNTAX, name, at == null ? null : at.getLineNr(),
+                    at == null ? null : at.getColumnNr(), "more content after the fact set: a file holds one YAML "
+                    + "document (two fact sets need two files)");
+        } catch (JsonProcessingException e) {
+            YamlSyntax.Problem p = YamlSyntax.problem(e, content);
+            throw error(Kind.YAML_SYNTAX, name, p.line(), p.column(), p.message());
+        } catch (IOException e) {
+            throw error(Kind.IO, name, null, null, "cannot read: " + e.getMessage());
+        }
+        if (root == null || root.isMissingNode()) {
+            throw error(Kind.YAML_SYNTAX, name, 1, 1, "empty file: expected a fact set, a YAML mapping");
+        }
+        return root;
     }
 
     private static FactSetException error(Kind kind, String file, Integer line, Integer column, String message) {
@@ -220,17 +269,19 @@ public final class FactSetLoader {
     private final class Reading {
         private final byte[] content;
         private final String file;
+        private final com.fasterxml.jackson.core.JsonFactory syntax;
         private final List<Diagnostic> errors = new ArrayList<>();
         private final List<Diagnostic> warnings = new ArrayList<>();
 
-        Reading(byte[] content, String file) {
+        Reading(byte[] content, String file, com.fasterxml.jackson.core.JsonFactory syntax) {
             this.content = content;
             this.file = file;
+            this.syntax = syntax;
         }
 
         FactSet read(JsonNode root) throws FactSetException {
             if (!root.isObject()) {
-                fail(Kind.FACT_SHAPE, "", "expected a fact set, a JSON object, but found " + JsonText.describe(root));
+                fail(Kind.FACT_SHAPE, "", "expected a fact set, an object, but found " + JsonText.describe(root));
                 throw new FactSetException(errors);
             }
             for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
@@ -494,7 +545,7 @@ public final class FactSetLoader {
         }
 
         private Diagnostic located(Kind kind, String path, String message) {
-            int[] at = JsonLocator.locate(content, path);
+            int[] at = JsonLocator.locate(syntax, content, path);
             Location where = Location.at(file, at == null ? null : at[0], at == null ? null : at[1]);
             return Diagnostic.fact(kind, where.withPath(path.isEmpty() ? "$" : path), message);
         }

@@ -13,12 +13,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Expands what a user names (fact-set files, folders searched recursively for {@code *.json}, and
- * globs such as {@code facts/**}{@code /*.json}) into the files to evaluate, in a stable order. Rule test
- * expectations ({@code *.expect.json}) are never taken for fact sets.
+ * Expands what a user names (fact-set files, folders searched recursively for {@code *.json},
+ * {@code *.yaml} and {@code *.yml}, and globs such as {@code facts/**}{@code /*.json}) into the files to
+ * evaluate, in a stable order. Rule test expectations ({@code *.expect.json}) are never taken for fact
+ * sets. {@code -} stands for standard input and is passed through as it is.
  */
 public final class FactSetPaths {
+    /** The input that stands for standard input. */
+    public static final String STDIN = "-";
+
     private FactSetPaths() {
+    }
+
+    /**
+     * Whether an input names standard input rather than a file.
+     *
+     * @param input a path given on the command line
+     * @return true for {@code -}
+     */
+    public static boolean isStdin(Path input) {
+        return input.toString().equals(STDIN);
     }
 
     /** The files found, in input order then path order, without duplicates, and what could not be found. */
@@ -32,7 +46,9 @@ public final class FactSetPaths {
             String text = input.toString();
             List<Path> found;
             try {
-                if (isGlob(text) && !Files.exists(input)) { // a file literally named a[1].json is that file
+                if (isStdin(input)) {
+                    found = List.of(input);
+                } else if (isGlob(text) && !Files.exists(input)) { // a file literally named a[1].json is that file
                     found = glob(text, errors);
                     if (found.isEmpty()) {
                         errors.add(notFound(text, "no file matches this pattern"));
@@ -40,7 +56,7 @@ public final class FactSetPaths {
                 } else if (Files.isDirectory(input)) {
                     found = walk(input, p -> isFactSetName(p.getFileName().toString()), errors);
                     if (found.isEmpty()) {
-                        errors.add(notFound(text, "folder holds no .json fact sets"));
+                        errors.add(notFound(text, "folder holds no .json, .yaml or .yml fact sets"));
                     }
                 } else if (Files.exists(input)) {
                     found = List.of(input);
@@ -64,7 +80,7 @@ public final class FactSetPaths {
     }
 
     static boolean isFactSetName(String name) {
-        return name.endsWith(".json") && !name.endsWith(".expect.json");
+        return FactFormat.isFactSetName(name);
     }
 
     private static boolean isGlob(String text) {
@@ -80,7 +96,7 @@ public final class FactSetPaths {
         }
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
         return walk(base, p -> matcher.matches(slash < 0 ? base.relativize(p) : p)
-                && !p.getFileName().toString().endsWith(".expect.json"), errors);
+                && !p.getFileName().toString().matches(".*\\.expect\\.(json|ya?ml)$"), errors);
     }
 
     private static int firstMeta(String s) {

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 
 /**
- * Finds the line and column of a JSON path ({@code facts[12].amountUsd}) in a document. Only called
+ * Finds the line and column of a JSON path ({@code facts[12].amountUsd}) in a JSON or YAML document
+ * (any Jackson parser reports token locations the same way). Only called
  * when something is wrong, so the happy path parses each file once; a path that does not exist (a
  * missing field) resolves to its nearest existing parent.
  */
@@ -19,9 +20,14 @@ final class JsonLocator {
 
     /** {line, column}, 1-based, or null when even the document root cannot be found. */
     static int[] locate(byte[] content, String path) {
+        return locate(FACTORY, content, path);
+    }
+
+    /** {line, column} in a document of the syntax {@code factory} parses, or null. */
+    static int[] locate(JsonFactory factory, byte[] content, String path) {
         String target = path;
         while (true) {
-            int[] found = find(content, target);
+            int[] found = find(factory, content, target);
             if (found != null || target.isEmpty()) {
                 return found;
             }
@@ -64,8 +70,8 @@ final class JsonLocator {
         return cut <= 0 ? "" : path.substring(0, cut);
     }
 
-    private static int[] find(byte[] content, String target) {
-        try (JsonParser p = FACTORY.createParser(content)) {
+    private static int[] find(JsonFactory factory, byte[] content, String target) {
+        try (JsonParser p = factory.createParser(content)) {
             if (p.nextToken() == null) {
                 return null;
             }

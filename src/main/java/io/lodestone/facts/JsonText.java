@@ -13,7 +13,12 @@ final class JsonText {
 
     static String defaultId(String file) {
         String name = Path.of(file).getFileName().toString();
-        return name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+        for (String ext : new String[] {".json", ".yaml", ".yml"}) {
+            if (name.endsWith(ext)) {
+                return name.substring(0, name.length() - ext.length());
+            }
+        }
+        return name;
     }
 
     static String subPath(JsonMappingException e) {

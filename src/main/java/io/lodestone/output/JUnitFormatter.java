@@ -19,6 +19,9 @@ import javax.xml.stream.XMLStreamWriter;
  * JUnit XML for CI test tabs: one testsuite per fact set with one testcase per rule, failed when the
  * rule produced a finding at or above {@code --fail-on} (never, by default); rule failures while
  * evaluating are errored testcases; inputs that could not be loaded form an errored "load errors" suite.
+ * Valid against the Jenkins xunit plugin's {@code junit-10.xsd} (the schema Surefire's reports pass):
+ * the fact-set file is a suite attribute and a suite property, never a testcase attribute, and
+ * testcase names are unique within their suite.
  */
 public final class JUnitFormatter implements ReportFormatter {
     static final String LOAD_SUITE = "lodestone load errors";
@@ -70,6 +73,10 @@ public final class JUnitFormatter implements ReportFormatter {
     }
 
     private record Suite(String name, String file, List<Case> cases) {
+        Suite {
+            cases = uniqueNames(cases);
+        }
+
         int failures() {
             return (int) cases.stream().filter(c -> "failure".equals(c.outcome)).count();
         }
@@ -120,10 +127,31 @@ public final class JUnitFormatter implements ReportFormatter {
     private static Suite loadSuite(List<Diagnostic> errors) {
         List<Case> cases = new ArrayList<>();
         for (Diagnostic e : errors) {
-            cases.add(new Case("lodestone.load", e.file() == null ? "<input>" : e.file(), "error", e.message(),
-                    e.kind().label(), e.toCompilerString(), null));
+            cases.add(new Case("lodestone.load", where(e), "error", e.message(), e.kind().label(),
+                    e.toCompilerString(), null));
         }
         return new Suite(LOAD_SUITE, null, cases);
+    }
+
+    /** file:line:col of a load error: two errors in one file get different names. */
+    private static String where(Diagnostic e) {
+        String file = e.file() == null ? "<input>" : e.file();
+        return e.line() == null ? file : file + ":" + e.line() + (e.column() == null ? "" : ":" + e.column());
+    }
+
+    /** Test-report importers key results by classname and name; a repeated name gets " (2)", " (3)", … */
+    private static List<Case> uniqueNames(List<Case> cases) {
+        Set<String> seen = new java.util.HashSet<>();
+        List<Case> unique = new ArrayList<>();
+        for (Case c : cases) {
+            String name = c.name;
+            for (int n = 2; !seen.add(c.classname + "\u0000" + name); n++) {
+                name = c.name + " (" + n + ")";
+            }
+            unique.add(name.equals(c.name) ? c : new Case(c.classname, name, c.outcome, c.message, c.type, c.body,
+                    c.systemOut));
+        }
+        return List.copyOf(unique);
     }
 
     private static String listing(List<Finding> findings) {
@@ -148,15 +176,20 @@ public final class JUnitFormatter implements ReportFormatter {
         x.writeAttribute("skipped", "0");
         if (s.file != null) {
             x.writeAttribute("file", xml(s.file));
+            nl(x, 2);
+            x.writeStartElement("properties");
+            nl(x, 3);
+            x.writeEmptyElement("property");
+            x.writeAttribute("name", "file");
+            x.writeAttribute("value", xml(s.file));
+            nl(x, 2);
+            x.writeEndElement();
         }
         for (Case c : s.cases) {
             nl(x, 2);
             x.writeStartElement("testcase");
             x.writeAttribute("classname", xml(c.classname));
             x.writeAttribute("name", xml(c.name));
-            if (s.file != null) {
-                x.writeAttribute("file", xml(s.file));
-            }
             if (!c.outcome.equals("passed")) {
                 nl(x, 3);
                 x.writeStartElement(c.outcome);

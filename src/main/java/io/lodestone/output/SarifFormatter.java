@@ -33,6 +33,8 @@ import java.util.Optional;
 public final class SarifFormatter implements ReportFormatter {
     static final String SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
     static final String FINGERPRINT = "lodestoneFinding/v1";
+    /** Where people learn about the tool (SARIF2005); the project's documentation root. */
+    static final String INFORMATION_URI = "https://lodestone.example/";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     @Override
@@ -51,6 +53,11 @@ public final class SarifFormatter implements ReportFormatter {
     }
 
     static ObjectNode toSarif(RunReport run, FactLocator locator) {
+        return toSarif(run, locator, System.getenv());
+    }
+
+    /** {@code env} decides {@code automationDetails} (Azure Pipelines or not, {@link SarifAutomation}). */
+    static ObjectNode toSarif(RunReport run, FactLocator locator, Map<String, String> env) {
         ObjectNode root = NODES.objectNode();
         root.put("$schema", SCHEMA);
         root.put("version", "2.1.0");
@@ -59,11 +66,15 @@ public final class SarifFormatter implements ReportFormatter {
         ObjectNode driver = sarifRun.putObject("tool").putObject("driver");
         driver.put("name", "Lodestone");
         String version = SarifFormatter.class.getPackage().getImplementationVersion();
+        driver.put("fullName", "Lodestone policy evaluator " + (version == null ? "(development)" : version));
         driver.put("version", version == null ? "development" : version);
+        driver.put("informationUri", INFORMATION_URI);
         driver.set("rules", rules(run, ruleIndex));
         ObjectNode invocation = sarifRun.putArray("invocations").addObject();
         invocation.put("executionSuccessful", !run.hasErrors());
         ArrayNode notifications = invocation.putArray("toolExecutionNotifications");
+        sarifRun.set("automationDetails", SarifAutomation.of(env, "Lodestone findings for " + run.reports().size()
+                + " fact set(s)" + (run.rulesHash() == null ? "" : " with rules " + run.rulesHash())));
         ArrayNode results = sarifRun.putArray("results");
         for (Report report : run.reports()) {
             for (Finding f : report.findings()) {

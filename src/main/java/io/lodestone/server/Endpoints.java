@@ -30,9 +30,10 @@ final class Endpoints {
      * @param path        decoded path
      * @param rawQuery    query string as sent, or null
      * @param contentType the Content-Type header, or null
+     * @param accept      the Accept header, or null (/metrics answers OpenMetrics when it asks)
      * @param body        the body bytes (empty when none)
      */
-    record Exchange(String method, String path, String rawQuery, String contentType, byte[] body) {
+    record Exchange(String method, String path, String rawQuery, String contentType, String accept, byte[] body) {
     }
 
     private final LiveRules rules;
@@ -58,9 +59,15 @@ final class Endpoints {
             case "/v1/check" -> post(method) ? check(ex) : notAllowed("POST");
             case "/v1/rules" -> get(method) ? rulesInfo() : notAllowed("GET");
             case "/healthz" -> get(method) ? health() : notAllowed("GET");
-            case "/metrics" -> get(method) ? Reply.text(200, Reply.PROMETHEUS, metrics.render(rules)) : notAllowed("GET");
+            case "/metrics" -> get(method) ? metrics(ex) : notAllowed("GET");
             default -> Reply.error(404, Kind.REQUEST, "no such endpoint: " + path);
         };
+    }
+
+    /** Prometheus text, or OpenMetrics when the scraper's Accept header asks for it. */
+    private Reply metrics(Exchange ex) {
+        Metrics.Exposition e = metrics.render(rules, ex.accept());
+        return new Reply(200, e.contentType(), e.body());
     }
 
     private static boolean post(String method) {

@@ -229,7 +229,8 @@ public final class LodestoneServer implements AutoCloseable {
             String method = request.getMethod();
             String path = request.getHttpURI().getDecodedPath();
             Endpoints.Exchange head = new Endpoints.Exchange(method, path, request.getHttpURI().getQuery(),
-                    request.getHeaders().get(HttpHeader.CONTENT_TYPE), new byte[0]);
+                    request.getHeaders().get(HttpHeader.CONTENT_TYPE), request.getHeaders().get(HttpHeader.ACCEPT),
+                    new byte[0]);
             if (!Endpoints.takesBody(method, path)) {
                 send(request, response, done, answer(head), false);
                 return true;
@@ -302,7 +303,7 @@ public final class LodestoneServer implements AutoCloseable {
                 if (last) {
                     if (finished.compareAndSet(false, true)) {
                         evaluate(new Endpoints.Exchange(head.method(), head.path(), head.rawQuery(), head.contentType(),
-                                bytes.toByteArray()));
+                                head.accept(), bytes.toByteArray()));
                     }
                     return;
                 }

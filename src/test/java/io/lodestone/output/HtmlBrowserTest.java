@@ -12,7 +12,6 @@ import io.lodestone.api.Finding;
 import io.lodestone.api.Report;
 import io.lodestone.api.RunReport;
 import io.lodestone.api.Severity;
-import java.io.File;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,15 +21,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Renders the HTML report in headless Chromium with the network off. A probe script, added to a copy
  * of the page only, records what the browser shows (text, counts, visibility, fetched resources) into
- * the DOM that {@code --dump-dom} prints. Fails when Chromium is missing (CI installs it) unless
- * {@code LODESTONE_SKIP_BROWSER=1}.
+ * the DOM that {@code --dump-dom} prints. Without Chromium it is skipped with a notice, or fails when
+ * {@code CI} is set ({@link BrowserRequirement}).
  */
 class HtmlBrowserTest {
     private static final String PROBE = """
@@ -70,8 +68,7 @@ class HtmlBrowserTest {
 
     @Test
     void reportRendersWithScoresMatrixAndEveryFindingVisible(@TempDir Path dir) throws Exception {
-        Assumptions.assumeFalse("1".equals(System.getenv("LODESTONE_SKIP_BROWSER")), "LODESTONE_SKIP_BROWSER=1");
-        String chromium = findChromium();
+        String chromium = BrowserRequirement.chromiumOrSkip("HtmlBrowserTest");
         RunReport batch = SampleRuns.batchWithLoadError(dir);
         List<Report> reports = new ArrayList<>(batch.reports());
         reports.add(SampleRuns.small().reports().get(0)); // a fact set whose message carries a <script>
@@ -133,8 +130,7 @@ class HtmlBrowserTest {
      */
     @Test
     void bundledReportHasNoSeriousOrCriticalAxeViolation(@TempDir Path dir) throws Exception {
-        Assumptions.assumeFalse("1".equals(System.getenv("LODESTONE_SKIP_BROWSER")), "LODESTONE_SKIP_BROWSER=1");
-        String chromium = findChromium();
+        String chromium = BrowserRequirement.chromiumOrSkip("HtmlBrowserTest");
         RunReport run = SampleRuns.lodestone().evaluateAll(List.of(Path.of("facts")));
         assertTrue(run.reports().size() >= 3, "the bundled fact sets");
         String html = SampleRuns.render("html", run);
@@ -182,23 +178,6 @@ class HtmlBrowserTest {
     }
 
     private static final String AXE = "/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
-
-    private static String findChromium() {
-        String configured = System.getenv("CHROMIUM");
-        if (configured != null && !configured.isBlank()) {
-            return Files.isExecutable(Path.of(configured)) ? configured
-                    : fail("CHROMIUM=" + configured + " is not an executable file");
-        }
-        for (String name : List.of("chromium", "chromium-browser", "google-chrome")) {
-            for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-                if (Files.isExecutable(Path.of(dir, name))) {
-                    return Path.of(dir, name).toString();
-                }
-            }
-        }
-        return fail("Chromium is needed to test the HTML report: install it (apt-get install -y chromium; .ci/run "
-                + "does), point CHROMIUM at it, or set LODESTONE_SKIP_BROWSER=1 to skip this test locally");
-    }
 
     private static String chromium(String binary, Path dir, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(binary, "--headless", "--no-sandbox", "--disable-gpu",

@@ -39,11 +39,36 @@ class SarifMultitoolTest {
         assertEquals(List.of(), errors, "sarif-multitool validate --rule-kind Gh");
     }
 
+    /**
+     * The Azure DevOps rules (GHAzDO) need the pipeline's build identity in automationDetails, which
+     * Lodestone writes when it runs in Azure Pipelines; the test gives it that pipeline's variables.
+     */
+    @Test
+    void azureDevOpsRulesFindNoErrorInAPipeline(@TempDir Path dir) throws Exception {
+        String tool = findTool();
+        List<String> errors = new ArrayList<>();
+        RunReport bundled = SampleRuns.lodestone().evaluateAll(List.of(Path.of("facts")));
+        errors.addAll(validate(tool, dir, "ado-bundled", inAzurePipelines(bundled), "Ado"));
+        errors.addAll(validate(tool, dir, "ado-broken", inAzurePipelines(SampleRuns.batchWithLoadError(dir)), "Ado"));
+        assertEquals(List.of(), errors, "sarif-multitool validate --rule-kind Ado");
+    }
+
+    private static String inAzurePipelines(RunReport run) throws Exception {
+        java.io.StringWriter out = new java.io.StringWriter();
+        JsonDocuments.write(SarifFormatter.toSarif(run, run.locator(), SarifAutomationTest.AZURE_PIPELINES), out);
+        return out.toString();
+    }
+
     private static List<String> validate(String tool, Path dir, String name, String sarif) throws Exception {
+        return validate(tool, dir, name, sarif, "Gh");
+    }
+
+    private static List<String> validate(String tool, Path dir, String name, String sarif, String ruleKind)
+            throws Exception {
         Path input = dir.resolve(name + ".sarif");
         Path output = dir.resolve(name + ".validation.sarif");
         Files.writeString(input, sarif);
-        Process p = new ProcessBuilder(tool, "validate", "--rule-kind", "Gh", "--log", "ForceOverwrite",
+        Process p = new ProcessBuilder(tool, "validate", "--rule-kind", ruleKind, "--log", "ForceOverwrite",
                 "--output", output.toString(), input.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
         if (!p.waitFor(180, TimeUnit.SECONDS)) {

@@ -1,16 +1,15 @@
 #!/usr/bin/env bash
 # Runs the Lodestone benchmark suite (docs/performance.md). Arguments go to io.lodestone.bench.Suite,
-# e.g. bench/run.sh --only batch,peers --sets 500. Builds the jar, the bench classes (with the Maven
-# "bench" profile's Evrete dependency) and the node peer (npm ci) first; nothing here runs in mvn verify.
+# e.g. bench/run.sh --only batch,peers --sets 500. Builds the jar and the bench classes (bench/java is a
+# test source root, so `mvn verify` compiles it against Evrete, a test dependency, but never runs it)
+# and the node peer (npm ci) first.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 out=target/bench
 mkdir -p "$out"
 mvn -B -q -Dstyle.color=never -DskipTests package 1>&2
-mvn -B -q -Dstyle.color=never -Pbench dependency:build-classpath -Dmdep.includeScope=runtime \
+mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile="$out/cp.txt" 1>&2
-cp="target/classes:$(cat "$out/cp.txt")"
-rm -rf "$out/classes"
-javac -nowarn -d "$out/classes" -cp "$cp" $(find bench/java -name '*.java')
+cp="target/test-classes:target/classes:$(cat "$out/cp.txt")"
 (cd bench/node && npm ci --no-audit --no-fund --silent)
-exec java -Xmx3g -cp "$out/classes:$cp" io.lodestone.bench.Suite "$@"
+exec java -Xmx3g -cp "$cp" io.lodestone.bench.Suite "$@"

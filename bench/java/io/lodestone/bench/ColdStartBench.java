@@ -21,7 +21,7 @@ final class ColdStartBench {
     }
 
     static void run(Path root, Path work, int runs, Suite.Table table) throws Exception {
-        Path jar = root.resolve("target/lodestone.jar");
+        Path jar = root.resolve("target/lodestone-cli.jar");
         Path seed = root.resolve("facts/us-ua-minerals-2025-02.json");
         Path rules = root.resolve("rules");
         Path cacheDir = work.resolve("rule-cache");

@@ -34,7 +34,7 @@ final class EvreteShapes implements AutoCloseable {
     static final class Out {
         final long[] c = new long[6];
         final Set<Deal> occupied = new HashSet<>();
-        final Map<Figure, double[]> tranches = new IdentityHashMap<>();
+        final IdentityHashMap<Figure, double[]> tranches = new IdentityHashMap<>();
     }
 
     private static Out out(RhsContext ctx) {

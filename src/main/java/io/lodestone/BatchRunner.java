@@ -1,6 +1,7 @@
 package io.lodestone;
 
 import io.lodestone.api.BatchListener;
+import io.lodestone.api.CheckResult;
 import io.lodestone.api.Diagnostic;
 import io.lodestone.api.FactSet;
 import io.lodestone.api.FactSetException;
@@ -37,13 +38,16 @@ final class BatchRunner {
 
     /** One file's outcome: its report (null for check or a failed load), fact-set id and size, problems. */
     record Outcome(Report report, String factSetId, int factCount, List<Diagnostic> errors,
-                   List<Diagnostic> warnings) {
+                   List<Diagnostic> warnings, CheckResult.QuoteCount quotes) {
         static Outcome loaded(FactSet factSet, Report report) {
-            return new Outcome(report, factSet.id(), factSet.facts().size(), List.of(), factSet.warnings());
+            int withText = (int) factSet.sources().stream().filter(s -> s.file() != null).count();
+            return new Outcome(report, factSet.id(), factSet.facts().size(), List.of(), factSet.warnings(),
+                    new CheckResult.QuoteCount(withText, factSet.sources().size() - withText));
         }
 
-        static Outcome failed(List<Diagnostic> errors) {
-            return new Outcome(null, null, 0, errors, List.of());
+        /** A file that did not load: its errors, and the warnings found beside them. */
+        static Outcome failed(List<Diagnostic> errors, List<Diagnostic> warnings) {
+            return new Outcome(null, null, 0, errors, warnings, CheckResult.QuoteCount.NONE);
         }
     }
 
@@ -56,9 +60,10 @@ final class BatchRunner {
      * @param warnings     every file's warnings
      * @param onlyFactSetId the fact set's id when the batch was exactly one file and had no error, else null
      * @param factCount    the facts of every fact set that loaded, together
+     * @param quotes       the sources of the fact sets that loaded, with and without a text file
      */
     record Result(List<String> files, List<Report> reports, List<Diagnostic> errors, List<Diagnostic> warnings,
-                  String onlyFactSetId, int factCount) {
+                  String onlyFactSetId, int factCount, CheckResult.QuoteCount quotes) {
     }
 
     Result run(Collection<Path> inputs, BatchListener listener, FileTask task) {
@@ -79,6 +84,7 @@ final class BatchRunner {
         List<Diagnostic> warnings = new ArrayList<>();
         String id = null;
         int facts = 0;
+        CheckResult.QuoteCount quotes = CheckResult.QuoteCount.NONE;
         for (int i = 0; i < total; i++) {
             Outcome o = outcomes.get(i);
             files.add(FactSetPaths.isStdin(paths.get(i)) ? Lodestone.STDIN_NAME : paths.get(i).toString());
@@ -87,13 +93,14 @@ final class BatchRunner {
             }
             id = o.factSetId;
             facts += o.factCount;
+            quotes = quotes.plus(o.quotes);
             errors.addAll(o.errors);
             warnings.addAll(o.warnings);
         }
         if (total != 1 || !errors.isEmpty()) {
             id = null; // names the fact set only when it is the one checked, as /v1/check always did
         }
-        return new Result(files, reports, errors, warnings, id, facts);
+        return new Result(files, reports, errors, warnings, id, facts, quotes);
     }
 
     private static Outcome attempt(Path file, FileTask task, BatchListener listener, AtomicInteger done,
@@ -102,7 +109,7 @@ final class BatchRunner {
         try {
             o = task.apply(file);
         } catch (FactSetException e) {
-            o = Outcome.failed(e.errors());
+            o = Outcome.failed(e.errors(), e.warnings());
         }
         listener.finished(file.toString(), done.incrementAndGet(), total);
         return o;

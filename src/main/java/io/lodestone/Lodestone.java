@@ -17,6 +17,7 @@ import io.lodestone.engine.SessionResult;
 import io.lodestone.engine.SessionRunner;
 import io.lodestone.facts.FactLocations;
 import io.lodestone.facts.FactSetLoader;
+import io.lodestone.facts.FactSetSchema;
 import io.lodestone.facts.FactSetPaths;
 import io.lodestone.report.ReportBuilder;
 import java.io.IOException;
@@ -51,6 +52,7 @@ public final class Lodestone {
 
     private final RuleBase ruleBase;
     private final FactSetLoader loader;
+    private final FactSetLoader strictLoader;
     private final SessionRunner runner;
     private final BatchRunner batches;
     private final boolean explain;
@@ -58,7 +60,10 @@ public final class Lodestone {
     private Lodestone(Builder b) throws RulesException {
         this.ruleBase = RuleBase.compile(b.rulesDir, b.params,
                 b.ruleCache == null ? null : new RuleBaseCache(b.ruleCache));
-        this.loader = new FactSetLoader(ruleBase.factTypes(), b.maxFileBytes, b.maxDepth, b.lenient);
+        this.loader = new FactSetLoader(ruleBase.factTypes(), ruleBase.values(), b.maxFileBytes, b.maxDepth,
+                b.lenient, b.strict);
+        this.strictLoader = b.strict ? loader : new FactSetLoader(ruleBase.factTypes(), ruleBase.values(),
+                b.maxFileBytes, b.maxDepth, b.lenient, true);
         this.runner = new SessionRunner(ruleBase, new Limits(b.maxFirings, b.timeout, b.isolateRules));
         this.batches = new BatchRunner(b.jobs);
         this.explain = b.explain;
@@ -114,6 +119,16 @@ public final class Lodestone {
     }
 
     /**
+     * The JSON Schema (Draft 2020-12) of fact sets for these rules: the envelope and one branch per
+     * declared type with its fields, enumerations, ranges and vocabularies ({@code lodestone schema}).
+     *
+     * @return the schema as pretty-printed JSON text, ending in a newline
+     */
+    public String schema() {
+        return FactSetSchema.text(ruleBase.factTypes(), ruleBase.values());
+    }
+
+    /**
      * Reads and checks a fact set without evaluating it.
      *
      * @param file a fact-set file, JSON or (named .yaml or .yml) YAML
@@ -134,8 +149,22 @@ public final class Lodestone {
      * @throws FactSetException with every located problem (name, line, column, JSON path)
      */
     public FactSet load(InputStream in, String name) throws FactSetException {
+        return load(in, name, false);
+    }
+
+    /**
+     * As {@link #load(InputStream, String)}; {@code strict} makes value warnings errors for this call
+     * even when the builder did not ask for {@link Builder#strict(boolean)} (the server's {@code ?strict=true}).
+     *
+     * @param in     the fact-set JSON
+     * @param name   stands for the file in errors and reports
+     * @param strict true to refuse the fact set on a value warning
+     * @return the fact set, bound to the declared fact types
+     * @throws FactSetException with every located problem (name, line, column, JSON path)
+     */
+    public FactSet load(InputStream in, String name, boolean strict) throws FactSetException {
         try {
-            return loader.load(in.readAllBytes(), name);
+            return (strict ? strictLoader : loader).load(in.readAllBytes(), name);
         } catch (IOException e) {
             throw new FactSetException(List.of(Diagnostic.io(name, "cannot read: " + e.getMessage())));
         }
@@ -150,12 +179,25 @@ public final class Lodestone {
      * @return the file checked, every error and every warning
      */
     public CheckResult check(InputStream in, String name) {
+        return check(in, name, false);
+    }
+
+    /**
+     * As {@link #check(InputStream, String)}; {@code strict} makes value warnings errors for this call
+     * (the server's {@code ?strict=true}).
+     *
+     * @param in     the fact-set JSON, read to its end but not closed
+     * @param name   stands for the file in errors
+     * @param strict true to count value warnings as errors
+     * @return the file checked, every error and every warning
+     */
+    public CheckResult check(InputStream in, String name, boolean strict) {
         try {
-            FactSet factSet = load(in, name);
+            FactSet factSet = load(in, name, strict);
             return new CheckResult(rulesHash(), ruleBase.rules().size(), List.of(name), List.of(),
-                    factSet.warnings(), factSet.id(), factSet.facts().size());
+                    factSet.warnings(), factSet.id(), factSet.facts().size(), quoteCount(factSet));
         } catch (FactSetException e) {
-            return new CheckResult(rulesHash(), ruleBase.rules().size(), List.of(name), e.errors(), List.of());
+            return new CheckResult(rulesHash(), ruleBase.rules().size(), List.of(name), e.errors(), e.warnings());
         }
     }
 
@@ -257,7 +299,12 @@ public final class Lodestone {
         BatchRunner.Result batch = batches.run(inputs, BatchListener.NONE,
                 file -> BatchRunner.Outcome.loaded(loadInput(file), null));
         return new CheckResult(rulesHash(), ruleBase.rules().size(), batch.files(), batch.errors(),
-                batch.warnings(), batch.onlyFactSetId(), batch.factCount());
+                batch.warnings(), batch.onlyFactSetId(), batch.factCount(), batch.quotes());
+    }
+
+    private static CheckResult.QuoteCount quoteCount(FactSet factSet) {
+        int withText = (int) factSet.sources().stream().filter(s -> s.file() != null).count();
+        return new CheckResult.QuoteCount(withText, factSet.sources().size() - withText);
     }
 
     /** A file, or standard input for {@code -}. */
@@ -276,6 +323,7 @@ public final class Lodestone {
         private int jobs = 1;
         private boolean explain;
         private boolean lenient;
+        private boolean strict;
         private Path ruleCache;
         private boolean isolateRules;
 
@@ -347,6 +395,18 @@ public final class Lodestone {
          */
         public Builder lenient(boolean value) {
             this.lenient = value;
+            return this;
+        }
+
+        /**
+         * Value warnings (a word outside an open vocabulary of the rules folder) become errors, so a fact
+         * set with any of them is not evaluated. Default off.
+         *
+         * @param value true to refuse fact sets with value warnings
+         * @return this builder
+         */
+        public Builder strict(boolean value) {
+            this.strict = value;
             return this;
         }
 

@@ -156,7 +156,7 @@ class MessagesNameThingsTest {
                 res.add(MINERALS[r.nextInt(MINERALS.length)]);
             }
             if ("rejected".equals(status)) {
-                d.put("rejectedBy", r.nextBoolean() ? partner : "somebody");
+                d.put("rejectedBy", r.nextBoolean() ? partner : "fr"); // "fr": a known country with no fact in the set
             }
             if (i > 0) {
                 d.put("supersedes", deals.get(0));

@@ -1,5 +1,7 @@
 package io.lodestone;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -10,7 +12,18 @@ import java.util.stream.Stream;
 
 /** Helpers for tests that write small rule folders and fact sets. */
 public final class TestFiles {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private TestFiles() {
+    }
+
+    /** Parses a command's JSON output: tests compare parsed JSON, never pretty-printed text. */
+    public static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + text, e);
+        }
     }
 
     public static Path write(Path file, String text) {

@@ -43,9 +43,9 @@ public record CaseResult(String name, String factsFile, String expectFile, List<
     }
 
     /**
-     * One difference between expectation and report. {@code kind} is {@code missing} (a must finding
-     * absent), {@code unexpected} (a mustNot finding present, or any extra finding of an exact case),
-     * {@code mismatched} (a finding present with another field value) or {@code alignment}.
+     * One difference between expectation and report. {@code kind} is "missing" (a must finding
+     * absent), "unexpected" (a mustNot finding present, or any extra finding of an exact case),
+     * "mismatched" (a finding present with another field value) or "alignment".
      *
      * @param kind     missing, unexpected, mismatched or alignment
      * @param ruleId   the rule concerned, null for alignment

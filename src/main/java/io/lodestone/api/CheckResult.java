@@ -10,12 +10,35 @@ import java.util.List;
  * @param ruleCount how many rules were compiled
  * @param files     the fact-set files read, in input order
  * @param errors    every problem found, rules and fact sets alike
- * @param warnings  problems tolerated (unknown fields under {@code --lenient})
+ * @param warnings  problems tolerated (unknown fields under {@code --lenient}, words outside open vocabularies)
  * @param factSetId the fact set's id when exactly one fact set was checked and it loaded, else null
  * @param factCount how many facts the fact sets that loaded hold, together
+ * @param quotes    how many sources of the loaded fact sets name a text file (the CLI checks their quotes)
+ *                  and how many do not (their quotes are unchecked)
  */
 public record CheckResult(String rulesHash, int ruleCount, List<String> files, List<Diagnostic> errors,
-                          List<Diagnostic> warnings, String factSetId, int factCount) {
+                          List<Diagnostic> warnings, String factSetId, int factCount, QuoteCount quotes) {
+    /**
+     * Sources with and without a text file to check quotes against.
+     *
+     * @param sourcesWithText    sources naming a text file: quotes citing them are checked (when read from a file)
+     * @param sourcesWithoutText sources without a text file: quotes citing them are not checked
+     */
+    public record QuoteCount(int sourcesWithText, int sourcesWithoutText) {
+        /** Nothing counted. */
+        public static final QuoteCount NONE = new QuoteCount(0, 0);
+
+        /**
+         * Both counts added up.
+         *
+         * @param other another count
+         * @return the sum
+         */
+        public QuoteCount plus(QuoteCount other) {
+            return new QuoteCount(sourcesWithText + other.sourcesWithText, sourcesWithoutText + other.sourcesWithoutText);
+        }
+    }
+
     /**
      * Copies the lists.
      *
@@ -26,11 +49,29 @@ public record CheckResult(String rulesHash, int ruleCount, List<String> files, L
      * @param warnings  problems tolerated (unknown fields under {@code --lenient})
      * @param factSetId the fact set's id when exactly one fact set was checked and it loaded, else null
      * @param factCount how many facts the fact sets that loaded hold, together
+     * @param quotes    sources with and without a text file
      */
     public CheckResult {
         files = List.copyOf(files);
         errors = List.copyOf(errors);
         warnings = List.copyOf(warnings);
+        quotes = quotes == null ? QuoteCount.NONE : quotes;
+    }
+
+    /**
+     * A result without quote counts.
+     *
+     * @param rulesHash the rules' content hash, or null when they did not compile
+     * @param ruleCount how many rules were compiled
+     * @param files     the fact-set files read, in input order
+     * @param errors    every problem found, rules and fact sets alike
+     * @param warnings  problems tolerated
+     * @param factSetId the fact set's id when exactly one fact set was checked and it loaded, else null
+     * @param factCount how many facts the fact sets that loaded hold, together
+     */
+    public CheckResult(String rulesHash, int ruleCount, List<String> files, List<Diagnostic> errors,
+                       List<Diagnostic> warnings, String factSetId, int factCount) {
+        this(rulesHash, ruleCount, files, errors, warnings, factSetId, factCount, QuoteCount.NONE);
     }
 
     /**

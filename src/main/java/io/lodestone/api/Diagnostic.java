@@ -11,21 +11,44 @@ import java.util.Objects;
  *
  * @param kind     a stable category for tools and tests; its {@link Kind#label() label} is the JSON {@code kind}
  * @param location where the problem is; {@link Location#NONE} when nowhere in particular
- * @param message  what is wrong and, where known, what was expected
+ * @param message    what is wrong and, where known, what was expected
+ * @param suggestion the value to write instead ("did you mean"), or null when none is close
  */
-public record Diagnostic(Kind kind, Location location, String message) {
+public record Diagnostic(Kind kind, Location location, String message, String suggestion) {
 
     /**
-     * Checks that every part is present.
+     * Checks that kind, location and message are present.
      *
-     * @param kind     a stable category for tools and tests
-     * @param location where the problem is; {@link Location#NONE} when nowhere in particular
-     * @param message  what is wrong and, where known, what was expected
+     * @param kind       a stable category for tools and tests
+     * @param location   where the problem is; {@link Location#NONE} when nowhere in particular
+     * @param message    what is wrong and, where known, what was expected
+     * @param suggestion the value to write instead, or null
      */
     public Diagnostic {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(message, "message");
+    }
+
+    /**
+     * A diagnostic without a suggestion.
+     *
+     * @param kind     a stable category for tools and tests
+     * @param location where the problem is; {@link Location#NONE} when nowhere in particular
+     * @param message  what is wrong and, where known, what was expected
+     */
+    public Diagnostic(Kind kind, Location location, String message) {
+        this(kind, location, message, null);
+    }
+
+    /**
+     * The same problem with a value to write instead, e.g. {@code signed} for {@code "sigend"}.
+     *
+     * @param value the suggested value, or null
+     * @return a copy with the suggestion
+     */
+    public Diagnostic withSuggestion(String value) {
+        return new Diagnostic(kind, location, message, value);
     }
 
     /**
@@ -115,7 +138,7 @@ public record Diagnostic(Kind kind, Location location, String message) {
      * @return a copy with {@code where} as its location
      */
     public Diagnostic at(Location where) {
-        return new Diagnostic(kind, where, message);
+        return new Diagnostic(kind, where, message, suggestion);
     }
 
     /**
@@ -314,6 +337,10 @@ public record Diagnostic(Kind kind, Location location, String message) {
         FACT_VALUE("fact-value"),
         /** A fact refers to a source the fact set does not list. */
         FACT_REFERENCE("fact-reference"),
+        /** A word outside a controlled vocabulary of the rules folder (a warning when the vocabulary is open). */
+        FACT_VOCABULARY("fact-vocabulary"),
+        /** A quote that does not occur in the text file of the source it cites, or a source file that cannot be read. */
+        FACT_QUOTE("fact-quote"),
         /** An input is over a size or nesting-depth limit. */
         LIMIT("limit"),
         /** An HTTP request the server refuses before reading it as a fact set. */

@@ -93,6 +93,7 @@ public final class BenchHttpCommand implements Callable<Integer> {
         }
     }
 
+    @SuppressWarnings("ArrayRecordComponent") // a carrier, never compared or hashed
     private record Result(long[] latenciesNanos, long errors, long elapsedNanos) {
     }
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Evaluates JSON fact sets with analyst-owned Drools rules and reports ALIGNMENT, RISK and "
                 + "INCONSISTENCY findings.",
-        subcommands = {EvaluateCommand.class, CheckCommand.class, TestCommand.class, ServeCommand.class,
+        subcommands = {EvaluateCommand.class, CheckCommand.class, TestCommand.class, SchemaCommand.class, ServeCommand.class,
                 BenchHttpCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCodes.HELP_0, ExitCodes.HELP_1, ExitCodes.HELP_2, ExitCodes.HELP_3,

@@ -2,6 +2,7 @@ package io.lodestone.cli;
 
 import io.lodestone.api.BatchListener;
 import java.io.PrintWriter;
+import java.util.function.LongSupplier;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarConsumer;
@@ -15,14 +16,22 @@ final class ProgressListener implements BatchListener, AutoCloseable {
     static final long DELAY_MILLIS = 1000;
     private final PrintWriter err;
     private final boolean color;
-    private final long start = System.nanoTime();
+    private final LongSupplier nanoClock;
+    private final long start;
     private int total;
     private ProgressBar bar;
 
     /** {@code color}: whether the bar may use colour (the same --no-color / NO_COLOR decision as text). */
     ProgressListener(PrintWriter err, boolean color) {
+        this(err, color, System::nanoTime);
+    }
+
+    /** {@code nanoClock}: the time source, {@link System#nanoTime()} outside tests. */
+    ProgressListener(PrintWriter err, boolean color, LongSupplier nanoClock) {
         this.err = err;
         this.color = color;
+        this.nanoClock = nanoClock;
+        this.start = nanoClock.getAsLong();
     }
 
     @Override
@@ -32,7 +41,7 @@ final class ProgressListener implements BatchListener, AutoCloseable {
 
     @Override
     public synchronized void finished(String file, int done, int total) {
-        if (bar == null && (System.nanoTime() - start) / 1_000_000 < DELAY_MILLIS) {
+        if (bar == null && (nanoClock.getAsLong() - start) / 1_000_000 < DELAY_MILLIS) {
             return;
         }
         if (bar == null) {

@@ -54,6 +54,11 @@ public final class RulesOptions {
             description = "Unknown fields in fact sets are warnings (the field is ignored), not errors.")
     boolean lenient;
 
+    @Option(names = "--strict",
+            description = "Value warnings (a word outside an open vocabulary of the rules folder) are errors: "
+                    + "such a fact set is not evaluated.")
+    boolean strict;
+
     @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
     picocli.CommandLine.Model.CommandSpec mixee;
 
@@ -65,7 +70,7 @@ public final class RulesOptions {
                     "--max-firings, --timeout, --max-file-bytes and --max-depth must be positive");
         }
         Lodestone.Builder b = Lodestone.builder(rulesDir).maxFirings(maxFirings).timeout(timeout)
-                .maxFileBytes(maxFileBytes).maxDepth(maxDepth).lenient(lenient)
+                .maxFileBytes(maxFileBytes).maxDepth(maxDepth).lenient(lenient).strict(strict)
                 .isolateRules(isolateRules)
                 .ruleCache(noRuleCache ? null : Lodestone.defaultRuleCache());
         params.forEach(b::param);

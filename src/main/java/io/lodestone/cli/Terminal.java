@@ -49,6 +49,7 @@ final class Terminal {
      * Java cannot ask isatty(2) for one stream; on Linux the descriptor's link names the device. Elsewhere
      * fall back to {@code System.console()}, which needs stdin and stdout to be terminals.
      */
+    @SuppressWarnings("SystemConsoleNull") // the fallback is right on Java 17, where null means no console
     private static boolean isTerminal(int fd) {
         Path link = Path.of("/proc/self/fd/" + fd);
         try {

@@ -84,10 +84,11 @@ final class DrlErrors {
         return more;
     }
 
+    @SuppressWarnings("AssignmentExpression") // one if-chain of (m = PATTERN.matcher(raw)).find() tests
     private static Located locate(KnowledgeBuilderError e, List<RuleSource> sources) {
         String raw = e.getMessage() == null ? "unknown compiler error" : e.getMessage().trim();
-        if (raw.startsWith("Parser returned a null Package") || raw.contains("is already defined")
-                && raw.contains("The type Rule_")) {
+        if (raw.startsWith("Parser returned a null Package") || (raw.contains("is already defined")
+                && raw.contains("The type Rule_"))) {
             return null; // always follow a real error: a syntax error, a duplicate rule name
         }
         String rel = e.getResource() == null ? null : e.getResource().getSourcePath();

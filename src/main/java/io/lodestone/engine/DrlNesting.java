@@ -10,7 +10,7 @@ import java.util.List;
  * compiled, so the error has a file, line and column.
  */
 final class DrlNesting {
-    /** Brackets ({@code ( [ {}) open at once; hand-written rules stay far below. */
+    /** Brackets (round, square, curly) open at once; hand-written rules stay far below. */
     static final int MAX_DEPTH = 200;
 
     private DrlNesting() {

@@ -2,7 +2,6 @@ package io.lodestone.engine;
 
 import io.lodestone.api.Finding;
 import java.util.IdentityHashMap;
-import java.util.Map;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectDeletedEvent;
@@ -13,7 +12,7 @@ import org.kie.api.event.rule.ObjectInsertedEvent;
  * metadata; forgets findings that are retracted (e.g. by truth maintenance).
  */
 final class FindingCollector extends DefaultRuleRuntimeEventListener {
-    private final Map<Finding, Rule> insertedBy = new IdentityHashMap<>();
+    private final IdentityHashMap<Finding, Rule> insertedBy = new IdentityHashMap<>();
 
     // synchronized: rules fire on a worker thread, and one abandoned after the time limit may still be running
     @Override
@@ -31,7 +30,7 @@ final class FindingCollector extends DefaultRuleRuntimeEventListener {
     }
 
     /** A snapshot, so that a consequence still running cannot change it while it is read. */
-    synchronized Map<Finding, Rule> findings() {
+    synchronized IdentityHashMap<Finding, Rule> findings() {
         return new IdentityHashMap<>(insertedBy);
     }
 }

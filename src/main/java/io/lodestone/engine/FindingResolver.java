@@ -39,8 +39,8 @@ final class FindingResolver {
      * @return findings with the rule's metadata, fact ids and evidence
      */
     List<Finding> resolve(FactSet factSet, Map<Finding, Rule> raw, List<Diagnostic> errors, Tracer tracer) {
-        Map<Object, Fact> facts = new IdentityHashMap<>();
-        Map<Object, Integer> position = new IdentityHashMap<>();
+        IdentityHashMap<Object, Fact> facts = new IdentityHashMap<>();
+        IdentityHashMap<Object, Integer> position = new IdentityHashMap<>();
         for (Fact f : factSet.facts()) {
             facts.put(f.value(), f);
             position.put(f.value(), position.size());

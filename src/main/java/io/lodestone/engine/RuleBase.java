@@ -34,13 +34,14 @@ public final class RuleBase {
     private final List<RuleDescription> rules;
     private final Map<String, RuleDescription> byQualifiedName;
     private final Map<String, DeclaredType> factTypes;
+    private final ValueModel values;
     private final Map<String, Object> params;
     private final Map<Class<?>, DeclaredType> typesByClass;
     private final Path rulesDir;
     private final Map<String, Map<Class<?>, Set<String>>> fieldsRead = new ConcurrentHashMap<>();
 
     private RuleBase(Path rulesDir, KieBase kieBase, String hash, List<RuleDescription> rules,
-                     Map<String, DeclaredType> factTypes, Map<String, Object> params) {
+                     Map<String, DeclaredType> factTypes, ValueModel values, Map<String, Object> params) {
         this.rulesDir = rulesDir;
         this.kieBase = kieBase;
         this.hash = hash;
@@ -55,6 +56,7 @@ public final class RuleBase {
             }
         });
         this.factTypes = Map.copyOf(loadable);
+        this.values = values;
         this.params = Map.copyOf(params);
         Map<Class<?>, DeclaredType> byClass = new HashMap<>();
         factTypes.values().forEach(t -> byClass.put(t.javaClass(), t));
@@ -99,12 +101,13 @@ public final class RuleBase {
         List<RuleSource> sources = read.drl();
         List<RuleDescription> rules = RuleMetadata.describe(kieBase, sources, errors);
         Map<String, DeclaredType> factTypes = DeclaredTypes.of(kieBase, sources, errors);
+        ValueModel values = ValueDeclarations.read(rulesDir, kieBase, factTypes, errors);
         Map<String, Object> params = RuleParams.resolve(kieBase, sources, read.params(), paramOverrides, errors);
         if (!errors.isEmpty()) {
             errors.replaceAll(e -> DrlSourceHints.locateMetadata(e, sources));
             throw new RulesException(errors);
         }
-        return new RuleBase(rulesDir, kieBase, read.hash(), rules, factTypes, params);
+        return new RuleBase(rulesDir, kieBase, read.hash(), rules, factTypes, values, params);
     }
 
     public KieBase kieBase() {
@@ -129,6 +132,11 @@ public final class RuleBase {
     /** Declared fact types by simple name. */
     public Map<String, DeclaredType> factTypes() {
         return factTypes;
+    }
+
+    /** The values the model's annotations and the rules folder's vocabularies admit, per type and field. */
+    public ValueModel values() {
+        return values;
     }
 
     /** A rule file's path as the user gave the rules folder, e.g. {@code rules/minerals/risk.drl}. */

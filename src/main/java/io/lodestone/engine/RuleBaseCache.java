@@ -27,6 +27,7 @@ import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.drools.wiring.api.classloader.ProjectClassLoader;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
 import org.kie.internal.builder.KnowledgeBuilder;
@@ -139,8 +140,10 @@ public final class RuleBaseCache {
                     RuleBaseCache.class.getClassLoader(), classes);
             @SuppressWarnings("unchecked")
             List<KiePackage> packages = (List<KiePackage>) new DroolsObjectInputStream(in, loader).readObject();
-            InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(
-                    KieServices.get().newKieBaseConfiguration(null, loader));
+            // deprecated, but the only public way to hand the configuration the loader of the cached classes
+            @SuppressWarnings("deprecation")
+            KieBaseConfiguration configuration = KieServices.get().newKieBaseConfiguration(null, loader);
+            InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(configuration);
             kieBase.addPackages(packages.stream().map(p -> (org.drools.base.definitions.InternalKnowledgePackage) p)
                     .toList());
             Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));

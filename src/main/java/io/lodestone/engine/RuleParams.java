@@ -8,7 +8,6 @@ import io.lodestone.api.Diagnostic.Location;
 import io.lodestone.api.Diagnostic;
 import java.io.IOException;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,8 +43,7 @@ final class RuleParams {
                             "expected a JSON object of parameter names to values"));
                     continue;
                 }
-                for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : object.properties()) {
                     if (e.getKey().startsWith("//") || e.getKey().startsWith("_")) {
                         continue; // comment keys document a parameter beside its value
                     }

@@ -34,20 +34,30 @@ record RuleSources(List<RuleSource> drl, List<RuleSource> params, String hash) {
         }
         List<RuleSource> sources = new ArrayList<>();
         List<RuleSource> paramSources = new ArrayList<>();
-        walk(rulesDir, sources, paramSources);
+        List<RuleSource> vocabularies = new ArrayList<>();
+        walk(rulesDir, sources, paramSources, vocabularies);
         if (sources.isEmpty()) {
             throw new RulesException(List.of(Diagnostic.io(display, "no .drl files under the rules folder")));
         }
-        return new RuleSources(List.copyOf(sources), List.copyOf(paramSources), hash(sources, paramSources));
+        // vocabularies change what a fact set may say, so they are part of the rule set's identity
+        List<RuleSource> hashed = new ArrayList<>(paramSources);
+        hashed.addAll(vocabularies);
+        return new RuleSources(List.copyOf(sources), List.copyOf(paramSources), hash(sources, hashed));
     }
 
-    private static void walk(Path rulesDir, List<RuleSource> drl, List<RuleSource> paramFiles)
-            throws RulesException {
+    private static boolean isVocabulary(Path p) {
+        return p.getFileName().toString().endsWith(".json") && p.getParent() != null
+                && p.getParent().getFileName() != null
+                && p.getParent().getFileName().toString().equals(ValueDeclarations.VOCABULARY_DIR);
+    }
+
+    private static void walk(Path rulesDir, List<RuleSource> drl, List<RuleSource> paramFiles,
+                             List<RuleSource> vocabularies) throws RulesException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(rulesDir)) {
             files = walk.filter(Files::isRegularFile)
                     .filter(p -> p.getFileName().toString().endsWith(".drl")
-                            || p.getFileName().toString().equals(PARAMS_FILE))
+                            || p.getFileName().toString().equals(PARAMS_FILE) || isVocabulary(p))
                     .sorted(Comparator.comparing(p -> rulesDir.relativize(p).toString()))
                     .toList();
         } catch (IOException e) {
@@ -60,7 +70,7 @@ record RuleSources(List<RuleSource> drl, List<RuleSource> params, String hash) {
             try {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
                 RuleSource source = RuleSource.of(rel, file.toString(), text);
-                (rel.endsWith(".drl") ? drl : paramFiles).add(source);
+                (rel.endsWith(".drl") ? drl : isVocabulary(file) ? vocabularies : paramFiles).add(source);
             } catch (IOException e) {
                 errors.add(Diagnostic.io(file.toString(), "cannot read: " + e.getMessage()));
             }

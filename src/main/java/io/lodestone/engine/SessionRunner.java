@@ -70,6 +70,7 @@ public final class SessionRunner {
     }
 
     /** With {@code explain}, every finding carries the {@link io.lodestone.api.Trace} of its firing. */
+    @SuppressWarnings("FutureReturnValueIgnored") // the second watchdog is never cancelled or awaited
     public SessionResult run(FactSet factSet, boolean explain) {
         KieSession session = ruleBase.kieBase().newKieSession();
         FindingCollector collector = new FindingCollector();

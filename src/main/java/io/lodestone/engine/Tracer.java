@@ -26,7 +26,7 @@ import org.kie.api.runtime.rule.Match;
  */
 final class Tracer extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
     private final RuleBase ruleBase;
-    private final Map<Object, Trace> traces = new IdentityHashMap<>();
+    private final IdentityHashMap<Object, Trace> traces = new IdentityHashMap<>();
     private Match firing;
 
     Tracer(RuleBase ruleBase) {

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lodestone.api.Diagnostic.Kind;
 import io.lodestone.api.Diagnostic;
 import io.lodestone.engine.DeclaredType;
-import java.util.Iterator;
+import io.lodestone.engine.FieldValues;
+import io.lodestone.engine.Suggest;
+import io.lodestone.engine.ValueModel;
+import io.lodestone.engine.Vocabulary;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +20,11 @@ final class FactChecks {
     /** Where problems go; the loader locates the path in the file. */
     interface Problems {
         void fail(Kind kind, String path, String message);
+
+        /** A problem with a value to write instead ("did you mean"), or null. */
+        default void fail(Kind kind, String path, String message, String suggestion) {
+            fail(kind, path, message);
+        }
     }
 
     /** A fact that bound to a declared type, kept for the checks that need the whole set. */
@@ -33,8 +41,7 @@ final class FactChecks {
                     numbers(node.get(i), Object.class, path + "[" + i + "]", problems);
                 }
             } else {
-                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : node.properties()) {
                     numbers(e.getValue(), Object.class, path + "." + e.getKey(), problems);
                 }
             }
@@ -58,8 +65,12 @@ final class FactChecks {
         }
     }
 
-    /** Every id in a {@code @ref} field (a string, or a list of strings) must be a fact of the named type. */
-    static void references(List<Checked> facts, Map<String, String> typeOfId, Problems problems) {
+    /**
+     * Every id in a {@code @ref} field (a string, or a list of strings) must be a fact of the named type,
+     * or, when the field also names a {@code @vocabulary}, one of its canonical words (e.g. the countries
+     * list shipped with the rule pack).
+     */
+    static void references(List<Checked> facts, Map<String, String> typeOfId, ValueModel values, Problems problems) {
         for (Checked fact : facts) {
             for (Map.Entry<String, String> ref : fact.type().refs().entrySet()) {
                 JsonNode value = fact.node().get(ref.getKey());
@@ -67,13 +78,15 @@ final class FactChecks {
                 if (value == null || value.isNull()) {
                     continue;
                 }
+                FieldValues declared = values.of(fact.type().name(), ref.getKey());
+                Vocabulary vocabulary = declared == null ? null : declared.vocabulary();
                 if (value.isTextual()) {
-                    reference(value.textValue(), ref.getValue(), path, typeOfId, problems);
+                    reference(value.textValue(), ref.getValue(), path, typeOfId, vocabulary, problems);
                 } else if (value.isArray()) {
                     for (int i = 0; i < value.size(); i++) {
                         if (value.get(i).isTextual()) {
                             reference(value.get(i).textValue(), ref.getValue(), path + "[" + i + "]", typeOfId,
-                                    problems);
+                                    vocabulary, problems);
                         }
                     }
                 }
@@ -82,12 +95,27 @@ final class FactChecks {
     }
 
     private static void reference(String id, String wanted, String path, Map<String, String> typeOfId,
-                                  Problems problems) {
+                                  Vocabulary vocabulary, Problems problems) {
         String actual = typeOfId.get(id);
         String what = wanted.isEmpty() ? "fact" : wanted;
         if (actual == null) {
+            Vocabulary.Match match = vocabulary == null ? null : vocabulary.match(id);
+            if (match != null && match.fit() == Vocabulary.Fit.CANONICAL) {
+                return;
+            }
+            String suggestion = match != null && match.fit() == Vocabulary.Fit.SYNONYM ? match.suggestion() : null;
+            if (suggestion == null) {
+                List<String> ids = typeOfId.entrySet().stream()
+                        .filter(e -> wanted.isEmpty() || wanted.equals(e.getValue()))
+                        .map(Map.Entry::getKey).sorted().toList();
+                suggestion = Suggest.closest(id, ids);
+            }
+            if (suggestion == null && match != null) {
+                suggestion = match.suggestion();
+            }
             problems.fail(Kind.FACT_REFERENCE, path, "\"" + id + "\" is not the id of any " + what
-                    + " in this fact set");
+                    + " in this fact set" + (vocabulary == null ? "" : " nor a word of vocabulary \""
+                    + vocabulary.name() + "\"") + ValueChecks.didYouMean(suggestion), suggestion);
         } else if (!wanted.isEmpty() && !wanted.equals(actual)) {
             problems.fail(Kind.FACT_REFERENCE, path, "\"" + id + "\" is a " + actual + ", expected the id "
                     + "of a " + wanted);

@@ -27,6 +27,8 @@ import io.lodestone.api.FactSetException;
 import io.lodestone.api.Source;
 import io.lodestone.engine.DeclaredType;
 import io.lodestone.engine.FactAccessor;
+import io.lodestone.engine.FieldValues;
+import io.lodestone.engine.ValueModel;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
@@ -59,10 +61,12 @@ public final class FactSetLoader {
     private static final Set<String> ENVELOPE_FIELDS = Set.of("lodestone", "id", "title", "asOf", "sources", "facts",
             "$schema", "description");
     private static final Set<String> SOURCE_FIELDS = Set.of("id", "title", "kind", "published", "url",
-            "publisher", "author");
+            "publisher", "author", "file");
     private static final Set<String> FACT_SOURCE_FIELDS = Set.of("ref", "quote");
 
     private final Map<String, DeclaredType> types;
+    private final ValueModel values;
+    private final boolean strict;
     private final long maxBytes;
     private final boolean lenient;
     private final int maxDepth;
@@ -91,7 +95,18 @@ public final class FactSetLoader {
 
     /** {@code lenient}: unknown fields are dropped with a warning instead of failing the fact set. */
     public FactSetLoader(Map<String, DeclaredType> types, long maxBytes, int maxDepth, boolean lenient) {
+        this(types, ValueModel.NONE, maxBytes, maxDepth, lenient, false);
+    }
+
+    /**
+     * {@code values}: the declared values fields admit (enumerations, ranges, vocabularies);
+     * {@code strict}: value warnings (a word outside an open vocabulary) are errors.
+     */
+    public FactSetLoader(Map<String, DeclaredType> types, ValueModel values, long maxBytes, int maxDepth,
+                         boolean lenient, boolean strict) {
         this.types = Map.copyOf(types);
+        this.values = values;
+        this.strict = strict;
         this.maxBytes = maxBytes;
         this.lenient = lenient;
         // deeper documents overflow the stack of the checks that walk the tree, whatever --max-depth says
@@ -152,7 +167,8 @@ public final class FactSetLoader {
         } catch (IOException e) {
             throw error(Kind.IO, name, null, null, "cannot read: " + e.getMessage());
         }
-        return load(content, name);
+        Path folder = file.toAbsolutePath().getParent();
+        return load(content, name, folder);
     }
 
     /**
@@ -160,13 +176,21 @@ public final class FactSetLoader {
      * extension (else the content) says whether it is JSON or YAML ({@link FactFormat#of}).
      */
     public FactSet load(byte[] content, String name) throws FactSetException {
+        return load(content, name, null);
+    }
+
+    /**
+     * Reads a fact set from bytes; {@code folder} (or null) is where source files named in it are read
+     * from, so that quotes can be checked against them.
+     */
+    private FactSet load(byte[] content, String name, Path folder) throws FactSetException {
         if (content.length > maxBytes) {
             throw error(Kind.LIMIT, name, null, null, "input is " + content.length
                     + " bytes, over the limit of " + maxBytes);
         }
         FactFormat format = FactFormat.of(name, content);
         if (format == FactFormat.YAML) {
-            return new Reading(content, name, yamlMapper.getFactory()).read(readYaml(content, name));
+            return new Reading(content, name, yamlMapper.getFactory(), folder).read(readYaml(content, name));
         }
         JsonNode root;
         try {
@@ -203,7 +227,7 @@ public final class FactSetLoader {
                         + "underflows a 64-bit floating-point number to 0 (the smallest is about 4.9e-324)");
             }
         }
-        return new Reading(content, name, mapper.getFactory()).read(root);
+        return new Reading(content, name, mapper.getFactory(), folder).read(root);
     }
 
     private JsonNode readYaml(byte[] content, String name) throws FactSetException {
@@ -272,11 +296,13 @@ public final class FactSetLoader {
         private final com.fasterxml.jackson.core.JsonFactory syntax;
         private final List<Diagnostic> errors = new ArrayList<>();
         private final List<Diagnostic> warnings = new ArrayList<>();
+        private final Path folder;
 
-        Reading(byte[] content, String file, com.fasterxml.jackson.core.JsonFactory syntax) {
+        Reading(byte[] content, String file, com.fasterxml.jackson.core.JsonFactory syntax, Path folder) {
             this.content = content;
             this.file = file;
             this.syntax = syntax;
+            this.folder = folder;
         }
 
         FactSet read(JsonNode root) throws FactSetException {
@@ -314,8 +340,9 @@ public final class FactSetLoader {
             Set<String> sourceIds = new HashSet<>();
             sources.stream().filter(s -> s.id() != null).forEach(s -> sourceIds.add(s.id()));
             List<Fact> facts = readFacts(root.get("facts"), sourceIds);
+            checkQuotes(sources, facts);
             if (!errors.isEmpty()) {
-                throw new FactSetException(errors);
+                throw new FactSetException(errors, warnings);
             }
             return new FactSet(id == null ? JsonText.defaultId(file) : id, title, asOf, file, sources, facts, warnings);
         }
@@ -344,7 +371,8 @@ public final class FactSetLoader {
                 }
                 sources.add(new Source(sid, optionalText(s, "title", path), optionalText(s, "kind", path),
                         optionalText(s, "published", path), optionalText(s, "url", path),
-                        optionalText(s, "publisher", path), optionalText(s, "author", path)));
+                        optionalText(s, "publisher", path), optionalText(s, "author", path),
+                        optionalText(s, "file", path)));
             }
             return sources;
         }
@@ -427,7 +455,7 @@ public final class FactSetLoader {
                 }
                 renameDeprecated(fact, declared, path);
                 int before = errors.size();
-                for (Iterator<Map.Entry<String, JsonNode>> it = fact.fields(); it.hasNext(); ) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = fact.properties().iterator(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> field = it.next();
                     Class<?> fieldType = declared.fields().get(field.getKey());
                     if (fieldType == null) {
@@ -437,16 +465,105 @@ public final class FactSetLoader {
                         it.remove();
                     } else {
                         FactChecks.numbers(field.getValue(), fieldType, path + "." + field.getKey(), this::fail);
+                        checkValues(declared, field.getKey(), field.getValue(), path + "." + field.getKey());
                     }
                 }
                 Object value = errors.size() > before ? null : bind(fact, declared, path);
                 if (value != null && factId != null) {
                     facts.add(new Fact(type, factId, value, ref, quote, path));
-                    bound.add(new FactChecks.Checked(path, declared, fact));
+                }
+                // references are checked on facts with other mistakes too: every problem in one pass
+                bound.add(new FactChecks.Checked(path, declared, fact));
+            }
+            // a field already reported (e.g. a string where a list belongs) is not reported again as a reference
+            Set<String> reported = new HashSet<>();
+            errors.forEach(e -> reported.add(e.path()));
+            FactChecks.references(bound, typeOfId, values, new FactChecks.Problems() {
+                @Override
+                public void fail(Kind kind, String path, String message) {
+                    fail(kind, path, message, null);
+                }
+
+                @Override
+                public void fail(Kind kind, String path, String message, String suggestion) {
+                    String field = path.replaceFirst("\\[\\d+]$", "");
+                    if (!reported.contains(path) && !reported.contains(field)) {
+                        Reading.this.fail(kind, path, message, suggestion);
+                    }
+                }
+            });
+            return facts;
+        }
+
+        /**
+         * Every quote citing a source with a {@code file} must occur in that file's text. Without a folder
+         * (a fact set read from a stream) nothing can be read, so quotes stay unchecked.
+         */
+        private void checkQuotes(List<Source> sources, List<Fact> facts) {
+            if (folder == null) {
+                return;
+            }
+            Map<String, String> texts = new HashMap<>();
+            for (int i = 0; i < sources.size(); i++) {
+                Source s = sources.get(i);
+                if (s.file() == null || s.id() == null) {
+                    continue;
+                }
+                String path = "sources[" + i + "].file";
+                Path relative;
+                try {
+                    relative = Path.of(s.file());
+                } catch (RuntimeException e) {
+                    fail(Kind.FACT_QUOTE, path, "not a file path: \"" + s.file() + "\"");
+                    continue;
+                }
+                Path resolved = folder.resolve(relative).normalize();
+                if (relative.isAbsolute() || !resolved.startsWith(folder)) {
+                    fail(Kind.FACT_QUOTE, path, "\"" + s.file() + "\" must be a path inside the fact set's "
+                            + "folder (e.g. sources/article.txt)");
+                    continue;
+                }
+                try {
+                    texts.put(s.id(), QuoteChecks.normalise(Files.readString(resolved)));
+                } catch (IOException | RuntimeException e) {
+                    // a warning, not an error: a fact set copied without its sources folder still loads
+                    warn(Kind.FACT_QUOTE, path, "cannot read source text " + resolved + " ("
+                            + (e instanceof NoSuchFileException ? "file not found" : e.getMessage())
+                            + "), so the quotes citing \"" + s.id() + "\" are not checked", null);
                 }
             }
-            FactChecks.references(bound, typeOfId, this::fail);
-            return facts;
+            for (Fact fact : facts) {
+                String text = fact.sourceRef() == null ? null : texts.get(fact.sourceRef());
+                if (text == null || fact.quote() == null || QuoteChecks.occurs(text, fact.quote())) {
+                    continue;
+                }
+                String closest = QuoteChecks.closestPassage(text, fact.quote());
+                fail(Kind.FACT_QUOTE, fact.path() + ".source.quote", "the quote does not occur in the text "
+                        + "of source \"" + fact.sourceRef() + "\" (after normalising spaces, quotes and dashes)"
+                        + (closest == null ? "" : "; the closest passage is: \"" + closest + "\""), closest);
+            }
+        }
+
+        /** Declared values; a {@code @ref} field's vocabulary is checked with its reference instead. */
+        private void checkValues(DeclaredType type, String field, JsonNode value, String path) {
+            FieldValues declared = values.of(type.name(), field);
+            if (declared == null) {
+                return;
+            }
+            if (type.refs().containsKey(field)) {
+                declared = new FieldValues(declared.values(), declared.min(), declared.max(), null);
+            }
+            ValueChecks.check(type.name() + "." + field, value, declared, path, new ValueChecks.Sink() {
+                @Override
+                public void error(Kind kind, String at, String message, String suggestion) {
+                    fail(kind, at, message, suggestion);
+                }
+
+                @Override
+                public void warning(Kind kind, String at, String message, String suggestion) {
+                    warn(kind, at, message, suggestion);
+                }
+            });
         }
 
         /** A field marked @replacedBy("newName") is read as its replacement, with a warning; both given is an error. */
@@ -533,6 +650,19 @@ public final class FactSetLoader {
 
         private void fail(Kind kind, String path, String message) {
             errors.add(located(kind, path, message));
+        }
+
+        private void fail(Kind kind, String path, String message, String suggestion) {
+            errors.add(located(kind, path, message).withSuggestion(suggestion));
+        }
+
+        /** A value warning; with {@code strict} an error. */
+        private void warn(Kind kind, String path, String message, String suggestion) {
+            if (strict) {
+                fail(kind, path, message + " (--strict)", suggestion);
+            } else {
+                warnings.add(located(kind, path, message).withSuggestion(suggestion));
+            }
         }
 
         /** An unknown field: an error, or with --lenient a warning (the field is then ignored). */

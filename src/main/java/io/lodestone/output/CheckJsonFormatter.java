@@ -22,8 +22,8 @@ public final class CheckJsonFormatter implements CheckFormatter {
 
     /**
      * {@code {"format": 1, "ok", "rules": {hash, count}, "files", "errors", "warnings", "id", "facts",
-     * "rulesHash"}}; errors as in reports. The last three are the fields {@code /v1/check} had before
-     * it became this document, kept so its old clients keep working.
+     * "rulesHash", "quotes"}}; errors as in reports. {@code id}, {@code facts} and {@code rulesHash} are the
+     * fields {@code /v1/check} had before it became this document, kept so its old clients keep working.
      */
     static ObjectNode toJson(CheckResult result) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
@@ -41,6 +41,9 @@ public final class CheckJsonFormatter implements CheckFormatter {
         root.put("id", result.factSetId());
         root.put("facts", result.factCount());
         root.put("rulesHash", result.rulesHash());
+        ObjectNode quotes = root.putObject("quotes");
+        quotes.put("sourcesWithText", result.quotes().sourcesWithText());
+        quotes.put("sourcesWithoutText", result.quotes().sourcesWithoutText());
         return root;
     }
 }

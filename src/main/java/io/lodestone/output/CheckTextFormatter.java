@@ -35,6 +35,13 @@ public final class CheckTextFormatter implements CheckFormatter {
             sb.append(", ").append(result.warnings().size())
                     .append(result.warnings().size() == 1 ? " warning" : " warnings");
         }
+        CheckResult.QuoteCount q = result.quotes();
+        if (q.sourcesWithText() + q.sourcesWithoutText() > 0) {
+            sb.append("; quotes checked against ").append(q.sourcesWithText())
+                    .append(q.sourcesWithText() == 1 ? " source text, " : " source texts, ")
+                    .append(q.sourcesWithoutText()).append(q.sourcesWithoutText() == 1 ? " source" : " sources")
+                    .append(" unchecked (no file)");
+        }
         out.println(sb);
         out.flush();
     }

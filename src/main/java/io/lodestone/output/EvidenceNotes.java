@@ -54,7 +54,7 @@ final class EvidenceNotes {
      * @param shown  its findings in the order the format shows them
      * @return notes per finding (identity map)
      */
-    static Map<Finding, List<Note>> of(Report report, List<Finding> shown) {
+    static IdentityHashMap<Finding, List<Note>> of(Report report, List<Finding> shown) {
         Map<String, String> context = contextNumbers(report);
         Set<String> quoted = new HashSet<>();
         report.context().forEach(c -> {
@@ -62,7 +62,7 @@ final class EvidenceNotes {
                 quoted.add(c.quote());
             }
         });
-        Map<Finding, List<Note>> out = new IdentityHashMap<>();
+        IdentityHashMap<Finding, List<Note>> out = new IdentityHashMap<>();
         for (Finding f : shown) {
             List<Note> notes = new ArrayList<>();
             for (List<Citation> group : ReadableText.groups(f.getCitations())) {

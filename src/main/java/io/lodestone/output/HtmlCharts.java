@@ -62,6 +62,7 @@ final class HtmlCharts {
     }
 
     /** Severity rows by category columns, shaded by count, each cell labelled with its count. */
+    @SuppressWarnings("EnumOrdinal") // the matrix columns are the categories in declaration order
     static String riskMatrix(Report r) {
         List<Severity> rows = Severity.mostSevereFirst();
         int cw = 120;

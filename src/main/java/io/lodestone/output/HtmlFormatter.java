@@ -13,6 +13,7 @@ import io.lodestone.api.Trace;
 import io.lodestone.api.TracedFact;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -130,7 +131,7 @@ public final class HtmlFormatter implements ReportFormatter {
             }
             sb.append("</ul></div>\n");
         }
-        Map<Finding, List<EvidenceNotes.Note>> notes = EvidenceNotes.of(r, r.findings());
+        IdentityHashMap<Finding, List<EvidenceNotes.Note>> notes = EvidenceNotes.of(r, r.findings());
         for (Category c : Category.values()) {
             List<Finding> findings = r.findings().stream().filter(f -> f.getCategory() == c).toList();
             if (findings.isEmpty()) {

@@ -248,6 +248,9 @@ public final class JsonFormatter implements ReportFormatter {
         e.put("path", error.path());
         e.put("rule", error.rule());
         e.put("message", error.message());
+        if (error.suggestion() != null) {
+            e.put("suggestion", error.suggestion()); // only on value problems with a close declared value
+        }
         return e;
     }
 }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -107,7 +108,7 @@ public final class MarkdownFormatter implements ReportFormatter {
         for (Category c : SECTION_ORDER) {
             shown.addAll(r.findings().stream().filter(f -> f.getCategory() == c).toList());
         }
-        Map<Finding, List<EvidenceNotes.Note>> notes = EvidenceNotes.of(r, shown);
+        IdentityHashMap<Finding, List<EvidenceNotes.Note>> notes = EvidenceNotes.of(r, shown);
         section(out, "Risks", r, Category.RISK, notes);
         section(out, "Inconsistencies", r, Category.INCONSISTENCY, notes);
         section(out, "Alignment", r, Category.ALIGNMENT, notes);
@@ -201,7 +202,8 @@ public final class MarkdownFormatter implements ReportFormatter {
 
     private static String escape(String text) {
         StringBuilder sb = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             switch (c) {
                 case '&' -> sb.append("&amp;");
                 case '<' -> sb.append("&lt;");

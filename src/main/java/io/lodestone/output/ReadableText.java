@@ -124,7 +124,7 @@ final class ReadableText {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder(first);
         int start = first.length();
-        for (String word : text.strip().split(" +")) {
+        for (String word : text.strip().split(" +", -1)) {
             if (word.isEmpty()) {
                 continue;
             }

@@ -13,6 +13,7 @@ import io.lodestone.api.TracedFact;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -99,7 +100,7 @@ public final class TextFormatter implements ReportFormatter {
                 }
             }
         }
-        Map<Finding, List<EvidenceNotes.Note>> notes = EvidenceNotes.of(report, report.findings());
+        IdentityHashMap<Finding, List<EvidenceNotes.Note>> notes = EvidenceNotes.of(report, report.findings());
         for (Category category : Category.values()) {
             List<Finding> findings = report.findings().stream().filter(f -> f.getCategory() == category).toList();
             if (findings.isEmpty()) {

@@ -81,8 +81,7 @@ public final class BottomLine {
                 parts.add(0, n + " " + s.label()); // Severity runs info..critical; most severe first
             }
         }
-        Finding worst = in.stream().max((a, b) -> Integer.compare(a.getSeverity().ordinal(),
-                b.getSeverity().ordinal())).orElseThrow();
+        Finding worst = in.stream().max(java.util.Comparator.comparing(Finding::getSeverity)).orElseThrow();
         String head = "The sources contain ";
         if (category == Category.RISK) {
             head = "The rules found ";

@@ -10,6 +10,7 @@ import java.security.Permission;
  * the server (the JVM's signal handler does not ask the SecurityManager). From JDK 18 installing one is
  * refused by default and {@link #install()} returns false.
  */
+@SuppressWarnings("removal") // JDK 17's only way to refuse System.exit; see install()
 final class ExitGuard extends SecurityManager {
     private static final String MAIN = "io.lodestone.cli.Main";
 

@@ -130,8 +130,10 @@ public final class LodestoneServer implements AutoCloseable {
                     return t;
                 });
         // Jetty's own threads only parse, route and write: a few suffice, and their queue is bounded too
-        QueuedThreadPool pool = new QueuedThreadPool(16, 4, 60_000, -1,
-                new org.eclipse.jetty.util.BlockingArrayQueue<>(256, 256, 1024), null);
+        // the capacity-limited constructor is deprecated for removal in Jetty 12, with no replacement yet
+        @SuppressWarnings("removal")
+        org.eclipse.jetty.util.BlockingArrayQueue<Runnable> jobs = new org.eclipse.jetty.util.BlockingArrayQueue<>(256, 256, 1024);
+        QueuedThreadPool pool = new QueuedThreadPool(16, 4, 60_000, -1, jobs, null);
         pool.setName("lodestone-http");
         pool.setDaemon(true);
         this.server = new Server(pool);
@@ -359,7 +361,7 @@ public final class LodestoneServer implements AutoCloseable {
     }
 
     /** Errors Jetty answers itself (a malformed request line, header or URI) get the documented JSON. */
-    private final class JsonErrorHandler extends org.eclipse.jetty.server.handler.ErrorHandler {
+    private static final class JsonErrorHandler extends org.eclipse.jetty.server.handler.ErrorHandler {
         @Override
         protected void generateResponse(Request request, Response response, int code, String message,
                 Throwable cause, Callback callback) {
@@ -369,6 +371,7 @@ public final class LodestoneServer implements AutoCloseable {
             response.write(true, ByteBuffer.wrap(reply.body()), callback);
         }
 
+        @SuppressWarnings("removal") // Jetty 12 still calls it for malformed requests
         @Override
         public ByteBuffer badMessageError(int status, String reason, org.eclipse.jetty.http.HttpFields.Mutable fields) {
             Reply reply = Reply.error(status, Diagnostic.Kind.REQUEST, reason == null ? "bad request" : reason);

@@ -44,6 +44,7 @@ final class Metrics {
     }
 
     /** One rendering of the metrics: what to send and how to label it. */
+    @SuppressWarnings("ArrayRecordComponent") // a carrier, never compared or hashed
     record Exposition(String contentType, byte[] body) {
     }
 
@@ -80,9 +81,9 @@ final class Metrics {
         }
         // read from the live rule set at scrape time, so the numbers are LiveRules' own
         all.metricSnapshot(CounterSnapshot.builder().name("lodestone_rules_reloads").help("Rule set loads, by result.")
-                .dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder().value(rules.reloads())
+                .dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder().value((double) rules.reloads())
                         .labels(Labels.of("result", "success")).build())
-                .dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder().value(rules.failedReloads())
+                .dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder().value((double) rules.failedReloads())
                         .labels(Labels.of("result", "failure")).build())
                 .build());
         all.metricSnapshot(GaugeSnapshot.builder().name("lodestone_rules_loaded")

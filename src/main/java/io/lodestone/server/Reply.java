@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** One HTTP answer: status, content type and body bytes. */
+@SuppressWarnings("ArrayRecordComponent") // a carrier, never compared or hashed
 record Reply(int status, String contentType, byte[] body) {
     static final String JSON = "application/json; charset=utf-8";
     static final String PROMETHEUS = "text/plain; version=0.0.4; charset=utf-8";

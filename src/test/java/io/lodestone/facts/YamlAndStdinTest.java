@@ -142,7 +142,7 @@ class YamlAndStdinTest {
     @Test
     void stdinJsonAndYamlGiveTheFilesFindings() throws Exception {
         List<String> expected = findings(lodestone.evaluate(SEED));
-        for (byte[] input : List.of(Files.readAllBytes(SEED), seedAsYaml().getBytes())) {
+        for (byte[] input : List.of(Files.readAllBytes(SEED), seedAsYaml().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
             TestFiles.Run run = withStdin(input, "evaluate", "--format", "json", "-");
             assertEquals(0, run.code(), run.err());
             JsonNode report = JSON.readTree(run.out()).get("reports").get(0);
@@ -155,7 +155,7 @@ class YamlAndStdinTest {
 
     @Test
     void stdinErrorsAreNamedStdin() throws Exception {
-        TestFiles.Run run = withStdin("{\n  \"lodestone\": 1,\n  \"facts\": [ oops ]\n}\n".getBytes(), "check",
+        TestFiles.Run run = withStdin("{\n  \"lodestone\": 1,\n  \"facts\": [ oops ]\n}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "check",
                 "--format", "json", "-");
         assertEquals(3, run.code());
         JsonNode error = JSON.readTree(run.out()).get("errors").get(0);

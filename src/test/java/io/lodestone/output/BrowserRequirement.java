@@ -30,14 +30,17 @@ final class BrowserRequirement {
     static String chromiumOrSkip(String test) {
         Decision d = decide(System.getenv(), p -> Files.isRegularFile(p) && Files.isExecutable(p));
         switch (d.outcome()) {
-            case RUN:
+            case RUN -> {
                 return d.chromium();
-            case SKIP:
+            }
+            case SKIP -> {
                 System.err.println(test + " skipped: " + d.message());
                 Assumptions.abort(d.message());
                 return null;
-            default:
+            }
+            default -> {
                 return fail(d.message());
+            }
         }
     }
 
@@ -54,7 +57,7 @@ final class BrowserRequirement {
             }
             missing = "CHROMIUM=" + configured + " is not an executable file";
         } else {
-            for (String dir : env.getOrDefault("PATH", "").split(File.pathSeparator)) {
+            for (String dir : env.getOrDefault("PATH", "").split(File.pathSeparator, -1)) {
                 for (String name : NAMES) {
                     if (!dir.isEmpty() && executable.test(Path.of(dir, name))) {
                         return new Decision(Decision.Outcome.RUN, Path.of(dir, name).toString(), null);

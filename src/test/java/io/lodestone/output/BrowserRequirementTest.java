@@ -11,7 +11,9 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 class BrowserRequirementTest {
-    private static final Predicate<Path> NOTHING = p -> false;
+    private static boolean nothing(Path p) {
+        return false;
+    }
     private static final Predicate<Path> USR_BIN_CHROMIUM = Set.of(Path.of("/usr/bin/chromium"))::contains;
 
     @Test
@@ -31,9 +33,9 @@ class BrowserRequirementTest {
 
     @Test
     void missingChromiumSkipsOutsideCi() {
-        assertEquals(Outcome.SKIP, BrowserRequirement.decide(Map.of("PATH", "/usr/bin"), NOTHING).outcome());
-        assertEquals(Outcome.SKIP, BrowserRequirement.decide(Map.of("PATH", "/usr/bin", "CI", "false"), NOTHING).outcome());
-        assertEquals(Outcome.SKIP, BrowserRequirement.decide(Map.of("PATH", "/usr/bin", "CI", ""), NOTHING).outcome());
+        assertEquals(Outcome.SKIP, BrowserRequirement.decide(Map.of("PATH", "/usr/bin"), BrowserRequirementTest::nothing).outcome());
+        assertEquals(Outcome.SKIP, BrowserRequirement.decide(Map.of("PATH", "/usr/bin", "CI", "false"), BrowserRequirementTest::nothing).outcome());
+        assertEquals(Outcome.SKIP, BrowserRequirement.decide(Map.of("PATH", "/usr/bin", "CI", ""), BrowserRequirementTest::nothing).outcome());
     }
 
     @Test
@@ -45,7 +47,7 @@ class BrowserRequirementTest {
     @Test
     void missingChromiumFailsInCi() {
         for (String ci : new String[] {"true", "1", "yes"}) {
-            BrowserRequirement.Decision d = BrowserRequirement.decide(Map.of("PATH", "/usr/bin", "CI", ci), NOTHING);
+            BrowserRequirement.Decision d = BrowserRequirement.decide(Map.of("PATH", "/usr/bin", "CI", ci), BrowserRequirementTest::nothing);
             assertEquals(Outcome.FAIL, d.outcome(), "CI=" + ci);
             assertNull(d.chromium());
         }

@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The HTML page's structure and escaping, without a browser (HtmlBrowserTest renders it). */
+/** The HTML page's structure and escaping, without a browser (HtmlBrowserIT renders it). */
 class HtmlFormatterTest {
     @Test
     void untrustedTextIsEscapedEverywhere() {

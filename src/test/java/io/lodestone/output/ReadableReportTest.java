@@ -86,7 +86,7 @@ class ReadableReportTest {
             for (String q : quotes) {
                 assertEquals(1, occurrences(flat, "\u201c" + q.replaceAll("\\s+", " ") + "\u201d"), "quoted once: " + q);
             }
-            for (String line : text.split("\n")) {
+            for (String line : text.lines().toList()) {
                 boolean oneWord = line.strip().indexOf(' ') < 0;
                 assertTrue(line.length() <= width || oneWord, width + " columns: " + line);
             }

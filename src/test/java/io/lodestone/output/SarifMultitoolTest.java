@@ -78,7 +78,7 @@ class SarifMultitoolTest {
         String log = Files.readString(dir.resolve(name + ".log"), StandardCharsets.UTF_8);
         assertTrue(Files.exists(output), "the multitool wrote its result (exit " + p.exitValue() + "):\n" + log);
         JsonNode result = new ObjectMapper().readTree(output.toFile());
-        assertTrue(result.at("/runs/0/tool/driver/name").asText().toLowerCase().contains("sarif"),
+        assertTrue(result.at("/runs/0/tool/driver/name").asText().toLowerCase(java.util.Locale.ROOT).contains("sarif"),
                 "the validation log comes from the multitool");
         List<String> errors = new ArrayList<>();
         for (JsonNode r : result.at("/runs/0/results")) {
@@ -98,7 +98,7 @@ class SarifMultitoolTest {
         if (Files.isExecutable(CACHED)) {
             return CACHED.toString();
         }
-        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator, -1)) {
             if (!d.isEmpty() && Files.isExecutable(Path.of(d, "sarif-multitool"))) {
                 return Path.of(d, "sarif-multitool").toString();
             }

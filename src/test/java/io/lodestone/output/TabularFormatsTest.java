@@ -85,7 +85,7 @@ class TabularFormatsTest {
 
     @Test
     void hostileMessageStaysOnOneJsonLine() throws Exception {
-        String[] lines = SampleRuns.render("jsonl", SampleRuns.small()).split("\n");
+        String[] lines = SampleRuns.render("jsonl", SampleRuns.small()).lines().toArray(String[]::new);
         assertEquals(4, lines.length);
         assertEquals(SampleRuns.HOSTILE, JSON.readTree(lines[1]).get("message").asText());
     }

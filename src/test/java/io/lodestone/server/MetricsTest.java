@@ -30,7 +30,7 @@ class MetricsTest {
 
     /** Family names from the "# TYPE name type" lines. */
     private static Set<String> families(String text) {
-        return text.lines().filter(l -> l.startsWith("# TYPE ")).map(l -> l.split(" ")[2]).collect(Collectors.toSet());
+        return text.lines().filter(l -> l.startsWith("# TYPE ")).map(l -> l.split(" ", -1)[2]).collect(Collectors.toSet());
     }
 
     @Test
@@ -93,6 +93,6 @@ class MetricsTest {
 
     private static double value(String text, String series) {
         return text.lines().filter(l -> l.startsWith(series + " ")).findFirst()
-                .map(l -> Double.parseDouble(l.substring(series.length() + 1).split(" ")[0])).orElse(-1.0);
+                .map(l -> Double.parseDouble(l.substring(series.length() + 1).split(" ", -1)[0])).orElse(-1.0);
     }
 }

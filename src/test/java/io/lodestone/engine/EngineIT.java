@@ -1,0 +1,188 @@
+package io.lodestone.engine;
+
+import static io.lodestone.TestFiles.miniRules;
+import static io.lodestone.TestFiles.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lodestone.Lodestone;
+import io.lodestone.api.Category;
+import io.lodestone.api.Diagnostic;
+import io.lodestone.api.Evidence;
+import io.lodestone.api.Finding;
+import io.lodestone.api.Report;
+import io.lodestone.api.RulesException;
+import io.lodestone.api.Severity;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EngineIT {
+    @TempDir
+    Path tmp;
+
+    private Report evaluate(String facts) throws Exception {
+        Lodestone lodestone = Lodestone.fromRules(miniRules(tmp.resolve("rules")));
+        return lodestone.evaluate(write(tmp.resolve("set.json"), facts));
+    }
+
+    @Test
+    void ruleMetadataFillsTheFindingFields() throws Exception {
+        Report report = evaluate("""
+                {"lodestone": 1, "id": "s1", "sources": [{"id": "doc"}],
+                 "facts": [{"type": "Item", "id": "a", "amount": 150, "source": {"ref": "doc", "quote": "a is 150"}}]}
+                """);
+        assertEquals(1, report.findings().size());
+        Finding f = report.findings().get(0);
+        assertEquals("RISK-OVER-LIMIT", f.getRuleId());
+        assertEquals(Category.RISK, f.getCategory());
+        assertEquals(Severity.MEDIUM, f.getSeverity());
+        assertNull(f.getWeight(), "weight is for ALIGNMENT only");
+        assertEquals(List.of("a"), f.getFacts());
+        assertEquals(List.of(new Evidence("a", "doc", "a is 150")), f.getSources());
+        assertEquals("s1", report.id());
+    }
+
+    @Test
+    void aRuleMayRaiseTheSeverityOfOneFinding() throws Exception {
+        Report report = evaluate("""
+                {"lodestone": 1, "facts": [{"type": "Item", "id": "a", "amount": 5000}]}
+                """);
+        assertEquals(Severity.CRITICAL, report.findings().get(0).getSeverity());
+    }
+
+    @Test
+    void paramsComeFromParamsJsonAndCanBeOverridden() throws Exception {
+        Path rules = miniRules(tmp.resolve("rules"));
+        Path set = write(tmp.resolve("set.json"), """
+                {"lodestone": 1, "facts": [{"type": "Item", "id": "a", "amount": 150}]}
+                """);
+        assertEquals(1, Lodestone.fromRules(rules).evaluate(set).findings().size());
+        assertEquals(0, Lodestone.builder(rules).param("limit", "200").build().evaluate(set).findings().size());
+    }
+
+    @Test
+    void absentBoxedFieldsAreNullNotZeroOrFalse() throws Exception {
+        // Drools would initialise 'flagged' to false, firing ALIGN-UNFLAGGED on every item
+        Report report = evaluate("""
+                {"lodestone": 1, "facts": [{"type": "Item", "id": "a"}]}
+                """);
+        assertEquals(List.of(), report.findings());
+    }
+
+    @Test
+    void alignmentScoreIsTheSumOfWeightsWithABand() throws Exception {
+        Report report = evaluate("""
+                {"lodestone": 1, "facts": [
+                  {"type": "Item", "id": "a", "flagged": true},
+                  {"type": "Item", "id": "b", "flagged": true},
+                  {"type": "Item", "id": "c", "flagged": false}]}
+                """);
+        assertEquals(4.0, report.alignment().score(), 1e-9);
+        assertEquals("aligned", report.alignment().band());
+        assertEquals(3, report.alignment().contributions().size());
+        assertEquals(3, report.counts().of(Category.ALIGNMENT));
+        // report order: severity first (low before info), then rule id
+        assertEquals(List.of(-1.0, 2.5, 2.5),
+                report.alignment().contributions().stream().map(Finding::getWeight).toList());
+    }
+
+    @Test
+    void noAlignmentFindingMeansNotAssessed() throws Exception {
+        Report report = evaluate("""
+                {"lodestone": 1, "facts": [{"type": "Item", "id": "a", "amount": 1}]}
+                """);
+        assertEquals(0.0, report.alignment().score());
+        assertEquals("not-assessed", report.alignment().band());
+    }
+
+    @Test
+    void findingsAreOrderedByCategorySeverityRuleAndFacts() throws Exception {
+        Report report = evaluate("""
+                {"lodestone": 1, "facts": [
+                  {"type": "Item", "id": "z", "amount": 150, "tags": ["t"]},
+                  {"type": "Item", "id": "b", "amount": 9999, "flagged": true, "tags": ["t"]},
+                  {"type": "Item", "id": "a", "amount": 150, "flagged": false}]}
+                """);
+        List<String> order = report.findings().stream()
+                .map(f -> f.getRuleId() + ":" + f.getSeverity().label() + ":" + String.join("+", f.getFacts()))
+                .toList();
+        assertEquals(List.of(
+                "ALIGN-UNFLAGGED:low:a",
+                "ALIGN-FLAGGED:info:b",
+                "RISK-OVER-LIMIT:critical:b",
+                "RISK-OVER-LIMIT:medium:a",
+                "RISK-OVER-LIMIT:medium:z",
+                "INC-SHARED-TAG:high:b+z"), order);
+    }
+
+    @Test
+    void missingMetadataAndDuplicateIdsAreRuleErrorsWithFileAndLine() {
+        Path rules = tmp.resolve("bad");
+        write(rules.resolve("x/r.drl"), """
+                package x;
+                import io.lodestone.api.Finding;
+
+                rule "no id"
+                    @category("RISK") @severity("low")
+                when
+                then
+                end
+
+                rule "first"
+                    @id("R-1") @category("RISKY") @severity("low")
+                when
+                then
+                end
+
+                rule "second"
+                    @id("R-1") @category("RISK") @severity("urgent")
+                when
+                then
+                end
+                """);
+        RulesException e = assertThrows(RulesException.class, () -> Lodestone.fromRules(rules));
+        List<String> where = e.errors().stream().map(err -> err.kind() + "@" + err.line() + ":" + err.rule()).toList();
+        // errors about a given annotation point at it (the line after "rule"); a missing one at the rule
+        assertTrue(where.contains(Diagnostic.Kind.RULE_METADATA + "@4:no id"), where.toString());
+        assertTrue(where.contains(Diagnostic.Kind.RULE_METADATA + "@11:first"), where.toString());
+        assertEquals(2, where.stream().filter(w -> w.endsWith("@17:second")).count(),
+                "bad severity and duplicate id: " + where);
+        assertTrue(e.errors().stream().allMatch(err -> err.file().endsWith("x/r.drl")));
+    }
+
+    @Test
+    void aGlobalWithoutValueIsReported() {
+        Path rules = tmp.resolve("noparam");
+        write(rules.resolve("x/r.drl"), """
+                package x;
+                global Double threshold;
+                """);
+        RulesException e = assertThrows(RulesException.class, () -> Lodestone.fromRules(rules));
+        assertEquals(Diagnostic.Kind.RULE_PARAMS, e.errors().get(0).kind());
+        assertEquals(2, e.errors().get(0).line());
+    }
+
+    @Test
+    void aSyntaxErrorIsLocatedWithoutFollowOnNoise() {
+        Path rules = tmp.resolve("syntax");
+        write(rules.resolve("x/r.drl"), """
+                package x;
+
+                rule "broken"
+                    @id("X") @category("RISK") @severity("low")
+                when
+                    String( length > 1
+                then
+                end
+                """);
+        RulesException e = assertThrows(RulesException.class, () -> Lodestone.fromRules(rules));
+        assertTrue(e.errors().stream().noneMatch(err -> err.message().contains("null Package")));
+        Diagnostic first = e.errors().get(0);
+        assertEquals(Diagnostic.Kind.RULE_SYNTAX, first.kind());
+        assertTrue(first.line() != null && first.line() >= 6 && first.line() <= 7, "line " + first.line());
+    }
+}

@@ -1,0 +1,205 @@
+package io.lodestone.facts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.lodestone.api.Fact;
+import io.lodestone.api.FactSet;
+import io.lodestone.api.FactSetException;
+import io.lodestone.engine.DeclaredType;
+import io.lodestone.api.Diagnostic;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The loader against hand-made declared types (plain Java beans standing in for DRL {@code declare}s):
+ * binding, the value checks and references, without compiling any rule.
+ */
+class FactSetLoaderBindingTest {
+    /** Stands in for {@code declare Country id : String name : String end}. */
+    public static final class Country {
+        private String id;
+        private String name;
+
+        public String getId() {
+            return id;
+        }
+
+        public void setId(String id) {
+            this.id = id;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+    }
+
+    /** Stands in for a Deal with a number, an integer, a list and a {@code @ref(Country)} field. */
+    public static final class Deal {
+        private String id;
+        private Double amountUsd = 0.0; // as Drools initialises a declared Double
+        private Integer year;
+        private List<String> parties;
+        private String country;
+
+        public String getId() {
+            return id;
+        }
+
+        public void setId(String id) {
+            this.id = id;
+        }
+
+        public Double getAmountUsd() {
+            return amountUsd;
+        }
+
+        public void setAmountUsd(Double amountUsd) {
+            this.amountUsd = amountUsd;
+        }
+
+        public Integer getYear() {
+            return year;
+        }
+
+        public void setYear(Integer year) {
+            this.year = year;
+        }
+
+        public List<String> getParties() {
+            return parties;
+        }
+
+        public void setParties(List<String> parties) {
+            this.parties = parties;
+        }
+
+        public String getCountry() {
+            return country;
+        }
+
+        public void setCountry(String country) {
+            this.country = country;
+        }
+    }
+
+    private static final Map<String, DeclaredType> TYPES = Map.of(
+            "Country", new DeclaredType("Country", "m.Country", Country.class,
+                    Map.of("id", String.class, "name", String.class), "rules/m/model.drl", 3),
+            "Deal", new DeclaredType("Deal", "m.Deal", Deal.class,
+                    Map.of("id", String.class, "amountUsd", Double.class, "year", Integer.class,
+                            "parties", List.class, "country", String.class),
+                    "rules/m/model.drl", 8, Map.of("country", "Country")));
+
+    private static String set(String facts) {
+        return "{\"lodestone\": 1, \"id\": \"s\", \"facts\": [\n" + facts + "\n]}";
+    }
+
+    private static FactSet load(String json) throws FactSetException {
+        return new FactSetLoader(TYPES).load(json.getBytes(StandardCharsets.UTF_8), "s.json");
+    }
+
+    @Test
+    void factsBindToTheirDeclaredTypes() throws Exception {
+        FactSet set = load(set("""
+                {"type": "Country", "id": "ua", "name": "Ukraine"},
+                {"type": "Deal", "id": "d1", "amountUsd": 3.5e11, "year": 2025, "parties": ["ua"], "country": "ua"}"""));
+        assertEquals(List.of("Country ua", "Deal d1"), set.facts().stream().map(f -> f.type() + " " + f.id()).toList());
+        Deal deal = (Deal) set.facts().get(1).value();
+        assertEquals(3.5e11, deal.getAmountUsd());
+        assertEquals(2025, deal.getYear());
+        assertEquals(List.of("ua"), deal.getParties());
+        assertEquals("facts[1]", set.facts().get(1).path());
+    }
+
+    @Test
+    void anAbsentNumberIsUnknownNotZero() throws Exception {
+        Fact deal = load(set("{\"type\": \"Deal\", \"id\": \"d1\"}")).facts().get(0);
+        assertNull(((Deal) deal.value()).getAmountUsd());
+    }
+
+    static Stream<Arguments> rejected() {
+        return Stream.of(
+                Arguments.of("an unknown type", "{\"type\": \"Dael\", \"id\": \"d1\"}",
+                        List.of("fact-type facts[0].type 2")),
+                Arguments.of("an unknown field", "{\"type\": \"Deal\", \"id\": \"d1\", \"amount\": 1}",
+                        List.of("fact-shape facts[0].amount 2")),
+                Arguments.of("a number as a string", "{\"type\": \"Deal\", \"id\": \"d1\", \"amountUsd\": \"5\"}",
+                        List.of("fact-value facts[0].amountUsd 2")),
+                Arguments.of("a fraction for an integer", "{\"type\": \"Deal\", \"id\": \"d1\", \"year\": 2025.5}",
+                        List.of("fact-value facts[0].year 2")),
+                Arguments.of("a list as a string", "{\"type\": \"Deal\", \"id\": \"d1\", \"parties\": \"ua\"}",
+                        List.of("fact-value facts[0].parties 2")),
+                Arguments.of("a missing id", "{\"type\": \"Deal\"}", List.of("fact-shape facts[0] 2")),
+                Arguments.of("a duplicate id", "{\"type\": \"Country\", \"id\": \"x\"},\n{\"type\": \"Deal\", \"id\": \"x\"}",
+                        List.of("fact-shape facts[1].id 3")),
+                Arguments.of("a reference to no fact", "{\"type\": \"Deal\", \"id\": \"d1\", \"country\": \"xx\"}",
+                        List.of("fact-reference facts[0].country 2")),
+                Arguments.of("a reference to a fact of another type",
+                        "{\"type\": \"Deal\", \"id\": \"d0\"},\n{\"type\": \"Deal\", \"id\": \"d1\", \"country\": \"d0\"}",
+                        List.of("fact-reference facts[1].country 3")),
+                Arguments.of("every error of a set, not only the first",
+                        "{\"type\": \"Dael\", \"id\": \"d1\"},\n{\"type\": \"Deal\", \"id\": \"d2\", \"year\": \"x\"}",
+                        List.of("fact-type facts[0].type 2", "fact-value facts[1].year 3")));
+    }
+
+    /** Errors compared as "kind path line": what and where, not the wording. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void rejected(String name, String facts, List<String> errors) {
+        FactSetException e = assertThrows(FactSetException.class, () -> load(set(facts)));
+        assertEquals(errors, e.errors().stream().map(x -> x.kind() + " " + x.path() + " " + x.line()).toList(),
+                e.errors().toString());
+        e.errors().forEach(x -> assertEquals("s.json", x.file()));
+    }
+
+    static Stream<Arguments> envelope() {
+        return Stream.of(
+                Arguments.of("a missing version", "{\"id\": \"s\", \"facts\": []}", "fact-shape lodestone"),
+                Arguments.of("another version", "{\"lodestone\": 2, \"facts\": []}", "fact-shape lodestone"),
+                Arguments.of("facts not an array", "{\"lodestone\": 1, \"facts\": {}}", "fact-shape facts"),
+                Arguments.of("an unknown envelope field", "{\"lodestone\": 1, \"fcts\": [], \"facts\": []}",
+                        "fact-shape fcts"),
+                Arguments.of("a top-level array", "[]", "fact-shape $"),
+                Arguments.of("a syntax error", "{\"lodestone\": 1,, \"facts\": []}", "json-syntax null"),
+                Arguments.of("an empty file", "", "json-syntax null"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void envelope(String name, String json, String error) {
+        FactSetException e = assertThrows(FactSetException.class, () -> load(json));
+        assertEquals(error, e.errors().get(0).kind() + " " + e.errors().get(0).path(), e.errors().toString());
+    }
+
+    @Test
+    void lenientLoadingDropsUnknownFieldsWithAWarning() throws Exception {
+        FactSet set = new FactSetLoader(TYPES, FactSetLoader.DEFAULT_MAX_BYTES, FactSetLoader.DEFAULT_MAX_DEPTH, true)
+                .load(set("{\"type\": \"Deal\", \"id\": \"d1\", \"amount\": 1}").getBytes(StandardCharsets.UTF_8), "s.json");
+        assertEquals(List.of("d1"), set.facts().stream().map(Fact::id).toList());
+        assertEquals(List.of("facts[0].amount"), set.warnings().stream().map(Diagnostic::path).toList());
+    }
+
+    @Test
+    void limitsAreLocated() {
+        FactSetLoader small = new FactSetLoader(TYPES, 40, 3, false);
+        FactSetException big = assertThrows(FactSetException.class,
+                () -> small.load(set("{\"type\": \"Country\", \"id\": \"ua\"}").getBytes(StandardCharsets.UTF_8), "s"));
+        assertEquals(Diagnostic.Kind.LIMIT, big.errors().get(0).kind());
+        FactSetException deep = assertThrows(FactSetException.class,
+                () -> small.load("{\"a\": [[[1]]]}".getBytes(StandardCharsets.UTF_8), "s"));
+        assertEquals(List.of(Diagnostic.Kind.LIMIT, 1, 9), List.of(deep.errors().get(0).kind(),
+                deep.errors().get(0).line(), deep.errors().get(0).column()));
+    }
+}

@@ -25,6 +25,7 @@ class ReplacedFieldTest {
 
     private static String set(String dealFields) {
         return "{\"lodestone\": 1, \"facts\": [\n"
+                + "  {\"type\": \"Country\", \"id\": \"n\"}, {\"type\": \"Country\", \"id\": \"s\"},\n"
                 + "  {\"type\": \"Policy\", \"id\": \"p\", \"issuer\": \"n\", \"priorities\": [\"economic-return\"]},\n"
                 + "  {\"type\": \"Deal\", \"id\": \"d\", \"parties\": [\"n\", \"s\"], \"proposer\": \"n\", \"status\": \"signed\", "
                 + "\"resources\": [\"lithium\"], " + dealFields + "}]}";
@@ -38,8 +39,8 @@ class ReplacedFieldTest {
     void theOldNameStillWorksWithAWarningAtItsPlace() throws Exception {
         FactSet old = load(set("\"usShare\": 0.5"));
         assertEquals(1, old.warnings().size(), old.warnings().toString());
-        assertEquals("facts[1].usShare", old.warnings().get(0).path());
-        assertEquals(3, old.warnings().get(0).line());
+        assertEquals("facts[3].usShare", old.warnings().get(0).path());
+        assertEquals(4, old.warnings().get(0).line());
         Report report = lodestone.evaluate(old);
         assertTrue(report.findings().stream().anyMatch(f -> f.getRuleId().equals("ALIGN-RESOURCE-SHARE")));
     }
@@ -53,6 +54,6 @@ class ReplacedFieldTest {
     void bothNamesAtOnceAreAnError() {
         FactSetException e = assertThrows(FactSetException.class,
                 () -> load(set("\"usShare\": 0.5, \"beneficiaryShare\": 0.4")));
-        assertEquals("facts[1].usShare", e.errors().get(0).path());
+        assertEquals("facts[3].usShare", e.errors().get(0).path());
     }
 }

@@ -223,7 +223,7 @@ public final class Lodestone {
      */
     public Report evaluate(FactSet factSet, boolean explain) {
         SessionResult result = runner.run(factSet, explain);
-        return ReportBuilder.build(factSet, result.findings(), result.errors(), ruleBase.rules().size());
+        return ReportBuilder.build(factSet, result.findings(), result.errors(), ruleBase.rules().size(), ruleBase.rules());
     }
 
     /**

@@ -43,12 +43,15 @@ class ExampleIT {
         assertEquals(report.counts().of(Category.RISK), risks.size());
         assertTrue(report.hasFindingAtLeast(Severity.HIGH));
 
-        // The alignment score is the sum of the ALIGNMENT findings' weights, with the findings behind it.
+        // The alignment score comes from one verdict per priority (docs/alignment.md): contested credits
+        // count half, and high risks on the judged deal weigh on it, so it is below the plain weight sum.
         double score = report.alignment().score();
         double sum = report.alignment().contributions().stream().mapToDouble(Finding::getWeight).sum();
-        assertEquals(sum, score, 1e-9);
-        assertEquals(2.0, score, 1e-9);
-        assertEquals("aligned", report.alignment().band());
+        assertTrue(score < sum, score + " < " + sum);
+        assertEquals(-1.5, score, 1e-9);
+        assertEquals("mixed", report.alignment().band());
+        assertTrue(report.alignment().verdicts().stream()
+                .anyMatch(v -> v.priority().equals("recover-past-spending") && v.findings().get(0).contested()));
 
         // Every finding cites the facts it is about and, where the facts give one, the source quote.
         Finding first = report.findings().get(0);

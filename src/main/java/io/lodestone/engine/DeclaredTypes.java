@@ -27,6 +27,9 @@ final class DeclaredTypes {
         List<DeclaredType> all = new ArrayList<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (FactType type : pkg.getFactTypes()) {
+                if (type.getFactClass() == null || type.getFactClass().getName().startsWith("java.")) {
+                    continue; // a JDK class a pattern names (List() from collect ...), not a declared type
+                }
                 String simple = type.getSimpleName();
                 RuleSource source = sources.stream()
                         .filter(s -> s.lineOfDeclare(simple) > 0 && s.declaresPackage(pkg.getName()))
@@ -36,6 +39,7 @@ final class DeclaredTypes {
                 String file = source == null ? null : source.displayPath();
                 Map<String, Class<?>> fields = new LinkedHashMap<>();
                 Map<String, String> refs = new LinkedHashMap<>();
+                Map<String, String> replacedBy = new LinkedHashMap<>();
                 for (FactField f : type.getFields()) {
                     fields.put(f.getName(), f.getType());
                     Map<String, Object> meta = f.getMetaData();
@@ -43,13 +47,17 @@ final class DeclaredTypes {
                         String target = RuleMetadata.text(meta.get("ref"));
                         refs.put(f.getName(), target == null ? "" : target);
                     }
+                    if (meta != null && RuleMetadata.text(meta.get("replacedBy")) != null) {
+                        replacedBy.put(f.getName(), RuleMetadata.text(meta.get("replacedBy")));
+                    }
                 }
                 FactField id = type.getField("id");
                 if (id == null || id.getType() != String.class) {
                     errors.add(Diagnostic.rule(Kind.RULE_COMPILE, Location.at(file, line == 0 ? null : line, null),
                             "declared type " + simple + " needs an 'id : String' field (fact sets join on ids)"));
                 }
-                all.add(new DeclaredType(simple, type.getName(), type.getFactClass(), fields, file, line, refs));
+                all.add(new DeclaredType(simple, type.getName(), type.getFactClass(), fields, file, line, refs,
+                        replacedBy));
             }
         }
         // in file and line order, so a clash is always reported at the later declaration
@@ -77,5 +85,19 @@ final class DeclaredTypes {
             });
         }
         return bySimpleName;
+    }
+
+    /** Whether a declared type is a concept the rules derive (type metadata {@code @concept}): not loadable from fact sets. */
+    static boolean isConcept(KieBase kieBase, DeclaredType type) {
+        int dot = type.qualifiedName().lastIndexOf('.');
+        if (dot < 0) {
+            return false;
+        }
+        try {
+            FactType factType = kieBase.getFactType(type.qualifiedName().substring(0, dot), type.name());
+            return factType != null && factType.getMetaData() != null && factType.getMetaData().containsKey("concept");
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 }

@@ -48,7 +48,14 @@ public final class RuleBase {
         this.rules = List.copyOf(rules);
         this.byQualifiedName = rules.stream().collect(Collectors.toUnmodifiableMap(
                 r -> r.packageName() + "." + r.name(), r -> r));
-        this.factTypes = Map.copyOf(factTypes);
+        // concept types (@concept: derived by the rules) are traced like facts but a fact set may not supply them
+        Map<String, DeclaredType> loadable = new HashMap<>();
+        factTypes.forEach((name, type) -> {
+            if (!DeclaredTypes.isConcept(kieBase, type)) {
+                loadable.put(name, type);
+            }
+        });
+        this.factTypes = Map.copyOf(loadable);
         this.values = values;
         this.params = Map.copyOf(params);
         Map<Class<?>, DeclaredType> byClass = new HashMap<>();

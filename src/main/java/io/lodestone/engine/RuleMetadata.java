@@ -110,7 +110,8 @@ final class RuleMetadata {
             }
             RuleDescription description = new RuleDescription(id, rule.getName(), rule.getPackageName(),
                     category, severity, category == Category.ALIGNMENT ? weight : null,
-                    description(meta), source == null ? null : source.relativePath(), line);
+                    description(meta), source == null ? null : source.relativePath(), line,
+                    otherMetadata(meta));
             byId.putIfAbsent(id, description);
             rules.add(description);
         }
@@ -128,6 +129,19 @@ final class RuleMetadata {
     }
 
     /** A metadata value as text: trimmed, outer quotes removed, null when empty. */
+    /** Metadata the description does not model (e.g. @priority, @effect on ALIGNMENT rules), as text. */
+    private static Map<String, String> otherMetadata(Map<String, Object> meta) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        meta.forEach((k, v) -> {
+            if (!java.util.Set.of("id", "category", "severity", "weight", "description", "derivation").contains(k)
+                    && !k.startsWith("org.kie.")) {
+                String t = text(v);
+                out.put(k, t == null ? "" : t);
+            }
+        });
+        return out;
+    }
+
     static String text(Object metaValue) {
         if (metaValue == null) {
             return null;

@@ -453,6 +453,7 @@ public final class FactSetLoader {
                 if (factId != null) {
                     typeOfId.putIfAbsent(factId, type);
                 }
+                renameDeprecated(fact, declared, path);
                 int before = errors.size();
                 for (Iterator<Map.Entry<String, JsonNode>> it = fact.properties().iterator(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> field = it.next();
@@ -562,6 +563,25 @@ public final class FactSetLoader {
                 public void warning(Kind kind, String at, String message, String suggestion) {
                     warn(kind, at, message, suggestion);
                 }
+            });
+        }
+
+        /** A field marked @replacedBy("newName") is read as its replacement, with a warning; both given is an error. */
+        private void renameDeprecated(ObjectNode fact, DeclaredType type, String path) {
+            type.deprecated().forEach((old, replacement) -> {
+                JsonNode value = fact.get(old);
+                if (value == null) {
+                    return;
+                }
+                if (fact.has(replacement) && !fact.get(replacement).isNull()) {
+                    fail(Kind.FACT_SHAPE, path + "." + old, "'" + old + "' is a deprecated name of '"
+                            + replacement + "' and both are given; keep only '" + replacement + "'");
+                    return;
+                }
+                warnings.add(located(Kind.FACT_SHAPE, path + "." + old, "'" + old + "' of "
+                        + type.name() + " is deprecated; read as '" + replacement + "' (rename it)"));
+                fact.remove(old);
+                fact.set(replacement, value);
             });
         }
 

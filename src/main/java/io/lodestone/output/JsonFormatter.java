@@ -3,10 +3,12 @@ package io.lodestone.output;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lodestone.api.Alignment;
 import io.lodestone.api.Category;
 import io.lodestone.api.Citation;
 import io.lodestone.api.Entity;
 import io.lodestone.api.Diagnostic;
+import io.lodestone.api.PriorityVerdict;
 import io.lodestone.api.Evidence;
 import io.lodestone.api.Finding;
 import io.lodestone.api.Report;
@@ -81,6 +83,7 @@ public final class JsonFormatter implements ReportFormatter {
             ArrayNode facts = c.putArray("facts");
             f.getFacts().forEach(facts::add);
         }
+        alignmentDetail(alignment, report.alignment());
         ObjectNode counts = r.putObject("counts");
         counts.put("findings", report.counts().findings());
         counts.put("facts", report.counts().facts());
@@ -111,6 +114,44 @@ public final class JsonFormatter implements ReportFormatter {
             putIfPresent(s, "url", src.url());
         }
         return r;
+    }
+
+    /** The verdicts per priority and the risks beside them (added in output format 1.3, docs/output-json.md). */
+    private static void alignmentDetail(ObjectNode alignment, Alignment a) {
+        ArrayNode verdicts = alignment.putArray("verdicts");
+        for (PriorityVerdict v : a.verdicts()) {
+            ObjectNode o = verdicts.addObject();
+            o.put("policy", v.policy());
+            o.put("issuer", v.issuer());
+            o.put("priority", v.priority());
+            o.put("verdict", v.verdict());
+            o.put("score", v.score());
+            o.put("counted", v.counted());
+            ArrayNode decidedBy = o.putArray("findings");
+            for (PriorityVerdict.Weighed w : v.findings()) {
+                ObjectNode d = decidedBy.addObject();
+                d.put("ruleId", w.ruleId());
+                d.put("effect", w.effect());
+                d.put("weight", w.weight());
+                d.put("counted", w.counted());
+                d.put("contested", w.contested());
+                ArrayNode by = d.putArray("contestedBy");
+                w.contestedBy().forEach(by::add);
+                ArrayNode flagged = d.putArray("flaggedFacts");
+                w.flaggedFacts().forEach(flagged::add);
+                ArrayNode facts = d.putArray("facts");
+                w.facts().forEach(facts::add);
+            }
+        }
+        ArrayNode risks = alignment.putArray("risks");
+        for (Alignment.RiskWeight rw : a.risks()) {
+            ObjectNode o = risks.addObject();
+            o.put("ruleId", rw.ruleId());
+            o.put("severity", rw.severity().label());
+            o.put("weight", rw.weight());
+            ArrayNode facts = o.putArray("facts");
+            rw.facts().forEach(facts::add);
+        }
     }
 
     public static ObjectNode toJson(Finding finding) {

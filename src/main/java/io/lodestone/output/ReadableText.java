@@ -22,7 +22,7 @@ final class ReadableText {
     /** The alignment scale and the band thresholds, in one line. */
     static String scale() {
         double[] e = AlignmentBand.edges(); // strongly-misaligned | misaligned | mixed | aligned | strongly-aligned
-        return "scale: the sum of the alignment findings' weights (drawn from \u221210 to +10); bands: "
+        return "scale: the verdicts per priority, contested credits at half weight, less 1 per high and 2 per critical risk on the deal (docs/alignment.md; drawn from \u221210 to +10); bands: "
                 + edge(e[3]) + " and above strongly aligned, " + edge(e[2]) + " to " + edge(e[3]) + " aligned, above "
                 + edge(e[1]) + " to " + edge(e[2]) + " mixed, above " + edge(e[0]) + " to " + edge(e[1])
                 + " misaligned, " + edge(e[0]) + " and below strongly misaligned";

@@ -8,10 +8,12 @@ import io.lodestone.api.Diagnostic;
 import io.lodestone.api.FactSet;
 import io.lodestone.api.Finding;
 import io.lodestone.api.Report;
+import io.lodestone.api.RuleDescription;
 import io.lodestone.api.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,19 +30,19 @@ public final class ReportBuilder {
     }
 
     public static Report build(FactSet factSet, List<Finding> findings, List<Diagnostic> errors, int ruleCount) {
+        return build(factSet, findings, errors, ruleCount, List.of());
+    }
+
+    /** As above, with the rules whose {@code @priority} / {@code @effect} metadata the alignment verdicts read. */
+    public static Report build(FactSet factSet, List<Finding> findings, List<Diagnostic> errors, int ruleCount,
+                               List<RuleDescription> rules) {
         List<Finding> ordered = new ArrayList<>(findings);
         ordered.sort(ORDER);
         EvidencePlacement.Placed placed = EvidencePlacement.place(ordered, factSet);
         List<Finding> sorted = placed.findings();
-        List<Finding> contributions = sorted.stream().filter(f -> f.getCategory() == Category.ALIGNMENT).toList();
-        // summed in report order so the floating-point result does not depend on firing order
-        double score = 0;
-        for (Finding f : contributions) {
-            score += f.getWeight() == null ? 0 : f.getWeight();
-        }
-        score = Math.round(score * 1e9) / 1e9;
-        Alignment alignment = new Alignment(score, AlignmentBand.of(score, !contributions.isEmpty()).label(),
-                contributions);
+        Map<String, RuleDescription> byId = new HashMap<>();
+        rules.forEach(r -> byId.putIfAbsent(r.id(), r));
+        Alignment alignment = AlignmentMethod.assess(factSet, sorted, byId);
         Map<Category, Integer> byCategory = new EnumMap<>(Category.class);
         Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
         for (Category c : Category.values()) {

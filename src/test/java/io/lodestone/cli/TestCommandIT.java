@@ -26,8 +26,8 @@ class TestCommandIT {
         Path rules = TestFiles.copyTree(Path.of("rules"), tmp.resolve("rules"));
         Path risk = rules.resolve("minerals/risk.drl");
         String original = Files.readString(risk);
-        String broken = original.replace("Deposit( country == $c, mineral == $m, occupied == true )",
-                "Deposit( country == $c, mineral == $m, occupied == false )");
+        String broken = original.replace("DepositInScope( deal == $d, occupied == true )",
+                "DepositInScope( deal == $d, occupied == false )");
         assertTrue(!broken.equals(original), "the test must actually break the rule");
         Files.writeString(risk, broken);
         Run run = cli("test", "--rules", rules.toString(), rules.toString());

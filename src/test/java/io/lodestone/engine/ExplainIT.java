@@ -36,7 +36,7 @@ class ExplainIT {
         assertNotNull(trace);
         assertEquals("INC-AID-FIGURES-DISAGREE", trace.ruleId());
         assertEquals(Path.of("rules/minerals/inconsistency.drl").toString(), trace.file());
-        assertEquals(6, trace.line());
+        assertEquals(10, trace.line());
         assertEquals(List.of("aid-other-sources", "aid-trump"), trace.facts().stream().map(TracedFact::id).toList());
         assertEquals(List.of("AidFigure", "AidFigure"), trace.facts().stream().map(TracedFact::type).toList());
         assertEquals(2.0e11, trace.facts().get(0).fields().get("amountUsd"));

@@ -43,8 +43,10 @@ class RuleCasesIT {
     @Test
     void everyRuleFiresInSomeCaseAndIsGuardedBySome() throws Exception {
         TestRun result = run();
-        assertTrue(result.cases().size() >= 2 * result.rules().size(), "a firing and a near-miss case per rule");
-        for (var rule : result.rules()) {
+        // derivation rules (concepts.drl) emit no findings; the finding rules built on them show them at work
+        var findingRules = result.rules().stream().filter(r -> !r.isDerivation()).toList();
+        assertTrue(result.cases().size() >= 2 * findingRules.size(), "a firing and a near-miss case per rule");
+        for (var rule : findingRules) {
             assertTrue(result.firedIn().get(rule.id()) > 0, rule.id() + " fires in no case");
             assertTrue(result.guardedIn().get(rule.id()) > 0, rule.id() + " has no mustNot (near-miss) case");
         }

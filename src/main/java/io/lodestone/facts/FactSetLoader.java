@@ -582,7 +582,20 @@ public final class FactSetLoader {
                         + type.name() + " is deprecated; read as '" + replacement + "' (rename it)"));
                 fact.remove(old);
                 fact.set(replacement, value);
+                renamedPaths.put(path + "." + replacement, path + "." + old);
             });
+        }
+
+        /** Where the analyst wrote a field read under its new name (deprecated names), so errors point there. */
+        private final Map<String, String> renamedPaths = new HashMap<>();
+
+        private String asWritten(String path) {
+            for (Map.Entry<String, String> e : renamedPaths.entrySet()) {
+                if (path.equals(e.getKey()) || path.startsWith(e.getKey() + ".") || path.startsWith(e.getKey() + "[")) {
+                    return e.getValue() + path.substring(e.getKey().length());
+                }
+            }
+            return path;
         }
 
         private Object bind(ObjectNode fact, DeclaredType type, String path) {
@@ -674,7 +687,8 @@ public final class FactSetLoader {
             }
         }
 
-        private Diagnostic located(Kind kind, String path, String message) {
+        private Diagnostic located(Kind kind, String writtenOrRead, String message) {
+            String path = asWritten(writtenOrRead);
             int[] at = JsonLocator.locate(syntax, content, path);
             Location where = Location.at(file, at == null ? null : at[0], at == null ? null : at[1]);
             return Diagnostic.fact(kind, where.withPath(path.isEmpty() ? "$" : path), message);

@@ -111,7 +111,7 @@ class MineralsFunctionsTest {
     @MethodSource
     void valuesDiffer(String name, Object claimed, Object reference, String unit, double tolerance, boolean differ)
             throws Exception {
-        assertEquals(differ, call("valuesDiffer", claimed, reference, unit, tolerance));
+        assertEquals(differ, call("valuesDiffer", claimed, reference, unit, tolerance, 0)); // no day tolerance
     }
 
     static Stream<Arguments> isKnownSpelling() {
@@ -129,7 +129,7 @@ class MineralsFunctionsTest {
     @MethodSource
     void isKnownSpelling(String name, String text, String fullName, List<String> aliases, boolean known)
             throws Exception {
-        assertEquals(known, call("isKnownSpelling", text, fullName, aliases));
+        assertEquals(known, call("isKnownSpelling", text, fullName, aliases, null)); // no role words
     }
 
     static Stream<Arguments> pct() {

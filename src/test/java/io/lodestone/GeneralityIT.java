@@ -33,6 +33,9 @@ class GeneralityIT {
         lodestone = Lodestone.fromRules(Path.of("rules"));
     }
 
+    /** Every country id names() made: evaluate() declares those a set uses as Country facts. */
+    private static final java.util.Set<String> GENERATED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /** Random country names, so no invariant can lean on a word. */
     private static List<String> names(long seed, int n) {
         java.util.Random random = new java.util.Random(seed);
@@ -40,6 +43,7 @@ class GeneralityIT {
         while (out.size() < n) {
             out.add("c" + Integer.toString(random.nextInt(1 << 20), 36));
         }
+        GENERATED.addAll(out);
         return List.copyOf(out);
     }
 
@@ -59,6 +63,15 @@ class GeneralityIT {
         doc.put("id", "generated");
         ArrayNode array = doc.putArray("facts");
         facts.forEach(array::add);
+        // country fields must name a Country of the set (value checks): declare the generated ones used
+        String text = JSON.writeValueAsString(array);
+        java.util.Set<String> declared = new java.util.HashSet<>();
+        facts.stream().filter(f -> f.path("type").asText().equals("Country")).forEach(f -> declared.add(f.path("id").asText()));
+        for (String country : new java.util.TreeSet<>(GENERATED)) {
+            if (!declared.contains(country) && text.contains("\"" + country + "\"")) {
+                array.add(fact("Country", country, "name", "Country " + country.toUpperCase(java.util.Locale.ROOT)));
+            }
+        }
         return lodestone.evaluate(new java.io.ByteArrayInputStream(JSON.writeValueAsBytes(doc)), "generated.json");
     }
 
@@ -206,6 +219,8 @@ class GeneralityIT {
     @Test
     void aContestedCreditCountsLessThanTheSameCreditUncontested() throws Exception {
         List<ObjectNode> base = List.of(
+                fact("Country", "n", "name", "Northland"),
+                fact("Country", "s", "name", "Southland"),
                 fact("Policy", "p-1", "issuer", "n", "priorities", List.of("economic-return")),
                 fact("Deal", "d-1", "parties", List.of("n", "s"), "status", "signed", "resources", List.of("lithium"),
                         "linkedToAid", true, "aidFrom", "n"));

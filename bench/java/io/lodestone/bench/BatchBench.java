@@ -36,8 +36,7 @@ import org.kie.api.runtime.KieSession;
  * fireAllRules) on objects built beforehand.
  */
 final class BatchBench {
-    private BatchBench() {
-    }
+    private BatchBench() {}
 
     static void run(Path rules, List<Path> files, Path dir, int rounds, Suite.Table table) throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
@@ -61,9 +60,13 @@ final class BatchBench {
                 never.add(rule.id());
             }
         });
-        System.out.println(f("  %d generated sets, %.1f facts per set on average; %d of %d bundled rules fire on "
-                        + "some sets%s", n, averageFacts(one, files), one.rules().size() - never.size(),
-                one.rules().size(), never.isEmpty() ? "" : " (never: " + never + ")"));
+        System.out.println(f(
+                "  %d generated sets, %.1f facts per set on average; %d of %d bundled rules fire on " + "some sets%s",
+                n,
+                averageFacts(one, files),
+                one.rules().size() - never.size(),
+                one.rules().size(),
+                never.isEmpty() ? "" : " (never: " + never + ")"));
         firedOn.forEach((id, c) -> {
             if (c == n) {
                 System.out.println("  note: " + id + " fires on every set");
@@ -72,8 +75,10 @@ final class BatchBench {
 
         // floors: the same files, the same objects
         RuleBase ruleBase = RuleBase.compile(rules, Map.of());
-        ObjectMapper mapper = JsonMapper.builder().addModule(new JavaTimeModule())
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        ObjectMapper mapper = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
         Map<String, ObjectReader> readers = new HashMap<>();
         for (DeclaredType t : ruleBase.factTypes().values()) {
             readers.put(t.name(), mapper.readerFor(t.javaClass()));
@@ -95,14 +100,21 @@ final class BatchBench {
         long[] sink = new long[1];
 
         Measure m = new Measure()
-                .add("lodestone, 1 thread", () -> sink[0] += one.evaluateAll(List.of(dir)).reports().size())
-                .add("lodestone, all cores", () -> sink[0] += all.evaluateAll(List.of(dir)).reports().size())
+                .add(
+                        "lodestone, 1 thread",
+                        () -> sink[0] += one.evaluateAll(List.of(dir)).reports().size())
+                .add(
+                        "lodestone, all cores",
+                        () -> sink[0] += all.evaluateAll(List.of(dir)).reports().size())
                 .add("lodestone load only", () -> {
                     for (Path p : files) {
                         sink[0] += load(one, p).facts().size();
                     }
                 })
-                .add("lodestone evaluate only", () -> preloaded.forEach(fs -> sink[0] += one.evaluate(fs).findings().size()))
+                .add(
+                        "lodestone evaluate only",
+                        () -> preloaded.forEach(
+                                fs -> sink[0] += one.evaluate(fs).findings().size()))
                 .add("jackson parse floor", () -> {
                     for (Path p : files) {
                         sink[0] += parse(mapper, readers, p);
@@ -127,19 +139,31 @@ final class BatchBench {
         double oneT = ns.get("lodestone, 1 thread"), allT = ns.get("lodestone, all cores");
         double parse = ns.get("jackson parse floor"), raw = ns.get("raw drools floor");
         table.row("batch, 1 thread", f("%.0f sets/s", n / (oneT / 1e9)), "");
-        table.row("batch, all " + cores + " cores", f("%.0f sets/s", n / (allT / 1e9)),
+        table.row(
+                "batch, all " + cores + " cores",
+                f("%.0f sets/s", n / (allT / 1e9)),
                 "speed-up " + Measure.verdict(oneT / allT, ">=", 1.7));
         table.row("end-to-end per set (1 thread)", f("%.1f us", oneT / n / 1e3), "");
-        table.row("Jackson parse floor per set", f("%.1f us", parse / n / 1e3),
+        table.row(
+                "Jackson parse floor per set",
+                f("%.1f us", parse / n / 1e3),
                 "end-to-end / parse " + Measure.verdict(oneT / parse, "<=", 3));
-        table.row("raw Drools floor per set", f("%.1f us", raw / n / 1e3),
+        table.row(
+                "raw Drools floor per set",
+                f("%.1f us", raw / n / 1e3),
                 "end-to-end / raw Drools " + Measure.verdict(oneT / raw, "<=", 1.5));
         double loadOnly = ns.get("lodestone load only"), evalOnly = ns.get("lodestone evaluate only");
-        table.row("Lodestone load only per set", f("%.1f us", loadOnly / n / 1e3),
+        table.row(
+                "Lodestone load only per set",
+                f("%.1f us", loadOnly / n / 1e3),
                 "load / Jackson parse " + Measure.verdict(loadOnly / parse, "<=", 3));
-        table.row("Lodestone evaluate only per set", f("%.1f us", evalOnly / n / 1e3),
+        table.row(
+                "Lodestone evaluate only per set",
+                f("%.1f us", evalOnly / n / 1e3),
                 "evaluate / raw Drools " + Measure.verdict(evalOnly / raw, "<=", 1.5));
-        table.row("parse + raw Drools per set", f("%.1f us", (parse + raw) / n / 1e3),
+        table.row(
+                "parse + raw Drools per set",
+                f("%.1f us", (parse + raw) / n / 1e3),
                 f("end-to-end / (parse + raw) %.2fx", oneT / (parse + raw)));
     }
 

@@ -17,16 +17,15 @@ import java.util.Map;
  * the launcher's C1-only flags, the compiled rule-base cache and an AppCDS archive of the loaded classes.
  */
 final class ColdStartBench {
-    private ColdStartBench() {
-    }
+    private ColdStartBench() {}
 
     static void run(Path root, Path work, int runs, Suite.Table table) throws Exception {
         Path jar = root.resolve("target/lodestone-cli.jar");
         Path seed = root.resolve("facts/us-ua-minerals-2025-02.json");
         Path rules = root.resolve("rules");
         Path cacheDir = work.resolve("rule-cache");
-        List<String> evaluate = List.of("-jar", jar.toString(), "evaluate", "--rules", rules.toString(), "-q",
-                seed.toString());
+        List<String> evaluate =
+                List.of("-jar", jar.toString(), "evaluate", "--rules", rules.toString(), "-q", seed.toString());
         List<String> noCache = concat(evaluate, List.of("--no-rule-cache"));
         List<String> launcher = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
         Path jsaCompile = work.resolve("compile.jsa");
@@ -45,14 +44,17 @@ final class ColdStartBench {
         exec(concat(launcher, List.of("-XX:ArchiveClassesAtExit=" + jsaCached), evaluate), cacheDir);
 
         Map<String, List<String>> variants = new LinkedHashMap<>();
-        variants.put("JVM + jar start only (--version)", concat(launcher, List.of("-jar", jar.toString(), "--version")));
+        variants.put(
+                "JVM + jar start only (--version)", concat(launcher, List.of("-jar", jar.toString(), "--version")));
         variants.put("cold evaluate, default JVM flags, compile", noCache);
         variants.put("cold evaluate, launcher flags, compile", concat(launcher, noCache));
-        variants.put("cold evaluate, launcher flags, compile + AppCDS", concat(launcher,
-                List.of("-XX:SharedArchiveFile=" + jsaCompile), noCache));
+        variants.put(
+                "cold evaluate, launcher flags, compile + AppCDS",
+                concat(launcher, List.of("-XX:SharedArchiveFile=" + jsaCompile), noCache));
         variants.put("cold evaluate, launcher flags, rule cache", concat(launcher, evaluate));
-        variants.put("cold evaluate, launcher flags, rule cache + AppCDS", concat(launcher,
-                List.of("-XX:SharedArchiveFile=" + jsaCached), evaluate));
+        variants.put(
+                "cold evaluate, launcher flags, rule cache + AppCDS",
+                concat(launcher, List.of("-XX:SharedArchiveFile=" + jsaCached), evaluate));
         Map<String, double[]> times = new LinkedHashMap<>();
         variants.keySet().forEach(k -> times.put(k, new double[runs]));
         for (int r = 0; r < runs; r++) {
@@ -63,10 +65,13 @@ final class ColdStartBench {
         double plain = Measure.median(times.get("cold evaluate, launcher flags, compile"));
         for (Map.Entry<String, double[]> t : times.entrySet()) {
             double ms = Measure.median(t.getValue());
-            String note = t.getKey().contains("default JVM flags") ? f("launcher flags buy %.2fx", ms / plain)
-                    : t.getKey().contains("rule cache + AppCDS") ? f("%.2fx faster than compile", plain / ms)
-                    : t.getKey().contains("rule cache") ? "cache vs compile " + Measure.verdict(plain / ms, ">=", 2)
-                    : t.getKey().contains("AppCDS") ? f("AppCDS buys %.2fx", plain / ms) : "";
+            String note = t.getKey().contains("default JVM flags")
+                    ? f("launcher flags buy %.2fx", ms / plain)
+                    : t.getKey().contains("rule cache + AppCDS")
+                            ? f("%.2fx faster than compile", plain / ms)
+                            : t.getKey().contains("rule cache")
+                                    ? "cache vs compile " + Measure.verdict(plain / ms, ">=", 2)
+                                    : t.getKey().contains("AppCDS") ? f("AppCDS buys %.2fx", plain / ms) : "";
             table.row(t.getKey(), f("%.0f ms", ms), note);
         }
         // warm, in this JVM
@@ -90,8 +95,14 @@ final class ColdStartBench {
                 })
                 .run(3, 5);
         double warmMs = warm.get("evaluate") / 1e6;
-        table.row("warm evaluate of the seed (one JVM)", f("%.2f ms", warmMs), f("cold (launcher flags) / warm %.0fx", plain / warmMs));
-        table.row("rule compile in a warm JVM", f("%.0f ms", compile.get("compile") / 1e6), "what a rule-base cache could save per start");
+        table.row(
+                "warm evaluate of the seed (one JVM)",
+                f("%.2f ms", warmMs),
+                f("cold (launcher flags) / warm %.0fx", plain / warmMs));
+        table.row(
+                "rule compile in a warm JVM",
+                f("%.0f ms", compile.get("compile") / 1e6),
+                "what a rule-base cache could save per start");
     }
 
     @SafeVarargs
@@ -112,7 +123,8 @@ final class ColdStartBench {
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("LODESTONE_RULE_CACHE", ruleCache.toString());
         Process p = pb.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         int code = p.waitFor();
         double ms = (System.nanoTime() - t0) / 1e6;
         if (code != 0) {

@@ -20,14 +20,15 @@ import java.util.Random;
 final class Generator {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] MINERALS = {"rare-earths", "lithium", "titanium", "cobalt", "graphite", "tantalum"};
-    private static final String[] STATUSES = {"proposed", "negotiating", "agreed", "signed", "ratified", "in-force",
-            "rejected", "abandoned"};
-    private static final String[] PRIORITIES = {"economic-return", "reduce-adversary-dependence",
-            "recover-past-spending", "no-open-ended-commitment"};
+    private static final String[] STATUSES = {
+        "proposed", "negotiating", "agreed", "signed", "ratified", "in-force", "rejected", "abandoned"
+    };
+    private static final String[] PRIORITIES = {
+        "economic-return", "reduce-adversary-dependence", "recover-past-spending", "no-open-ended-commitment"
+    };
     private static final String[] MEASURES = {"total-support", "appropriated", "military"};
 
-    private Generator() {
-    }
+    private Generator() {}
 
     /** Writes {@code count} single-cluster fact sets into {@code dir}; returns their paths in order. */
     static List<Path> writeSets(Path dir, int count, long seed) throws IOException {
@@ -129,18 +130,48 @@ final class Generator {
             fact(f, "Country", c, "name", "Country " + c);
         }
         fact(f, "Relation", "rel-us-cn" + k, "from", us, "to", cn, "kind", "adversary");
-        fact(f, "Relation", "rel-ua-ru" + k, "from", ua, "to", ru, "kind", r.nextBoolean() ? "adversary" : "competitor");
-        fact(f, "Person", "p-a" + k, "name", "Volodymyr Zelenskyy", "country", ua,
-                "aliases", List.of("Volodymyr Zelensky", "Zelensky"));
+        fact(
+                f,
+                "Relation",
+                "rel-ua-ru" + k,
+                "from",
+                ua,
+                "to",
+                ru,
+                "kind",
+                r.nextBoolean() ? "adversary" : "competitor");
+        fact(
+                f,
+                "Person",
+                "p-a" + k,
+                "name",
+                "Volodymyr Zelenskyy",
+                "country",
+                ua,
+                "aliases",
+                List.of("Volodymyr Zelensky", "Zelensky"));
         fact(f, "Person", "p-b" + k, "name", "Scott Bessent", "country", us);
         fact(f, "Mention", "m-1" + k, "person", "p-a" + k, "text", "Zelensky");
         fact(f, "Mention", "m-2" + k, "person", "p-b" + k, "text", "Bessent");
-        fact(f, "Mention", "m-3" + k, "person", "p-a" + k, "text", r.nextDouble() < 0.4 ? "Zelenskyyyy" : "Volodymyr Zelensky");
+        fact(
+                f,
+                "Mention",
+                "m-3" + k,
+                "person",
+                "p-a" + k,
+                "text",
+                r.nextDouble() < 0.4 ? "Zelenskyyyy" : "Volodymyr Zelensky");
 
         int policies = 1 + r.nextInt(2);
         for (int i = 0; i < policies; i++) {
-            fact(f, "Policy", "pol-" + i + k, "issuer", r.nextDouble() < 0.85 ? us : ua,
-                    "priorities", someOf(r, PRIORITIES, 1));
+            fact(
+                    f,
+                    "Policy",
+                    "pol-" + i + k,
+                    "issuer",
+                    r.nextDouble() < 0.85 ? us : ua,
+                    "priorities",
+                    someOf(r, PRIORITIES, 1));
         }
         List<String> dealIds = new ArrayList<>();
         int deals = 1 + r.nextInt(2);
@@ -150,31 +181,102 @@ final class Generator {
             Double usShare = shareDraw < 0.3 ? null : shareDraw < 0.4 ? 0.0 : Math.round(shareDraw * 50) / 100.0;
             boolean guarantees = r.nextDouble() < 0.4;
             Double value = r.nextBoolean() ? (100 + r.nextInt(500)) * 1e9 : null;
-            fact(f, "Deal", "deal-" + i + k, "parties", List.of(us, ua), "proposer", us, "status", status,
-                    "rejectedBy", "rejected".equals(status) ? ua : null,
-                    "supersedes", i > 0 ? dealIds.get(0) : null,
-                    "usShare", usShare, "resources", someOf(r, MINERALS, 1), "estimatedValueUsd", value,
-                    "valueSourced", value == null ? null : r.nextBoolean(), "linkedToAid", r.nextDouble() < 0.4,
-                    "repaysPastAid", r.nextDouble() < 0.4, "securityGuarantees", guarantees,
-                    "requiresRatification", r.nextBoolean(), "ratified", r.nextDouble() < 0.3,
-                    "proposed", "2025-02-" + (10 + r.nextInt(10)));
+            fact(
+                    f,
+                    "Deal",
+                    "deal-" + i + k,
+                    "parties",
+                    List.of(us, ua),
+                    "proposer",
+                    us,
+                    "status",
+                    status,
+                    "rejectedBy",
+                    "rejected".equals(status) ? ua : null,
+                    "supersedes",
+                    i > 0 ? dealIds.get(0) : null,
+                    "usShare",
+                    usShare,
+                    "resources",
+                    someOf(r, MINERALS, 1),
+                    "estimatedValueUsd",
+                    value,
+                    "valueSourced",
+                    value == null ? null : r.nextBoolean(),
+                    "linkedToAid",
+                    r.nextDouble() < 0.4,
+                    "repaysPastAid",
+                    r.nextDouble() < 0.4,
+                    "securityGuarantees",
+                    guarantees,
+                    "requiresRatification",
+                    r.nextBoolean(),
+                    "ratified",
+                    r.nextDouble() < 0.3,
+                    "proposed",
+                    "2025-02-" + (10 + r.nextInt(10)));
             dealIds.add("deal-" + i + k);
         }
         int deposits = 4 + r.nextInt(3);
         for (int i = 0; i < deposits; i++) {
             boolean occupied = r.nextDouble() < 0.3;
-            fact(f, "Deposit", "dep-" + i + k, "mineral", MINERALS[r.nextInt(MINERALS.length)], "region", "r" + i,
-                    "country", ua, "occupied", occupied, "controlledBy", occupied ? ru : ua);
+            fact(
+                    f,
+                    "Deposit",
+                    "dep-" + i + k,
+                    "mineral",
+                    MINERALS[r.nextInt(MINERALS.length)],
+                    "region",
+                    "r" + i,
+                    "country",
+                    ua,
+                    "occupied",
+                    occupied,
+                    "controlledBy",
+                    occupied ? ru : ua);
         }
         for (int i = 0; i < 4; i++) {
-            fact(f, "MarketShare", "ms-" + i + k, "country", cn, "commodity", MINERALS[r.nextInt(MINERALS.length)],
-                    "stage", r.nextBoolean() ? "mining" : "refining", "share", Math.round(r.nextDouble() * 95) / 100.0);
+            fact(
+                    f,
+                    "MarketShare",
+                    "ms-" + i + k,
+                    "country",
+                    cn,
+                    "commodity",
+                    MINERALS[r.nextInt(MINERALS.length)],
+                    "stage",
+                    r.nextBoolean() ? "mining" : "refining",
+                    "share",
+                    Math.round(r.nextDouble() * 95) / 100.0);
         }
-        fact(f, "Conflict", "war" + k, "aggressor", ru, "defender", ua, "territoryOccupiedPct", 0.20,
-                "territoryOccupiedBeforeEscalationPct", 0.07);
-        fact(f, "Claim", "c-territory" + k, "speaker", "article", "subject", "war" + k,
-                "property", "territoryLostSinceEscalationPct", "value", Math.round((0.08 + r.nextDouble() * 0.14) * 100) / 100.0,
-                "kind", "fact", "presentedAs", "fact");
+        fact(
+                f,
+                "Conflict",
+                "war" + k,
+                "aggressor",
+                ru,
+                "defender",
+                ua,
+                "territoryOccupiedPct",
+                0.20,
+                "territoryOccupiedBeforeEscalationPct",
+                0.07);
+        fact(
+                f,
+                "Claim",
+                "c-territory" + k,
+                "speaker",
+                "article",
+                "subject",
+                "war" + k,
+                "property",
+                "territoryLostSinceEscalationPct",
+                "value",
+                Math.round((0.08 + r.nextDouble() * 0.14) * 100) / 100.0,
+                "kind",
+                "fact",
+                "presentedAs",
+                "fact");
 
         // aid figures under several measures; tranches for two of them
         for (String measure : MEASURES) {
@@ -182,48 +284,170 @@ final class Generator {
             int figures = 1 + r.nextInt(3);
             for (int i = 0; i < figures; i++) {
                 double factor = i == 0 ? 1 : 0.6 + r.nextDouble();
-                fact(f, "AidFigure", "aid-" + measure + "-" + i + k, "donor", us, "recipient", ua, "measure", measure,
-                        "amountUsd", Math.round(base * factor / 1e6) * 1e6, "claimedBy", "src-" + i);
+                fact(
+                        f,
+                        "AidFigure",
+                        "aid-" + measure + "-" + i + k,
+                        "donor",
+                        us,
+                        "recipient",
+                        ua,
+                        "measure",
+                        measure,
+                        "amountUsd",
+                        Math.round(base * factor / 1e6) * 1e6,
+                        "claimedBy",
+                        "src-" + i);
             }
             if (!measure.equals("total-support")) {
                 int tranches = 3 + r.nextInt(3);
                 double target = base * (0.92 + r.nextDouble() * 0.16);
                 for (int i = 0; i < tranches; i++) {
                     double amount = Math.round(target / tranches / 1e6) * 1e6;
-                    fact(f, "AidTranche", "tr-" + measure + "-" + i + k, "donor", us, "recipient", ua,
-                            "measure", measure, "amountUsd", amount,
-                            "loanUsd", r.nextDouble() < 0.3 ? Math.round(amount * r.nextDouble() / 1e6) * 1e6 : 0.0,
-                            "year", 2022 + i % 3);
+                    fact(
+                            f,
+                            "AidTranche",
+                            "tr-" + measure + "-" + i + k,
+                            "donor",
+                            us,
+                            "recipient",
+                            ua,
+                            "measure",
+                            measure,
+                            "amountUsd",
+                            amount,
+                            "loanUsd",
+                            r.nextDouble() < 0.3 ? Math.round(amount * r.nextDouble() / 1e6) * 1e6 : 0.0,
+                            "year",
+                            2022 + i % 3);
                 }
             }
         }
         if (r.nextBoolean()) {
-            fact(f, "Claim", "c-loan" + k, "speaker", "p-b" + k, "subject", "aid-total-support-0" + k,
-                    "property", "form", "value", "loan", "kind", "fact", "presentedAs", "fact");
+            fact(
+                    f,
+                    "Claim",
+                    "c-loan" + k,
+                    "speaker",
+                    "p-b" + k,
+                    "subject",
+                    "aid-total-support-0" + k,
+                    "property",
+                    "form",
+                    "value",
+                    "loan",
+                    "kind",
+                    "fact",
+                    "presentedAs",
+                    "fact");
         }
         // claims against references: numbers, years, dates and words
         for (int i = 0; i < 5; i++) {
             double ref = (1 + r.nextInt(200)) * 1e6;
             double claimed = Math.round(ref * (0.8 + r.nextDouble() * 0.4));
             String subject = "topic-" + i + k;
-            fact(f, "Claim", "c-num-" + i + k, "speaker", "article", "subject", subject, "property", "population",
-                    "value", claimed, "unit", "people", "kind", r.nextDouble() < 0.8 ? "fact" : "estimate",
-                    "presentedAs", "fact");
-            fact(f, "Reference", "ref-num-" + i + k, "subject", subject, "property", "population", "value", ref,
-                    "unit", "people");
+            fact(
+                    f,
+                    "Claim",
+                    "c-num-" + i + k,
+                    "speaker",
+                    "article",
+                    "subject",
+                    subject,
+                    "property",
+                    "population",
+                    "value",
+                    claimed,
+                    "unit",
+                    "people",
+                    "kind",
+                    r.nextDouble() < 0.8 ? "fact" : "estimate",
+                    "presentedAs",
+                    "fact");
+            fact(
+                    f,
+                    "Reference",
+                    "ref-num-" + i + k,
+                    "subject",
+                    subject,
+                    "property",
+                    "population",
+                    "value",
+                    ref,
+                    "unit",
+                    "people");
         }
-        fact(f, "Claim", "c-year" + k, "speaker", "article", "subject", "event" + k, "property", "year",
-                "value", 2003 + r.nextInt(2), "unit", "year", "kind", "fact", "presentedAs", "fact");
+        fact(
+                f,
+                "Claim",
+                "c-year" + k,
+                "speaker",
+                "article",
+                "subject",
+                "event" + k,
+                "property",
+                "year",
+                "value",
+                2003 + r.nextInt(2),
+                "unit",
+                "year",
+                "kind",
+                "fact",
+                "presentedAs",
+                "fact");
         fact(f, "Reference", "ref-year" + k, "subject", "event" + k, "property", "year", "value", 2003, "unit", "year");
-        fact(f, "Claim", "c-word" + k, "speaker", "article", "subject", "election" + k, "property", "status",
-                "value", r.nextBoolean() ? "cancelled" : "postponed", "kind", "fact", "presentedAs", "fact");
+        fact(
+                f,
+                "Claim",
+                "c-word" + k,
+                "speaker",
+                "article",
+                "subject",
+                "election" + k,
+                "property",
+                "status",
+                "value",
+                r.nextBoolean() ? "cancelled" : "postponed",
+                "kind",
+                "fact",
+                "presentedAs",
+                "fact");
         fact(f, "Reference", "ref-word" + k, "subject", "election" + k, "property", "status", "value", "postponed");
-        fact(f, "Claim", "c-opinion" + k, "speaker", "article", "subject", "war" + k, "property", "outcome",
-                "value", "unwinnable", "kind", r.nextBoolean() ? "prediction" : "opinion",
-                "presentedAs", r.nextBoolean() ? "fact" : "opinion", "evidence", List.of());
+        fact(
+                f,
+                "Claim",
+                "c-opinion" + k,
+                "speaker",
+                "article",
+                "subject",
+                "war" + k,
+                "property",
+                "outcome",
+                "value",
+                "unwinnable",
+                "kind",
+                r.nextBoolean() ? "prediction" : "opinion",
+                "presentedAs",
+                r.nextBoolean() ? "fact" : "opinion",
+                "evidence",
+                List.of());
         if (r.nextBoolean()) {
-            fact(f, "Vote", "vote" + k, "actor", us, "forum", "UNGA", "subject", "resolution", "sponsor", ua,
-                    "position", r.nextDouble() < 0.7 ? "against" : "for", "date", "2025-02-24");
+            fact(
+                    f,
+                    "Vote",
+                    "vote" + k,
+                    "actor",
+                    us,
+                    "forum",
+                    "UNGA",
+                    "subject",
+                    "resolution",
+                    "sponsor",
+                    ua,
+                    "position",
+                    r.nextDouble() < 0.7 ? "against" : "for",
+                    "date",
+                    "2025-02-24");
         }
         if (r.nextBoolean()) {
             fact(f, "Offer", "offer" + k, "from", ru, "to", us, "subject", MINERALS[r.nextInt(3)]);

@@ -13,15 +13,17 @@ import io.lodestone.bench.Shapes.Tranche;
 
 /** The five shapes as plain nested loops: the upper bound a declarative engine is measured against. */
 final class HandShapes {
-    private HandShapes() {
-    }
+    private HandShapes() {}
 
     static long[] run(Data d) {
         long[] c = new long[6];
         for (Figure a : d.figures) {
             for (Figure b : d.figures) {
-                if (a.donor.equals(b.donor) && a.recipient.equals(b.recipient) && a.measure.equals(b.measure)
-                        && b.id.compareTo(a.id) > 0 && spread(a.amount, b.amount) > 0.25) {
+                if (a.donor.equals(b.donor)
+                        && a.recipient.equals(b.recipient)
+                        && a.measure.equals(b.measure)
+                        && b.id.compareTo(a.id) > 0
+                        && spread(a.amount, b.amount) > 0.25) {
                     c[Shapes.PAIR]++;
                 }
             }
@@ -31,7 +33,9 @@ final class HandShapes {
                 continue;
             }
             for (Ref r : d.refs) {
-                if (r.value != null && r.subject.equals(cl.subject) && r.property.equals(cl.property)
+                if (r.value != null
+                        && r.subject.equals(cl.subject)
+                        && r.property.equals(cl.property)
                         && spread(cl.value, r.value) > 0.1) {
                     c[Shapes.CLAIM_REF]++;
                 }
@@ -74,7 +78,8 @@ final class HandShapes {
                     c[Shapes.SCORE_FINDINGS]++;
                     c[Shapes.SCORE] += 1;
                 }
-                if (p.priorities.contains("no-open-ended-commitment") && deal.securityGuarantees
+                if (p.priorities.contains("no-open-ended-commitment")
+                        && deal.securityGuarantees
                         && (deal.usShare == null || deal.usShare == 0)) {
                     c[Shapes.SCORE_FINDINGS]++;
                     c[Shapes.SCORE] -= 2;

@@ -34,7 +34,8 @@ final class Measure {
             }
         }
         Map<String, Double> medians = new LinkedHashMap<>();
-        times.forEach((k, v) -> medians.put(k, median(v.stream().mapToDouble(Long::doubleValue).toArray())));
+        times.forEach((k, v) ->
+                medians.put(k, median(v.stream().mapToDouble(Long::doubleValue).toArray())));
         return medians;
     }
 

@@ -21,15 +21,18 @@ import java.util.stream.Collectors;
  * give the same count vector as Lodestone on every set before any timing is printed.
  */
 final class PeerBench {
-    private PeerBench() {
-    }
+    private PeerBench() {}
 
     static void run(Path root, List<Path> files, Path work, int rounds, Suite.Table table) throws Exception {
         Path rules = work.resolve("shapes-rules");
         Files.createDirectories(rules);
-        Files.copy(root.resolve("rules/minerals/model.drl"), rules.resolve("model.drl"),
+        Files.copy(
+                root.resolve("rules/minerals/model.drl"),
+                rules.resolve("model.drl"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(root.resolve("bench/shapes/shapes.drl"), rules.resolve("shapes.drl"),
+        Files.copy(
+                root.resolve("bench/shapes/shapes.drl"),
+                rules.resolve("shapes.drl"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Lodestone lodestone = Lodestone.fromRules(rules);
         List<FactSet> sets = new ArrayList<>();
@@ -51,14 +54,22 @@ final class PeerBench {
             }
             NodeResult node = node(root, files, work, rounds);
             for (int i = 0; i < files.size(); i++) {
-                same("json-rules-engine", files.get(i), Shapes.counts(lodestone.evaluate(sets.get(i))), node.counts.get(i));
+                same(
+                        "json-rules-engine",
+                        files.get(i),
+                        Shapes.counts(lodestone.evaluate(sets.get(i))),
+                        node.counts.get(i));
             }
-            System.out.println(f("  %d sets: identical findings from all four on every set; totals %s = %s",
+            System.out.println(f(
+                    "  %d sets: identical findings from all four on every set; totals %s = %s",
                     files.size(), Arrays.toString(Shapes.NAMES), Arrays.toString(totals)));
 
             long[] sink = new long[1];
             Map<String, Double> ns = new Measure()
-                    .add("lodestone", () -> sets.forEach(s -> sink[0] += lodestone.evaluate(s).findings().size()))
+                    .add(
+                            "lodestone",
+                            () -> sets.forEach(s ->
+                                    sink[0] += lodestone.evaluate(s).findings().size()))
                     .add("evrete", () -> data.forEach(d -> sink[0] += evrete.run(d)[0]))
                     .add("hand", () -> data.forEach(d -> sink[0] += HandShapes.run(d)[0]))
                     .run(3, rounds);
@@ -66,10 +77,17 @@ final class PeerBench {
             double lode = ns.get("lodestone") / n / 1e3, ev = ns.get("evrete") / n / 1e3;
             double hand = ns.get("hand") / n / 1e3, js = node.usPerSet;
             table.row("shapes: Lodestone per set", f("%.1f us", lode), "");
-            table.row("shapes: Evrete per set", f("%.1f us", ev), "Evrete / Lodestone " + Measure.verdict(ev / lode, ">=", 4));
-            table.row("shapes: json-rules-engine per set", f("%.1f us", js),
+            table.row(
+                    "shapes: Evrete per set",
+                    f("%.1f us", ev),
+                    "Evrete / Lodestone " + Measure.verdict(ev / lode, ">=", 4));
+            table.row(
+                    "shapes: json-rules-engine per set",
+                    f("%.1f us", js),
                     "json-rules-engine / Lodestone " + Measure.verdict(js / lode, ">=", 2));
-            table.row("shapes: hand-written loops per set", f("%.2f us", hand),
+            table.row(
+                    "shapes: hand-written loops per set",
+                    f("%.2f us", hand),
                     "Lodestone / loops " + Measure.verdict(lode / hand, "<=", 1.5));
         }
     }
@@ -82,15 +100,16 @@ final class PeerBench {
         }
     }
 
-    private record NodeResult(List<long[]> counts, double usPerSet) {
-    }
+    private record NodeResult(List<long[]> counts, double usPerSet) {}
 
     private static NodeResult node(Path root, List<Path> files, Path work, int rounds) throws Exception {
         Path list = work.resolve("peer-files.txt");
-        Files.writeString(list, files.stream().map(p -> p.toAbsolutePath().toString())
-                .collect(Collectors.joining("\n")) + "\n");
-        Process p = new ProcessBuilder("node", root.resolve("bench/node/peer.js").toString(), list.toString(),
-                String.valueOf(rounds)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Files.writeString(
+                list, files.stream().map(p -> p.toAbsolutePath().toString()).collect(Collectors.joining("\n")) + "\n");
+        Process p = new ProcessBuilder(
+                        "node", root.resolve("bench/node/peer.js").toString(), list.toString(), String.valueOf(rounds))
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
             throw new IllegalStateException("node peer failed (run bench/run.sh, which installs it with npm ci)");

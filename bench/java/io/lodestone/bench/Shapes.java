@@ -17,11 +17,11 @@ import java.util.List;
 final class Shapes {
     /** Index of each count in a result vector; SCORE is the sum of S5 weights. */
     static final int PAIR = 0, CLAIM_REF = 1, OCCUPIED = 2, TRANCHES = 3, SCORE_FINDINGS = 4, SCORE = 5;
+
     static final String[] NAMES = {"pair", "claim-ref", "occupied", "tranches", "score-findings", "score"};
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Shapes() {
-    }
+    private Shapes() {}
 
     static double spread(double a, double b) {
         double lo = Math.min(Math.abs(a), Math.abs(b));
@@ -158,7 +158,7 @@ final class Shapes {
                 case "Deal" -> d.deals.add(new Deal(n));
                 case "Deposit" -> d.deposits.add(new Deposit(n));
                 case "Policy" -> d.policies.add(new Policy(n));
-                default -> { }
+                default -> {}
             }
         }
         return d;

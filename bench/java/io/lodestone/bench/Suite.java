@@ -45,7 +45,8 @@ public final class Suite {
                 case "--rounds" -> rounds = Integer.parseInt(v);
                 case "--cold-runs" -> coldRuns = Integer.parseInt(v);
                 case "--scale-timeout" -> scaleTimeout = Integer.parseInt(v);
-                case "--scale" -> scale = Arrays.stream(v.split(",")).map(Integer::valueOf).toList();
+                case "--scale" ->
+                    scale = Arrays.stream(v.split(",")).map(Integer::valueOf).toList();
                 case "--only" -> only = Set.of(v.split(","));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -63,8 +64,13 @@ public final class Suite {
         }
         List<Path> files = Generator.writeSets(dir, sets, 42);
         Table table = new Table();
-        System.out.println(f("Lodestone benchmark suite: %d cores, %s, Java %s; sets=%d peer-sets=%d rounds=%d",
-                Runtime.getRuntime().availableProcessors(), cpu(), System.getProperty("java.version"), sets, peerSets,
+        System.out.println(f(
+                "Lodestone benchmark suite: %d cores, %s, Java %s; sets=%d peer-sets=%d rounds=%d",
+                Runtime.getRuntime().availableProcessors(),
+                cpu(),
+                System.getProperty("java.version"),
+                sets,
+                peerSets,
                 rounds));
         if (only.contains("batch")) {
             System.out.println("[1-2] batch throughput and overhead vs floors (bundled rules/)");
@@ -87,8 +93,11 @@ public final class Suite {
 
     private static String cpu() {
         try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .orElse("unknown CPU");
         } catch (Exception e) {
             return "unknown CPU";
         }

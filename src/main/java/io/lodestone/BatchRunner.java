@@ -37,11 +37,22 @@ final class BatchRunner {
     }
 
     /** One file's outcome: its report (null for check or a failed load), fact-set id and size, problems. */
-    record Outcome(Report report, String factSetId, int factCount, List<Diagnostic> errors,
-                   List<Diagnostic> warnings, CheckResult.QuoteCount quotes) {
+    record Outcome(
+            Report report,
+            String factSetId,
+            int factCount,
+            List<Diagnostic> errors,
+            List<Diagnostic> warnings,
+            CheckResult.QuoteCount quotes) {
         static Outcome loaded(FactSet factSet, Report report) {
-            int withText = (int) factSet.sources().stream().filter(s -> s.file() != null).count();
-            return new Outcome(report, factSet.id(), factSet.facts().size(), List.of(), factSet.warnings(),
+            int withText = (int)
+                    factSet.sources().stream().filter(s -> s.file() != null).count();
+            return new Outcome(
+                    report,
+                    factSet.id(),
+                    factSet.facts().size(),
+                    List.of(),
+                    factSet.warnings(),
                     new CheckResult.QuoteCount(withText, factSet.sources().size() - withText));
         }
 
@@ -62,9 +73,14 @@ final class BatchRunner {
      * @param factCount    the facts of every fact set that loaded, together
      * @param quotes       the sources of the fact sets that loaded, with and without a text file
      */
-    record Result(List<String> files, List<Report> reports, List<Diagnostic> errors, List<Diagnostic> warnings,
-                  String onlyFactSetId, int factCount, CheckResult.QuoteCount quotes) {
-    }
+    record Result(
+            List<String> files,
+            List<Report> reports,
+            List<Diagnostic> errors,
+            List<Diagnostic> warnings,
+            String onlyFactSetId,
+            int factCount,
+            CheckResult.QuoteCount quotes) {}
 
     Result run(Collection<Path> inputs, BatchListener listener, FileTask task) {
         FactSetPaths.Expansion expansion = FactSetPaths.expand(inputs);
@@ -87,7 +103,10 @@ final class BatchRunner {
         CheckResult.QuoteCount quotes = CheckResult.QuoteCount.NONE;
         for (int i = 0; i < total; i++) {
             Outcome o = outcomes.get(i);
-            files.add(FactSetPaths.isStdin(paths.get(i)) ? Lodestone.STDIN_NAME : paths.get(i).toString());
+            files.add(
+                    FactSetPaths.isStdin(paths.get(i))
+                            ? Lodestone.STDIN_NAME
+                            : paths.get(i).toString());
             if (o.report != null) {
                 reports.add(o.report);
             }
@@ -103,8 +122,7 @@ final class BatchRunner {
         return new Result(files, reports, errors, warnings, id, facts, quotes);
     }
 
-    private static Outcome attempt(Path file, FileTask task, BatchListener listener, AtomicInteger done,
-                                   int total) {
+    private static Outcome attempt(Path file, FileTask task, BatchListener listener, AtomicInteger done, int total) {
         Outcome o;
         try {
             o = task.apply(file);

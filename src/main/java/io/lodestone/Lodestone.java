@@ -17,8 +17,8 @@ import io.lodestone.engine.SessionResult;
 import io.lodestone.engine.SessionRunner;
 import io.lodestone.facts.FactLocations;
 import io.lodestone.facts.FactSetLoader;
-import io.lodestone.facts.FactSetSchema;
 import io.lodestone.facts.FactSetPaths;
+import io.lodestone.facts.FactSetSchema;
 import io.lodestone.report.ReportBuilder;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,12 +58,14 @@ public final class Lodestone {
     private final boolean explain;
 
     private Lodestone(Builder b) throws RulesException {
-        this.ruleBase = RuleBase.compile(b.rulesDir, b.params,
-                b.ruleCache == null ? null : new RuleBaseCache(b.ruleCache));
-        this.loader = new FactSetLoader(ruleBase.factTypes(), ruleBase.values(), b.maxFileBytes, b.maxDepth,
-                b.lenient, b.strict);
-        this.strictLoader = b.strict ? loader : new FactSetLoader(ruleBase.factTypes(), ruleBase.values(),
-                b.maxFileBytes, b.maxDepth, b.lenient, true);
+        this.ruleBase =
+                RuleBase.compile(b.rulesDir, b.params, b.ruleCache == null ? null : new RuleBaseCache(b.ruleCache));
+        this.loader = new FactSetLoader(
+                ruleBase.factTypes(), ruleBase.values(), b.maxFileBytes, b.maxDepth, b.lenient, b.strict);
+        this.strictLoader = b.strict
+                ? loader
+                : new FactSetLoader(
+                        ruleBase.factTypes(), ruleBase.values(), b.maxFileBytes, b.maxDepth, b.lenient, true);
         this.runner = new SessionRunner(ruleBase, new Limits(b.maxFirings, b.timeout, b.isolateRules));
         this.batches = new BatchRunner(b.jobs);
         this.explain = b.explain;
@@ -194,8 +196,15 @@ public final class Lodestone {
     public CheckResult check(InputStream in, String name, boolean strict) {
         try {
             FactSet factSet = load(in, name, strict);
-            return new CheckResult(rulesHash(), ruleBase.rules().size(), List.of(name), List.of(),
-                    factSet.warnings(), factSet.id(), factSet.facts().size(), quoteCount(factSet));
+            return new CheckResult(
+                    rulesHash(),
+                    ruleBase.rules().size(),
+                    List.of(name),
+                    List.of(),
+                    factSet.warnings(),
+                    factSet.id(),
+                    factSet.facts().size(),
+                    quoteCount(factSet));
         } catch (FactSetException e) {
             return new CheckResult(rulesHash(), ruleBase.rules().size(), List.of(name), e.errors(), e.warnings());
         }
@@ -223,7 +232,8 @@ public final class Lodestone {
      */
     public Report evaluate(FactSet factSet, boolean explain) {
         SessionResult result = runner.run(factSet, explain);
-        return ReportBuilder.build(factSet, result.findings(), result.errors(), ruleBase.rules().size(), ruleBase.rules());
+        return ReportBuilder.build(
+                factSet, result.findings(), result.errors(), ruleBase.rules().size(), ruleBase.rules());
     }
 
     /**
@@ -274,8 +284,14 @@ public final class Lodestone {
             FactSet factSet = loadInput(file);
             return BatchRunner.Outcome.loaded(factSet, evaluate(factSet));
         });
-        return new RunReport(rulesHash(), ruleBase.rules().size(), batch.reports(), batch.errors(),
-                batch.warnings(), rules(), locator());
+        return new RunReport(
+                rulesHash(),
+                ruleBase.rules().size(),
+                batch.reports(),
+                batch.errors(),
+                batch.warnings(),
+                rules(),
+                locator());
     }
 
     /**
@@ -296,14 +312,22 @@ public final class Lodestone {
      * @return the files read, every error and every warning
      */
     public CheckResult checkAll(Collection<Path> inputs) {
-        BatchRunner.Result batch = batches.run(inputs, BatchListener.NONE,
-                file -> BatchRunner.Outcome.loaded(loadInput(file), null));
-        return new CheckResult(rulesHash(), ruleBase.rules().size(), batch.files(), batch.errors(),
-                batch.warnings(), batch.onlyFactSetId(), batch.factCount(), batch.quotes());
+        BatchRunner.Result batch =
+                batches.run(inputs, BatchListener.NONE, file -> BatchRunner.Outcome.loaded(loadInput(file), null));
+        return new CheckResult(
+                rulesHash(),
+                ruleBase.rules().size(),
+                batch.files(),
+                batch.errors(),
+                batch.warnings(),
+                batch.onlyFactSetId(),
+                batch.factCount(),
+                batch.quotes());
     }
 
     private static CheckResult.QuoteCount quoteCount(FactSet factSet) {
-        int withText = (int) factSet.sources().stream().filter(s -> s.file() != null).count();
+        int withText =
+                (int) factSet.sources().stream().filter(s -> s.file() != null).count();
         return new CheckResult.QuoteCount(withText, factSet.sources().size() - withText);
     }
 

@@ -36,14 +36,22 @@ class ApiDocsIT {
         DocumentationTool javadoc = ToolProvider.getSystemDocumentationTool();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager files = javadoc.getStandardFileManager(diagnostics, null, null)) {
-            List<String> options = List.of("-Xdoclint:all", "-quiet", "-d", out.toString(),
-                    "-cp", ApiSurfaceTest.classPathOf(Lodestone.class));
-            Boolean ok = javadoc.getTask(null, files, diagnostics, null, options,
-                    files.getJavaFileObjectsFromPaths(sources)).call();
+            List<String> options = List.of(
+                    "-Xdoclint:all",
+                    "-quiet",
+                    "-d",
+                    out.toString(),
+                    "-cp",
+                    ApiSurfaceTest.classPathOf(Lodestone.class));
+            Boolean ok = javadoc.getTask(
+                            null, files, diagnostics, null, options, files.getJavaFileObjectsFromPaths(sources))
+                    .call();
             List<String> problems = diagnostics.getDiagnostics().stream()
-                    .filter(d -> d.getKind() == Diagnostic.Kind.ERROR || d.getKind() == Diagnostic.Kind.WARNING
+                    .filter(d -> d.getKind() == Diagnostic.Kind.ERROR
+                            || d.getKind() == Diagnostic.Kind.WARNING
                             || d.getKind() == Diagnostic.Kind.MANDATORY_WARNING)
-                    .map(d -> d.getSource() == null ? d.getMessage(null)
+                    .map(d -> d.getSource() == null
+                            ? d.getMessage(null)
                             : d.getSource().getName() + ":" + d.getLineNumber() + ": " + d.getMessage(null))
                     .toList();
             assertEquals(List.of(), problems);

@@ -46,7 +46,8 @@ class ApiSurfaceTest {
                 }
                 if (FORBIDDEN.stream().anyMatch(type::startsWith)) {
                     leaks.add(c.getName() + " -> " + type);
-                } else if (!type.startsWith("java.") && !type.startsWith("io.lodestone.api.")
+                } else if (!type.startsWith("java.")
+                        && !type.startsWith("io.lodestone.api.")
                         && !type.startsWith("io.lodestone.Lodestone")) {
                     outside.add(c.getName() + " -> " + type);
                 }
@@ -68,12 +69,15 @@ class ApiSurfaceTest {
             return List.of();
         }
 
-        public void take(java.util.Map<String, org.kie.api.KieBase[]> bases) {
-        }
+        public void take(java.util.Map<String, org.kie.api.KieBase[]> bases) {}
     }
 
     static List<Class<?>> publicSurface() throws IOException, URISyntaxException, ClassNotFoundException {
-        Path classes = Path.of(Lodestone.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path classes = Path.of(Lodestone.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         List<Class<?>> out = new ArrayList<>(List.of(Lodestone.class, Lodestone.Builder.class));
         try (Stream<Path> files = Files.list(classes.resolve("io/lodestone/api"))) {
             for (Path f : (Iterable<Path>) files.sorted()::iterator) {
@@ -144,10 +148,12 @@ class ApiSurfaceTest {
                 collect(a, names);
             }
         } else if (t instanceof WildcardType w) {
-            Stream.concat(Stream.of(w.getUpperBounds()), Stream.of(w.getLowerBounds())).forEach(b -> collect(b, names));
+            Stream.concat(Stream.of(w.getUpperBounds()), Stream.of(w.getLowerBounds()))
+                    .forEach(b -> collect(b, names));
         } else if (t instanceof GenericArrayType g) {
             collect(g.getGenericComponentType(), names);
-        } else if (t instanceof TypeVariable<?> v && names.add("type variable " + v + " of " + v.getGenericDeclaration())) {
+        } else if (t instanceof TypeVariable<?> v
+                && names.add("type variable " + v + " of " + v.getGenericDeclaration())) {
             // recorded once: bounds such as E extends Enum<E> refer back to the variable
             for (Type b : v.getBounds()) {
                 collect(b, names);

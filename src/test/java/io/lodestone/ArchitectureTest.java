@@ -20,54 +20,88 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.lodestone");
     }
 
     @Test
     void layersDependDownwardOnly() {
-        layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("cli").definedBy("io.lodestone.cli..")
-                .layer("server").definedBy("io.lodestone.server..")
-                .layer("verify").definedBy("io.lodestone.verify..")
-                .layer("facade").definedBy("io.lodestone")
-                .layer("engine").definedBy("io.lodestone.engine..")
-                .layer("facts").definedBy("io.lodestone.facts..")
-                .layer("report").definedBy("io.lodestone.report..")
-                .layer("output").definedBy("io.lodestone.output..")
-                .layer("api").definedBy("io.lodestone.api..")
-                .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-                .whereLayer("server").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("verify").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("facade").mayOnlyBeAccessedByLayers("cli", "server", "verify")
-                .whereLayer("output").mayOnlyBeAccessedByLayers("cli", "server")
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("cli")
+                .definedBy("io.lodestone.cli..")
+                .layer("server")
+                .definedBy("io.lodestone.server..")
+                .layer("verify")
+                .definedBy("io.lodestone.verify..")
+                .layer("facade")
+                .definedBy("io.lodestone")
+                .layer("engine")
+                .definedBy("io.lodestone.engine..")
+                .layer("facts")
+                .definedBy("io.lodestone.facts..")
+                .layer("report")
+                .definedBy("io.lodestone.report..")
+                .layer("output")
+                .definedBy("io.lodestone.output..")
+                .layer("api")
+                .definedBy("io.lodestone.api..")
+                .whereLayer("cli")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("server")
+                .mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("verify")
+                .mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("facade")
+                .mayOnlyBeAccessedByLayers("cli", "server", "verify")
+                .whereLayer("output")
+                .mayOnlyBeAccessedByLayers("cli", "server")
                 // the loader binds JSON to the types the rules declare (engine.DeclaredType); never the reverse
-                .whereLayer("engine").mayOnlyBeAccessedByLayers("facade", "facts")
-                .whereLayer("facts").mayOnlyBeAccessedByLayers("facade")
-                .whereLayer("report").mayOnlyBeAccessedByLayers("facade")
+                .whereLayer("engine")
+                .mayOnlyBeAccessedByLayers("facade", "facts")
+                .whereLayer("facts")
+                .mayOnlyBeAccessedByLayers("facade")
+                .whereLayer("report")
+                .mayOnlyBeAccessedByLayers("facade")
                 .check(classes);
     }
 
     @Test
     void apiDependsOnNothingOfOurs() {
-        noClasses().that().resideInAPackage("io.lodestone.api..")
-                .should().dependOnClassesThat().resideOutsideOfPackages("io.lodestone.api..", "java..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.lodestone.api..")
+                .should()
+                .dependOnClassesThat()
+                .resideOutsideOfPackages("io.lodestone.api..", "java..")
                 .check(classes);
     }
 
     @Test
     void droolsAndKieStayInTheEngine() {
-        noClasses().that().resideOutsideOfPackage("io.lodestone.engine..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.drools..", "org.kie..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.lodestone.engine..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.drools..", "org.kie..")
                 .check(classes);
     }
 
     @Test
     void jacksonOnlyWhereJsonIsReadOrWritten() {
         // engine reads params.json, facts reads fact sets, verify reads expectations, output writes every document
-        noClasses().that().resideOutsideOfPackages("io.lodestone.engine..", "io.lodestone.facts..",
-                        "io.lodestone.verify..", "io.lodestone.output..")
-                .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages(
+                        "io.lodestone.engine..",
+                        "io.lodestone.facts..",
+                        "io.lodestone.verify..",
+                        "io.lodestone.output..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.fasterxml.jackson..")
                 .check(classes);
     }
 

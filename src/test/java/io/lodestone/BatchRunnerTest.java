@@ -55,9 +55,12 @@ class BatchRunnerTest {
     @ValueSource(ints = {1, 2})
     void namesTheFactSetOnlyWhenItIsTheOneFileAndLoaded(int jobs) throws IOException {
         Path one = Files.writeString(dir.resolve("one.json"), "{}");
-        BatchRunner.Result result = new BatchRunner(jobs).run(List.of(one), BatchListener.NONE,
-                file -> BatchRunner.Outcome.loaded(
-                        new FactSet("the-id", null, null, file.toString(), List.of(), List.of()), null));
+        BatchRunner.Result result = new BatchRunner(jobs)
+                .run(
+                        List.of(one),
+                        BatchListener.NONE,
+                        file -> BatchRunner.Outcome.loaded(
+                                new FactSet("the-id", null, null, file.toString(), List.of(), List.of()), null));
         assertEquals("the-id", result.onlyFactSetId());
         assertEquals(0, result.factCount());
     }

@@ -27,7 +27,7 @@ class ExampleIT {
     void evaluateAFactSetAndReadItsFindingsAndAlignmentScore() throws Exception {
         // Compile the rules once; the evaluator is immutable and safe to share between threads.
         Lodestone lodestone = Lodestone.builder(Path.of("rules"))
-                .param("aidFigureTolerance", "0.1")   // overrides rules/**/params.json
+                .param("aidFigureTolerance", "0.1") // overrides rules/**/params.json
                 .build();
 
         // Load (and check) a fact set, then evaluate it.
@@ -38,20 +38,24 @@ class ExampleIT {
         List<Finding> risks = report.findings().stream()
                 .filter(f -> f.getCategory() == Category.RISK)
                 .toList();
-        assertTrue(risks.stream().anyMatch(f -> f.getRuleId().equals("RISK-OCCUPIED-DEPOSIT")
-                && f.getFacts().contains("dep-ree-east-dnipro")));
+        assertTrue(risks.stream()
+                .anyMatch(f -> f.getRuleId().equals("RISK-OCCUPIED-DEPOSIT")
+                        && f.getFacts().contains("dep-ree-east-dnipro")));
         assertEquals(report.counts().of(Category.RISK), risks.size());
         assertTrue(report.hasFindingAtLeast(Severity.HIGH));
 
         // The alignment score comes from one verdict per priority (docs/alignment.md): contested credits
         // count half, and high risks on the judged deal weigh on it, so it is below the plain weight sum.
         double score = report.alignment().score();
-        double sum = report.alignment().contributions().stream().mapToDouble(Finding::getWeight).sum();
+        double sum = report.alignment().contributions().stream()
+                .mapToDouble(Finding::getWeight)
+                .sum();
         assertTrue(score < sum, score + " < " + sum);
         assertEquals(-1.5, score, 1e-9);
         assertEquals("mixed", report.alignment().band());
         assertTrue(report.alignment().verdicts().stream()
-                .anyMatch(v -> v.priority().equals("recover-past-spending") && v.findings().get(0).contested()));
+                .anyMatch(v -> v.priority().equals("recover-past-spending")
+                        && v.findings().get(0).contested()));
 
         // Every finding cites the facts it is about and, where the facts give one, the source quote.
         Finding first = report.findings().get(0);
@@ -63,8 +67,10 @@ class ExampleIT {
     void badInputIsATypedExceptionWithLocatedErrors() throws Exception {
         Lodestone lodestone = Lodestone.fromRules(Path.of("rules"));
         String json = "{\"lodestone\": 1, \"id\": \"x\",\n \"facts\": [{\"type\": \"Deal\", \"id\": 7}]}";
-        FactSetException e = assertThrows(FactSetException.class, () -> lodestone.evaluate(
-                new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "inline.json"));
+        FactSetException e = assertThrows(
+                FactSetException.class,
+                () -> lodestone.evaluate(
+                        new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "inline.json"));
         Diagnostic error = e.errors().get(0);
         assertEquals("inline.json", error.file());
         assertEquals(Diagnostic.Kind.FACT_SHAPE, error.kind());

@@ -2,7 +2,6 @@ package io.lodestone;
 
 import static io.lodestone.TestFiles.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lodestone.TestFiles.Run;
@@ -19,9 +18,12 @@ class ExtendModelIT {
     void aNewFieldAndRuleWorkFromTheRulesFolderAlone(@TempDir Path tmp) throws Exception {
         Path rules = TestFiles.copyTree(Path.of("rules"), tmp.resolve("rules"));
         Path model = rules.resolve("minerals/model.drl");
-        Files.writeString(model, Files.readString(model).replace(
-                "    requiresRatification : Boolean\n",
-                "    requiresRatification : Boolean\n    exclusiveRights : Boolean\n"));
+        Files.writeString(
+                model,
+                Files.readString(model)
+                        .replace(
+                                "    requiresRatification : Boolean\n",
+                                "    requiresRatification : Boolean\n    exclusiveRights : Boolean\n"));
         TestFiles.write(rules.resolve("minerals/exclusivity.drl"), """
                 package minerals;
                 import io.lodestone.api.Finding;

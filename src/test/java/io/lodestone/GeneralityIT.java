@@ -66,7 +66,9 @@ class GeneralityIT {
         // country fields must name a Country of the set (value checks): declare the generated ones used
         String text = JSON.writeValueAsString(array);
         java.util.Set<String> declared = new java.util.HashSet<>();
-        facts.stream().filter(f -> f.path("type").asText().equals("Country")).forEach(f -> declared.add(f.path("id").asText()));
+        facts.stream()
+                .filter(f -> f.path("type").asText().equals("Country"))
+                .forEach(f -> declared.add(f.path("id").asText()));
         for (String country : new java.util.TreeSet<>(GENERATED)) {
             if (!declared.contains(country) && text.contains("\"" + country + "\"")) {
                 array.add(fact("Country", country, "name", "Country " + country.toUpperCase(java.util.Locale.ROOT)));
@@ -76,7 +78,9 @@ class GeneralityIT {
     }
 
     private static List<Finding> of(io.lodestone.api.Report report, String ruleId) {
-        return report.findings().stream().filter(f -> f.getRuleId().equals(ruleId)).toList();
+        return report.findings().stream()
+                .filter(f -> f.getRuleId().equals(ruleId))
+                .toList();
     }
 
     @org.junit.jupiter.params.ParameterizedTest
@@ -87,17 +91,49 @@ class GeneralityIT {
         String recipient = c.get(1);
         boolean namedDonor = seed % 2 == 0; // the donor named on the deal, or shown by a recorded figure
         List<ObjectNode> facts = new java.util.ArrayList<>(List.of(
-                fact("Policy", "p-" + recipient, "issuer", recipient, "priorities",
+                fact(
+                        "Policy",
+                        "p-" + recipient,
+                        "issuer",
+                        recipient,
+                        "priorities",
                         List.of("economic-return", "recover-past-spending")),
-                fact("Policy", "p-" + donor, "issuer", donor, "priorities",
+                fact(
+                        "Policy",
+                        "p-" + donor,
+                        "issuer",
+                        donor,
+                        "priorities",
                         List.of("economic-return", "recover-past-spending")),
-                fact("Deal", "d-1", "parties", List.of(recipient, donor), "proposer", recipient, "status", "signed",
-                        "resources", List.of("lithium"), "linkedToAid", true, "repaysPastAid", true)));
+                fact(
+                        "Deal",
+                        "d-1",
+                        "parties",
+                        List.of(recipient, donor),
+                        "proposer",
+                        recipient,
+                        "status",
+                        "signed",
+                        "resources",
+                        List.of("lithium"),
+                        "linkedToAid",
+                        true,
+                        "repaysPastAid",
+                        true)));
         if (namedDonor) {
             facts.get(2).put("aidFrom", donor);
         } else {
-            facts.add(fact("AidFigure", "a-1", "donor", donor, "recipient", recipient, "measure", "appropriated",
-                    "amountUsd", 1e9));
+            facts.add(fact(
+                    "AidFigure",
+                    "a-1",
+                    "donor",
+                    donor,
+                    "recipient",
+                    recipient,
+                    "measure",
+                    "appropriated",
+                    "amountUsd",
+                    1e9));
         }
         io.lodestone.api.Report report = evaluate(facts);
         for (String rule : List.of("ALIGN-AID-RETURN", "ALIGN-RECOVERS-PAST-SPENDING")) {
@@ -121,23 +157,83 @@ class GeneralityIT {
         String third = c.get(2);
         String fourth = c.get(3);
         List<ObjectNode> facts = new java.util.ArrayList<>(List.of(
-                fact("Deposit", "dep-occ", "mineral", "lithium", "country", defender, "occupied", true,
-                        "controlledBy", occupier),
+                fact(
+                        "Deposit",
+                        "dep-occ",
+                        "mineral",
+                        "lithium",
+                        "country",
+                        defender,
+                        "occupied",
+                        true,
+                        "controlledBy",
+                        occupier),
                 fact("Deposit", "dep-free", "mineral", "lithium", "country", defender, "occupied", false),
-                fact("Deal", "d-defender", "parties", List.of(defender, third), "status", "signed",
-                        "resources", List.of("lithium")),
-                fact("Deal", "d-occupier", "parties", List.of(occupier, third), "status", "negotiating",
-                        "resources", List.of("lithium")),
-                fact("Deal", "d-both", "parties", List.of(occupier, defender), "status", "agreed",
-                        "resources", List.of("lithium")),
-                fact("Deal", "d-listed", "parties", List.of(third, fourth), "status", "signed",
-                        "resources", List.of("lithium"), "deposits", List.of("dep-occ")),
-                fact("Deal", "d-outside", "parties", List.of(third, fourth), "status", "signed",
-                        "resources", List.of("lithium")),
-                fact("Deal", "d-other-mineral", "parties", List.of(defender, occupier), "status", "signed",
-                        "resources", List.of("cobalt")),
-                fact("Deal", "d-dead", "parties", List.of(defender, third), "status", "abandoned",
-                        "resources", List.of("lithium"))));
+                fact(
+                        "Deal",
+                        "d-defender",
+                        "parties",
+                        List.of(defender, third),
+                        "status",
+                        "signed",
+                        "resources",
+                        List.of("lithium")),
+                fact(
+                        "Deal",
+                        "d-occupier",
+                        "parties",
+                        List.of(occupier, third),
+                        "status",
+                        "negotiating",
+                        "resources",
+                        List.of("lithium")),
+                fact(
+                        "Deal",
+                        "d-both",
+                        "parties",
+                        List.of(occupier, defender),
+                        "status",
+                        "agreed",
+                        "resources",
+                        List.of("lithium")),
+                fact(
+                        "Deal",
+                        "d-listed",
+                        "parties",
+                        List.of(third, fourth),
+                        "status",
+                        "signed",
+                        "resources",
+                        List.of("lithium"),
+                        "deposits",
+                        List.of("dep-occ")),
+                fact(
+                        "Deal",
+                        "d-outside",
+                        "parties",
+                        List.of(third, fourth),
+                        "status",
+                        "signed",
+                        "resources",
+                        List.of("lithium")),
+                fact(
+                        "Deal",
+                        "d-other-mineral",
+                        "parties",
+                        List.of(defender, occupier),
+                        "status",
+                        "signed",
+                        "resources",
+                        List.of("cobalt")),
+                fact(
+                        "Deal",
+                        "d-dead",
+                        "parties",
+                        List.of(defender, third),
+                        "status",
+                        "abandoned",
+                        "resources",
+                        List.of("lithium"))));
         io.lodestone.api.Report report = evaluate(facts);
         java.util.Set<String> flagged = new java.util.TreeSet<>();
         for (Finding f : of(report, "RISK-OCCUPIED-DEPOSIT")) {
@@ -161,10 +257,24 @@ class GeneralityIT {
                 fact("Relation", "r-2", "from", issuer, "to", second, "kind", "adversary"),
                 fact("MarketShare", "ms-1", "country", first, "commodity", "lithium", "stage", "mining", "share", 0.7),
                 fact("MarketShare", "ms-2", "country", second, "commodity", "cobalt", "stage", "mining", "share", 0.6),
-                fact("Deal", "d-1", "parties", List.of(issuer, partner), "status", "signed",
-                        "resources", List.of("lithium", "cobalt")),
-                fact("Deal", "d-2", "parties", List.of(issuer, second), "status", "signed",
-                        "resources", List.of("lithium", "cobalt")));
+                fact(
+                        "Deal",
+                        "d-1",
+                        "parties",
+                        List.of(issuer, partner),
+                        "status",
+                        "signed",
+                        "resources",
+                        List.of("lithium", "cobalt")),
+                fact(
+                        "Deal",
+                        "d-2",
+                        "parties",
+                        List.of(issuer, second),
+                        "status",
+                        "signed",
+                        "resources",
+                        List.of("lithium", "cobalt")));
         io.lodestone.api.Report report = evaluate(facts);
         List<Finding> credits = of(report, "ALIGN-REDUCES-ADVERSARY-DEPENDENCE");
         assertEquals(3, credits.size(), "two adversaries on d-1, only the non-party one on d-2: " + credits);
@@ -182,16 +292,35 @@ class GeneralityIT {
     void anAllysPolicyIsNotAssessedOnADealItIsNotPartyTo() throws Exception {
         List<String> c = names(31, 3);
         List<ObjectNode> facts = List.of(
-                fact("Policy", "p-ally", "issuer", c.get(2), "priorities",
+                fact(
+                        "Policy",
+                        "p-ally",
+                        "issuer",
+                        c.get(2),
+                        "priorities",
                         List.of("economic-return", "no-open-ended-commitment", "reduce-adversary-dependence")),
                 fact("Relation", "r-1", "from", c.get(2), "to", c.get(0), "kind", "ally"),
-                fact("Deal", "d-1", "parties", List.of(c.get(0), c.get(1)), "proposer", c.get(0), "status", "signed",
-                        "resources", List.of("lithium"), "beneficiaryShare", 0.5, "securityGuarantees", true),
+                fact(
+                        "Deal",
+                        "d-1",
+                        "parties",
+                        List.of(c.get(0), c.get(1)),
+                        "proposer",
+                        c.get(0),
+                        "status",
+                        "signed",
+                        "resources",
+                        List.of("lithium"),
+                        "beneficiaryShare",
+                        0.5,
+                        "securityGuarantees",
+                        true),
                 fact("Deposit", "dep-1", "mineral", "lithium", "country", c.get(1), "occupied", true));
         io.lodestone.api.Report report = evaluate(facts);
         assertEquals(0, report.counts().of(io.lodestone.api.Category.ALIGNMENT), "the ally is not a party");
         assertEquals("not-assessed", report.alignment().band());
-        assertTrue(report.alignment().verdicts().stream().allMatch(v -> v.verdict().equals("not-addressed")));
+        assertTrue(
+                report.alignment().verdicts().stream().allMatch(v -> v.verdict().equals("not-addressed")));
         assertEquals(1, of(report, "RISK-OCCUPIED-DEPOSIT").size(), "the risk stands whoever assesses it");
     }
 
@@ -200,10 +329,32 @@ class GeneralityIT {
         List<String> c = names(41, 2);
         String wording = "a resolution that would have blamed " + c.get(1);
         List<ObjectNode> facts = List.of(
-                fact("Deal", "d-1", "parties", List.of(c.get(0), c.get(1)), "status", "negotiating",
-                        "resources", List.of("lithium"), "proposed", "2030-01-01"),
-                fact("Vote", "v-1", "actor", c.get(0), "sponsor", c.get(1), "position", "against",
-                        "subject", wording, "date", "2030-02-01", "outcome", "adopted"));
+                fact(
+                        "Deal",
+                        "d-1",
+                        "parties",
+                        List.of(c.get(0), c.get(1)),
+                        "status",
+                        "negotiating",
+                        "resources",
+                        List.of("lithium"),
+                        "proposed",
+                        "2030-01-01"),
+                fact(
+                        "Vote",
+                        "v-1",
+                        "actor",
+                        c.get(0),
+                        "sponsor",
+                        c.get(1),
+                        "position",
+                        "against",
+                        "subject",
+                        wording,
+                        "date",
+                        "2030-02-01",
+                        "outcome",
+                        "adopted"));
         io.lodestone.api.Report report = evaluate(facts);
         assertEquals(1, of(report, "RISK-HOSTILE-VOTE").size());
         assertTrue(report.findings().stream().noneMatch(f -> f.getMessage().contains(wording)));
@@ -222,11 +373,37 @@ class GeneralityIT {
                 fact("Country", "n", "name", "Northland"),
                 fact("Country", "s", "name", "Southland"),
                 fact("Policy", "p-1", "issuer", "n", "priorities", List.of("economic-return")),
-                fact("Deal", "d-1", "parties", List.of("n", "s"), "status", "signed", "resources", List.of("lithium"),
-                        "linkedToAid", true, "aidFrom", "n"));
+                fact(
+                        "Deal",
+                        "d-1",
+                        "parties",
+                        List.of("n", "s"),
+                        "status",
+                        "signed",
+                        "resources",
+                        List.of("lithium"),
+                        "linkedToAid",
+                        true,
+                        "aidFrom",
+                        "n"));
         List<ObjectNode> hedged = new java.util.ArrayList<>(base);
-        hedged.add(fact("Claim", "c-1", "speaker", "paper", "subject", "d-1", "property", "linkedToAid",
-                "value", "true", "kind", "estimate", "presentedAs", "opinion", "hedged", true));
+        hedged.add(fact(
+                "Claim",
+                "c-1",
+                "speaker",
+                "paper",
+                "subject",
+                "d-1",
+                "property",
+                "linkedToAid",
+                "value",
+                "true",
+                "kind",
+                "estimate",
+                "presentedAs",
+                "opinion",
+                "hedged",
+                true));
         double plain = evaluate(base).alignment().score();
         io.lodestone.api.Report contested = evaluate(hedged);
         assertTrue(contested.alignment().score() < plain, contested.alignment().score() + " < " + plain);
@@ -243,7 +420,10 @@ class GeneralityIT {
         Map<String, String> rename = new HashMap<>();
         int n = 0;
         for (JsonNode fact : doc.get("facts")) {
-            rename.put(fact.get("id").asText(), "x" + n++ + "-" + Integer.toHexString(fact.get("id").asText().hashCode()));
+            rename.put(
+                    fact.get("id").asText(),
+                    "x" + n++ + "-"
+                            + Integer.toHexString(fact.get("id").asText().hashCode()));
         }
         for (JsonNode fact : doc.get("facts")) {
             transform((ObjectNode) fact, rename, 3.7);
@@ -256,7 +436,10 @@ class GeneralityIT {
     }
 
     private static List<String> ruleIds(Lodestone lodestone, Path file) throws Exception {
-        return lodestone.evaluate(file).findings().stream().map(Finding::getRuleId).sorted().toList();
+        return lodestone.evaluate(file).findings().stream()
+                .map(Finding::getRuleId)
+                .sorted()
+                .toList();
     }
 
     /** Renames every string equal to a fact id (ids and references alike) and scales every *Usd number. */
@@ -273,7 +456,8 @@ class GeneralityIT {
             } else if (value.isArray()) {
                 ArrayNode array = (ArrayNode) value;
                 for (int i = 0; i < array.size(); i++) {
-                    if (array.get(i).isTextual() && rename.containsKey(array.get(i).asText())) {
+                    if (array.get(i).isTextual()
+                            && rename.containsKey(array.get(i).asText())) {
                         array.set(i, TextNode.valueOf(rename.get(array.get(i).asText())));
                     }
                 }

@@ -32,10 +32,12 @@ import org.junit.jupiter.api.io.TempDir;
 class MessagesNameThingsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] MINERALS = {"rare-earths", "lithium", "titanium", "cobalt", "graphite"};
-    private static final String[] STATUSES = {"proposed", "negotiating", "agreed", "signed", "ratified", "in-force",
-            "rejected", "abandoned"};
-    private static final String[] PRIORITIES = {"economic-return", "reduce-adversary-dependence",
-            "recover-past-spending", "no-open-ended-commitment"};
+    private static final String[] STATUSES = {
+        "proposed", "negotiating", "agreed", "signed", "ratified", "in-force", "rejected", "abandoned"
+    };
+    private static final String[] PRIORITIES = {
+        "economic-return", "reduce-adversary-dependence", "recover-past-spending", "no-open-ended-commitment"
+    };
     private static final String[] LANDS = {"Avalon", "Borduria", "Carpania", "Drakonia", "Elbonia", "Freedonia"};
 
     @Test
@@ -77,7 +79,9 @@ class MessagesNameThingsTest {
             out.add("unrendered reference: " + where);
         }
         named.forEach((id, name) -> {
-            if (Pattern.compile("(?<![\\w-])" + Pattern.quote(id) + "(?![\\w-])").matcher(m).find()) {
+            if (Pattern.compile("(?<![\\w-])" + Pattern.quote(id) + "(?![\\w-])")
+                    .matcher(m)
+                    .find()) {
                 out.add("id " + id + " instead of its name " + name + ": " + where);
             }
         });
@@ -106,8 +110,14 @@ class MessagesNameThingsTest {
         doc.put("lodestone", 1);
         doc.put("id", "gen-" + n);
         ArrayNode sources = doc.putArray("sources");
-        sources.addObject().put("id", "article").put("title", "A generated article (" + n + ")").put("kind", "news");
-        sources.addObject().put("id", "ref").put("title", "A generated reference").put("kind", "reference");
+        sources.addObject()
+                .put("id", "article")
+                .put("title", "A generated article (" + n + ")")
+                .put("kind", "news");
+        sources.addObject()
+                .put("id", "ref")
+                .put("title", "A generated reference")
+                .put("kind", "reference");
         ArrayNode facts = doc.putArray("facts");
         String[] countries = {"c1", "c2", "c3", "c4"};
         for (int i = 0; i < countries.length; i++) {
@@ -120,8 +130,12 @@ class MessagesNameThingsTest {
         String partner = countries[1];
         String rival = countries[2];
         fact(facts, "Relation", "rel-1", r).put("from", home).put("to", rival).put("kind", "adversary");
-        fact(facts, "Relation", "rel-2", r).put("from", partner).put("to", countries[3]).put("kind", "adversary");
-        ObjectNode person = fact(facts, "Person", "p1", r).put("name", "Alex Example").put("country", partner);
+        fact(facts, "Relation", "rel-2", r)
+                .put("from", partner)
+                .put("to", countries[3])
+                .put("kind", "adversary");
+        ObjectNode person =
+                fact(facts, "Person", "p1", r).put("name", "Alex Example").put("country", partner);
         if (r.nextBoolean()) {
             person.putArray("aliases").add("Alex Exampel");
         }
@@ -142,10 +156,15 @@ class MessagesNameThingsTest {
         List<String> deals = new ArrayList<>();
         for (int i = 0; i < 1 + r.nextInt(2); i++) {
             String status = STATUSES[r.nextInt(STATUSES.length)];
-            ObjectNode d = fact(facts, "Deal", "deal-" + i, r).put("proposer", home).put("status", status)
-                    .put("linkedToAid", r.nextBoolean()).put("repaysPastAid", r.nextBoolean())
-                    .put("securityGuarantees", r.nextBoolean()).put("requiresRatification", r.nextBoolean())
-                    .put("ratified", r.nextDouble() < 0.3).put("proposed", "2025-02-1" + r.nextInt(10));
+            ObjectNode d = fact(facts, "Deal", "deal-" + i, r)
+                    .put("proposer", home)
+                    .put("status", status)
+                    .put("linkedToAid", r.nextBoolean())
+                    .put("repaysPastAid", r.nextBoolean())
+                    .put("securityGuarantees", r.nextBoolean())
+                    .put("requiresRatification", r.nextBoolean())
+                    .put("ratified", r.nextDouble() < 0.3)
+                    .put("proposed", "2025-02-1" + r.nextInt(10));
             if (r.nextDouble() < 0.8) {
                 d.put("name", "Agreement number " + (i + 1));
             }
@@ -174,39 +193,67 @@ class MessagesNameThingsTest {
         }
         for (int i = 0; i < 3 + r.nextInt(3); i++) {
             boolean occupied = r.nextDouble() < 0.35;
-            fact(facts, "Deposit", "dep-" + i, r).put("mineral", MINERALS[r.nextInt(MINERALS.length)])
-                    .put("country", partner).put("occupied", occupied).put("controlledBy", occupied ? countries[3] : partner);
+            fact(facts, "Deposit", "dep-" + i, r)
+                    .put("mineral", MINERALS[r.nextInt(MINERALS.length)])
+                    .put("country", partner)
+                    .put("occupied", occupied)
+                    .put("controlledBy", occupied ? countries[3] : partner);
         }
         for (int i = 0; i < 3; i++) {
-            fact(facts, "MarketShare", "ms-" + i, r).put("country", rival).put("commodity", MINERALS[r.nextInt(5)])
-                    .put("stage", r.nextBoolean() ? "mining" : "refining").put("share", 0.3 + r.nextDouble() * 0.65);
+            fact(facts, "MarketShare", "ms-" + i, r)
+                    .put("country", rival)
+                    .put("commodity", MINERALS[r.nextInt(5)])
+                    .put("stage", r.nextBoolean() ? "mining" : "refining")
+                    .put("share", 0.3 + r.nextDouble() * 0.65);
         }
-        fact(facts, "Conflict", "war", r).put("aggressor", countries[3]).put("defender", partner)
-                .put("territoryOccupiedPct", 0.2).put("territoryOccupiedBeforeEscalationPct", 0.07);
-        ObjectNode territory = fact(facts, "Claim", "c-territory", r).put("subject", "war")
-                .put("property", "territoryLostSinceEscalationPct").put("value", 0.1 + r.nextDouble() * 0.1);
+        fact(facts, "Conflict", "war", r)
+                .put("aggressor", countries[3])
+                .put("defender", partner)
+                .put("territoryOccupiedPct", 0.2)
+                .put("territoryOccupiedBeforeEscalationPct", 0.07);
+        ObjectNode territory = fact(facts, "Claim", "c-territory", r)
+                .put("subject", "war")
+                .put("property", "territoryLostSinceEscalationPct")
+                .put("value", 0.1 + r.nextDouble() * 0.1);
         speaker(territory, r);
         for (int i = 0; i < 2 + r.nextInt(2); i++) {
-            ObjectNode a = fact(facts, "AidFigure", "aid-" + i, r).put("donor", home).put("recipient", partner)
-                    .put("measure", "total-support").put("amountUsd", (100 + r.nextInt(300)) * 1e9);
+            ObjectNode a = fact(facts, "AidFigure", "aid-" + i, r)
+                    .put("donor", home)
+                    .put("recipient", partner)
+                    .put("measure", "total-support")
+                    .put("amountUsd", (100 + r.nextInt(300)) * 1e9);
             if (r.nextDouble() < 0.7) {
                 a.put("claimedBy", r.nextBoolean() ? "p2" : "other sources");
             }
         }
         for (int i = 0; i < 3; i++) {
-            fact(facts, "AidTranche", "tr-" + i, r).put("donor", home).put("recipient", partner)
-                    .put("measure", "total-support").put("amountUsd", (10 + r.nextInt(60)) * 1e9)
-                    .put("loanUsd", r.nextDouble() < 0.3 ? 1e9 : 0.0).put("year", 2022 + i);
+            fact(facts, "AidTranche", "tr-" + i, r)
+                    .put("donor", home)
+                    .put("recipient", partner)
+                    .put("measure", "total-support")
+                    .put("amountUsd", (10 + r.nextInt(60)) * 1e9)
+                    .put("loanUsd", r.nextDouble() < 0.3 ? 1e9 : 0.0)
+                    .put("year", 2022 + i);
         }
-        ObjectNode loan = fact(facts, "Claim", "c-loan", r).put("subject", "aid-0").put("property", "form")
+        ObjectNode loan = fact(facts, "Claim", "c-loan", r)
+                .put("subject", "aid-0")
+                .put("property", "form")
                 .put("value", "loan");
         speaker(loan, r);
-        ObjectNode year = fact(facts, "Claim", "c-year", r).put("subject", r.nextBoolean() ? partner : "some-event")
-                .put("property", "year").put("value", 2004).put("unit", "year").put("kind", "fact");
+        ObjectNode year = fact(facts, "Claim", "c-year", r)
+                .put("subject", r.nextBoolean() ? partner : "some-event")
+                .put("property", "year")
+                .put("value", 2004)
+                .put("unit", "year")
+                .put("kind", "fact");
         speaker(year, r);
-        fact(facts, "Reference", "r-year", r).put("subject", year.get("subject").asText()).put("property", "year")
-                .put("value", 2003).put("unit", "year");
-        ObjectNode opinion = fact(facts, "Claim", "c-opinion", r).put("kind", r.nextBoolean() ? "opinion" : "prediction")
+        fact(facts, "Reference", "r-year", r)
+                .put("subject", year.get("subject").asText())
+                .put("property", "year")
+                .put("value", 2003)
+                .put("unit", "year");
+        ObjectNode opinion = fact(facts, "Claim", "c-opinion", r)
+                .put("kind", r.nextBoolean() ? "opinion" : "prediction")
                 .put("presentedAs", "fact");
         if (r.nextBoolean()) {
             opinion.put("subject", r.nextBoolean() ? "p1" : "the-war");
@@ -215,10 +262,15 @@ class MessagesNameThingsTest {
             opinion.put("property", "outcome").put("value", "bad");
         }
         speaker(opinion, r);
-        fact(facts, "Offer", "offer-1", r).put("from", countries[3]).put("to", home)
+        fact(facts, "Offer", "offer-1", r)
+                .put("from", countries[3])
+                .put("to", home)
                 .put("subject", MINERALS[r.nextInt(MINERALS.length)]);
-        ObjectNode vote = fact(facts, "Vote", "vote-1", r).put("actor", home).put("sponsor", partner)
-                .put("position", "against").put("date", "2025-02-24");
+        ObjectNode vote = fact(facts, "Vote", "vote-1", r)
+                .put("actor", home)
+                .put("sponsor", partner)
+                .put("position", "against")
+                .put("date", "2025-02-24");
         if (r.nextBoolean()) {
             vote.put("forum", "General Assembly");
         }

@@ -14,8 +14,7 @@ import java.util.stream.Stream;
 public final class TestFiles {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private TestFiles() {
-    }
+    private TestFiles() {}
 
     /** Parses a command's JSON output: tests compare parsed JSON, never pretty-printed text. */
     public static JsonNode json(String text) {
@@ -54,8 +53,7 @@ public final class TestFiles {
     }
 
     /** A CLI run in-process: exit code and what it printed. */
-    public record Run(int code, String out, String err) {
-    }
+    public record Run(int code, String out, String err) {}
 
     public static Run cli(String... args) {
         StringWriter out = new StringWriter();

@@ -15,8 +15,12 @@ import java.util.List;
  * @param verdicts      one verdict per priority of each Policy, in fact-set order
  * @param risks         the high and critical RISK findings shown beside the verdicts, with their weight
  */
-public record Alignment(double score, String band, List<Finding> contributions, List<PriorityVerdict> verdicts,
-                        List<RiskWeight> risks) {
+public record Alignment(
+        double score,
+        String band,
+        List<Finding> contributions,
+        List<PriorityVerdict> verdicts,
+        List<RiskWeight> risks) {
     /**
      * Copies the lists.
      *

@@ -6,16 +6,14 @@ package io.lodestone.api;
  */
 public interface BatchListener {
     /** A listener that ignores everything. */
-    BatchListener NONE = new BatchListener() {
-    };
+    BatchListener NONE = new BatchListener() {};
 
     /**
      * The inputs were expanded into fact-set files; called once, before any is evaluated.
      *
      * @param total how many fact-set files the batch holds
      */
-    default void started(int total) {
-    }
+    default void started(int total) {}
 
     /**
      * One fact-set file was evaluated (or failed to load).
@@ -24,6 +22,5 @@ public interface BatchListener {
      * @param done  how many files are finished, this one included
      * @param total how many files the batch holds
      */
-    default void finished(String file, int done, int total) {
-    }
+    default void finished(String file, int done, int total) {}
 }

@@ -14,9 +14,15 @@ import java.util.List;
  * @param errors     what could not be loaded (expectation, fact set) or failed while evaluating
  * @param report     the report of the fact set, or null when it could not be evaluated
  */
-public record CaseResult(String name, String factsFile, String expectFile, List<String> firedRules,
-                         List<Mismatch> problems, List<Diagnostic> errors, Report report) {
-        /**
+public record CaseResult(
+        String name,
+        String factsFile,
+        String expectFile,
+        List<String> firedRules,
+        List<Mismatch> problems,
+        List<Diagnostic> errors,
+        Report report) {
+    /**
      * Copies the lists so the result is immutable.
      *
      * @param name       the case's path without {@code .expect.json}
@@ -54,9 +60,9 @@ public record CaseResult(String name, String factsFile, String expectFile, List<
      * @param expected what the expectation asked for, or null
      * @param actual   what the report has (for unexpected findings, the message), or null
      */
-    public record Mismatch(String kind, String ruleId, List<String> facts, String field, String expected,
-                           String actual) {
-                /**
+    public record Mismatch(
+            String kind, String ruleId, List<String> facts, String field, String expected, String actual) {
+        /**
          * Copies the fact list so the mismatch is immutable.
          *
          * @param kind     missing, unexpected, mismatched or alignment

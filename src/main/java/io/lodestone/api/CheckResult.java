@@ -16,8 +16,15 @@ import java.util.List;
  * @param quotes    how many sources of the loaded fact sets name a text file (the CLI checks their quotes)
  *                  and how many do not (their quotes are unchecked)
  */
-public record CheckResult(String rulesHash, int ruleCount, List<String> files, List<Diagnostic> errors,
-                          List<Diagnostic> warnings, String factSetId, int factCount, QuoteCount quotes) {
+public record CheckResult(
+        String rulesHash,
+        int ruleCount,
+        List<String> files,
+        List<Diagnostic> errors,
+        List<Diagnostic> warnings,
+        String factSetId,
+        int factCount,
+        QuoteCount quotes) {
     /**
      * Sources with and without a text file to check quotes against.
      *
@@ -35,7 +42,8 @@ public record CheckResult(String rulesHash, int ruleCount, List<String> files, L
          * @return the sum
          */
         public QuoteCount plus(QuoteCount other) {
-            return new QuoteCount(sourcesWithText + other.sourcesWithText, sourcesWithoutText + other.sourcesWithoutText);
+            return new QuoteCount(
+                    sourcesWithText + other.sourcesWithText, sourcesWithoutText + other.sourcesWithoutText);
         }
     }
 
@@ -69,8 +77,14 @@ public record CheckResult(String rulesHash, int ruleCount, List<String> files, L
      * @param factSetId the fact set's id when exactly one fact set was checked and it loaded, else null
      * @param factCount how many facts the fact sets that loaded hold, together
      */
-    public CheckResult(String rulesHash, int ruleCount, List<String> files, List<Diagnostic> errors,
-                       List<Diagnostic> warnings, String factSetId, int factCount) {
+    public CheckResult(
+            String rulesHash,
+            int ruleCount,
+            List<String> files,
+            List<Diagnostic> errors,
+            List<Diagnostic> warnings,
+            String factSetId,
+            int factCount) {
         this(rulesHash, ruleCount, files, errors, warnings, factSetId, factCount, QuoteCount.NONE);
     }
 
@@ -83,8 +97,8 @@ public record CheckResult(String rulesHash, int ruleCount, List<String> files, L
      * @param errors    every problem found, rules and fact sets alike
      * @param warnings  problems tolerated (unknown fields under {@code --lenient})
      */
-    public CheckResult(String rulesHash, int ruleCount, List<String> files, List<Diagnostic> errors,
-                       List<Diagnostic> warnings) {
+    public CheckResult(
+            String rulesHash, int ruleCount, List<String> files, List<Diagnostic> errors, List<Diagnostic> warnings) {
         this(rulesHash, ruleCount, files, errors, warnings, null, 0);
     }
 

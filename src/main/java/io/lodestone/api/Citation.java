@@ -13,8 +13,8 @@ package io.lodestone.api;
  * @param context  true when the fact is context in this report rather than carrying the finding
  * @param source   the source's number in {@link Report#sources()} (1-based), or 0 when it has none
  */
-public record Citation(String fact, String type, String name, String sourceId, String quote, boolean context,
-                       int source) {
+public record Citation(
+        String fact, String type, String name, String sourceId, String quote, boolean context, int source) {
     /**
      * The name when the fact has one, else its id.
      *

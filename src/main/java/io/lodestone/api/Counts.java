@@ -11,8 +11,8 @@ import java.util.Map;
  * @param facts      facts in the fact set
  * @param rules      rules in the rule set
  */
-public record Counts(Map<Category, Integer> byCategory, Map<Severity, Integer> bySeverity, int findings,
-                     int facts, int rules) {
+public record Counts(
+        Map<Category, Integer> byCategory, Map<Severity, Integer> bySeverity, int findings, int facts, int rules) {
     /**
      * Copies the maps.
      *

@@ -9,5 +9,4 @@ package io.lodestone.api;
  *             id names nothing in the fact set
  * @param name the text shown in the message: the fact's name (a source's title), else the id
  */
-public record Entity(String id, String type, String name) {
-}
+public record Entity(String id, String type, String name) {}

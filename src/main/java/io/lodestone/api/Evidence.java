@@ -8,5 +8,4 @@ package io.lodestone.api;
  * @param ref   the id of the source it came from
  * @param quote the quoted span, or null
  */
-public record Evidence(String fact, String ref, String quote) {
-}
+public record Evidence(String fact, String ref, String quote) {}

@@ -12,5 +12,4 @@ package io.lodestone.api;
  * @param quote     the quoted span of that source, or null
  * @param path      the fact's JSON path in the fact set
  */
-public record Fact(String type, String id, Object value, String sourceRef, String quote, String path) {
-}
+public record Fact(String type, String id, Object value, String sourceRef, String quote, String path) {}

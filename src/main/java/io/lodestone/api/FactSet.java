@@ -13,8 +13,14 @@ import java.util.List;
  * @param facts    its facts, in file order
  * @param warnings problems the loader tolerated (unknown fields under {@code --lenient})
  */
-public record FactSet(String id, String title, String asOf, String file, List<Source> sources, List<Fact> facts,
-                      List<Diagnostic> warnings) {
+public record FactSet(
+        String id,
+        String title,
+        String asOf,
+        String file,
+        List<Source> sources,
+        List<Fact> facts,
+        List<Diagnostic> warnings) {
     /**
      * Copies the lists.
      *

@@ -40,7 +40,19 @@ public final class Finding {
      * @param facts   the facts the finding is about
      */
     public Finding(String message, Object... facts) {
-        this(message, flatten(facts), null, null, null, null, null, null, List.of(), List.of(), null, List.of(),
+        this(
+                message,
+                flatten(facts),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                null,
+                List.of(),
                 List.of());
     }
 
@@ -56,10 +68,20 @@ public final class Finding {
         return Collections.unmodifiableList(out);
     }
 
-    private Finding(String message, List<Object> subjects, String severityOverride, Double weightOverride,
-                    String ruleId, Category category, Severity severity, Double weight,
-                    List<String> facts, List<Evidence> sources, Trace trace, List<Entity> entities,
-                    List<Citation> citations) {
+    private Finding(
+            String message,
+            List<Object> subjects,
+            String severityOverride,
+            Double weightOverride,
+            String ruleId,
+            Category category,
+            Severity severity,
+            Double weight,
+            List<String> facts,
+            List<Evidence> sources,
+            Trace trace,
+            List<Entity> entities,
+            List<Citation> citations) {
         this.message = Objects.requireNonNull(message, "a finding needs a message");
         this.subjects = subjects;
         this.severityOverride = severityOverride;
@@ -87,18 +109,38 @@ public final class Finding {
      * @param sources  the source entries of those facts
      * @return the finding
      */
-    public static Finding of(String ruleId, Category category, Severity severity, Double weight, String message,
-                             List<String> facts, List<Evidence> sources) {
-        return new Finding(message, List.of(), null, null, Objects.requireNonNull(ruleId, "ruleId"),
-                Objects.requireNonNull(category, "category"), Objects.requireNonNull(severity, "severity"),
-                weight, List.copyOf(facts), List.copyOf(sources), null, List.of(), citations(facts, sources));
+    public static Finding of(
+            String ruleId,
+            Category category,
+            Severity severity,
+            Double weight,
+            String message,
+            List<String> facts,
+            List<Evidence> sources) {
+        return new Finding(
+                message,
+                List.of(),
+                null,
+                null,
+                Objects.requireNonNull(ruleId, "ruleId"),
+                Objects.requireNonNull(category, "category"),
+                Objects.requireNonNull(severity, "severity"),
+                weight,
+                List.copyOf(facts),
+                List.copyOf(sources),
+                null,
+                List.of(),
+                citations(facts, sources));
     }
 
     /** Citations for a hand-built finding: each fact with the evidence given for it. */
     private static List<Citation> citations(List<String> facts, List<Evidence> sources) {
         List<Citation> out = new ArrayList<>();
         for (String id : facts) {
-            Evidence e = sources.stream().filter(s -> id.equals(s.fact())).findFirst().orElse(null);
+            Evidence e = sources.stream()
+                    .filter(s -> id.equals(s.fact()))
+                    .findFirst()
+                    .orElse(null);
             out.add(new Citation(id, null, null, e == null ? null : e.ref(), e == null ? null : e.quote(), false, 0));
         }
         return Collections.unmodifiableList(out);
@@ -111,8 +153,20 @@ public final class Finding {
      * @return a copy of this finding carrying the trace
      */
     public Finding withTrace(Trace newTrace) {
-        return new Finding(message, subjects, severityOverride, weightOverride, ruleId, category, severity, weight,
-                facts, sources, newTrace, entities, citations);
+        return new Finding(
+                message,
+                subjects,
+                severityOverride,
+                weightOverride,
+                ruleId,
+                category,
+                severity,
+                weight,
+                facts,
+                sources,
+                newTrace,
+                entities,
+                citations);
     }
 
     /**
@@ -122,8 +176,20 @@ public final class Finding {
      * @return a new finding
      */
     public Finding withSeverity(String severityWord) {
-        return new Finding(message, subjects, Objects.requireNonNull(severityWord, "severity"), weightOverride,
-                ruleId, category, severity, weight, facts, sources, trace, entities, citations);
+        return new Finding(
+                message,
+                subjects,
+                Objects.requireNonNull(severityWord, "severity"),
+                weightOverride,
+                ruleId,
+                category,
+                severity,
+                weight,
+                facts,
+                sources,
+                trace,
+                entities,
+                citations);
     }
 
     /**
@@ -133,8 +199,20 @@ public final class Finding {
      * @return a new finding
      */
     public Finding withWeight(double newWeight) {
-        return new Finding(message, subjects, severityOverride, newWeight,
-                ruleId, category, severity, weight, facts, sources, trace, entities, citations);
+        return new Finding(
+                message,
+                subjects,
+                severityOverride,
+                newWeight,
+                ruleId,
+                category,
+                severity,
+                weight,
+                facts,
+                sources,
+                trace,
+                entities,
+                citations);
     }
 
     /**
@@ -147,8 +225,20 @@ public final class Finding {
      * @return a copy of this finding
      */
     public Finding withEvidence(String renderedMessage, List<Entity> newEntities, List<Citation> newCitations) {
-        return new Finding(renderedMessage, subjects, severityOverride, weightOverride, ruleId, category, severity,
-                weight, facts, sources, trace, List.copyOf(newEntities), List.copyOf(newCitations));
+        return new Finding(
+                renderedMessage,
+                subjects,
+                severityOverride,
+                weightOverride,
+                ruleId,
+                category,
+                severity,
+                weight,
+                facts,
+                sources,
+                trace,
+                List.copyOf(newEntities),
+                List.copyOf(newCitations));
     }
 
     /**
@@ -278,8 +368,12 @@ public final class Finding {
         if (!(o instanceof Finding f) || ruleId == null) {
             return false;
         }
-        return ruleId.equals(f.ruleId) && category == f.category && severity == f.severity
-                && Objects.equals(weight, f.weight) && message.equals(f.message) && facts.equals(f.facts)
+        return ruleId.equals(f.ruleId)
+                && category == f.category
+                && severity == f.severity
+                && Objects.equals(weight, f.weight)
+                && message.equals(f.message)
+                && facts.equals(f.facts)
                 && sources.equals(f.sources);
     }
 

@@ -15,8 +15,14 @@ import java.util.List;
  *                 (a priority counts once per issuer)
  * @param findings the findings that decide it, credits first
  */
-public record PriorityVerdict(String policy, String issuer, String priority, String verdict, double score,
-                              boolean counted, List<Weighed> findings) {
+public record PriorityVerdict(
+        String policy,
+        String issuer,
+        String priority,
+        String verdict,
+        double score,
+        boolean counted,
+        List<Weighed> findings) {
     /**
      * Copies the findings.
      *
@@ -44,8 +50,15 @@ public record PriorityVerdict(String policy, String issuer, String priority, Str
      * @param contestedBy  what contests it: the ids of the flagging findings' rules, and {@code hedged} for a hedged claim
      * @param flaggedFacts the cited facts that are flagged or hedged
      */
-    public record Weighed(String ruleId, List<String> facts, String effect, double weight, double counted,
-                          boolean contested, List<String> contestedBy, List<String> flaggedFacts) {
+    public record Weighed(
+            String ruleId,
+            List<String> facts,
+            String effect,
+            double weight,
+            double counted,
+            boolean contested,
+            List<String> contestedBy,
+            List<String> flaggedFacts) {
         /**
          * Copies the lists.
          *

@@ -20,9 +20,17 @@ import java.util.List;
  * @param context   the context facts of the report (facts that frame many findings), each once with its
  *                  quote; findings cite them without repeating the quote
  */
-public record Report(String id, String title, String file, List<Finding> findings, Alignment alignment,
-                     Counts counts, List<Diagnostic> errors, String summary, List<Source> sources,
-                     List<Citation> context) {
+public record Report(
+        String id,
+        String title,
+        String file,
+        List<Finding> findings,
+        Alignment alignment,
+        Counts counts,
+        List<Diagnostic> errors,
+        String summary,
+        List<Source> sources,
+        List<Citation> context) {
     /**
      * Copies the lists.
      *
@@ -55,8 +63,14 @@ public record Report(String id, String title, String file, List<Finding> finding
      * @param counts    findings per category and severity, facts and rules
      * @param errors    problems met while evaluating; empty when none
      */
-    public Report(String id, String title, String file, List<Finding> findings, Alignment alignment, Counts counts,
-                  List<Diagnostic> errors) {
+    public Report(
+            String id,
+            String title,
+            String file,
+            List<Finding> findings,
+            Alignment alignment,
+            Counts counts,
+            List<Diagnostic> errors) {
         this(id, title, file, findings, alignment, counts, errors, null, List.of(), List.of());
     }
 

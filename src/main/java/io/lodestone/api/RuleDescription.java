@@ -18,8 +18,17 @@ import java.util.Map;
  * @param line        the 1-based line of the rule's header
  * @param metadata    the rule's other metadata as text (e.g. {@code @priority}, {@code @effect} on ALIGNMENT rules)
  */
-public record RuleDescription(String id, String name, String packageName, Category category, Severity severity,
-                              Double weight, String description, String file, int line, Map<String, String> metadata) {
+public record RuleDescription(
+        String id,
+        String name,
+        String packageName,
+        Category category,
+        Severity severity,
+        Double weight,
+        String description,
+        String file,
+        int line,
+        Map<String, String> metadata) {
 
     /**
      * Copies the metadata.
@@ -52,8 +61,16 @@ public record RuleDescription(String id, String name, String packageName, Catego
      * @param file        the rule file, relative to the rules folder
      * @param line        the 1-based line of the rule's header
      */
-    public RuleDescription(String id, String name, String packageName, Category category, Severity severity,
-                           Double weight, String description, String file, int line) {
+    public RuleDescription(
+            String id,
+            String name,
+            String packageName,
+            Category category,
+            Severity severity,
+            Double weight,
+            String description,
+            String file,
+            int line) {
         this(id, name, packageName, category, severity, weight, description, file, line, Map.of());
     }
 

@@ -17,8 +17,14 @@ import java.util.Objects;
  * @param rules     the rules' descriptions, or empty when not known
  * @param locator   where facts sit in their files ({@link FactLocator#NONE} when not known)
  */
-public record RunReport(String rulesHash, int ruleCount, List<Report> reports, List<Diagnostic> errors,
-                        List<Diagnostic> warnings, List<RuleDescription> rules, FactLocator locator) {
+public record RunReport(
+        String rulesHash,
+        int ruleCount,
+        List<Report> reports,
+        List<Diagnostic> errors,
+        List<Diagnostic> warnings,
+        List<RuleDescription> rules,
+        FactLocator locator) {
     /**
      * Copies the lists.
      *

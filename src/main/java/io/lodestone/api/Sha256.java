@@ -6,8 +6,7 @@ import java.util.HexFormat;
 
 /** SHA-256 as lower-case hex: the one place rule hashes, cache entries and SARIF fingerprints digest. */
 public final class Sha256 {
-    private Sha256() {
-    }
+    private Sha256() {}
 
     /**
      * A fresh digest, for hashing several pieces in turn.

@@ -13,8 +13,15 @@ package io.lodestone.api;
  * @param file      a local text file holding it, relative to the fact set's folder, or null; quotes
  *                  citing the source are checked against it
  */
-public record Source(String id, String title, String kind, String published, String url, String publisher,
-                     String author, String file) {
+public record Source(
+        String id,
+        String title,
+        String kind,
+        String published,
+        String url,
+        String publisher,
+        String author,
+        String file) {
     /**
      * A source without a local text file.
      *
@@ -26,8 +33,7 @@ public record Source(String id, String title, String kind, String published, Str
      * @param publisher who published it, or null
      * @param author    who wrote it, or null
      */
-    public Source(String id, String title, String kind, String published, String url, String publisher,
-                  String author) {
+    public Source(String id, String title, String kind, String published, String url, String publisher, String author) {
         this(id, title, kind, published, url, publisher, author, null);
     }
 

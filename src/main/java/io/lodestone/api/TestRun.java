@@ -14,9 +14,14 @@ import java.util.Map;
  * @param guardedIn rule id to the number of cases whose {@code mustNot} names it
  * @param errors    what could not be found or loaded before any case ran (e.g. the rules)
  */
-public record TestRun(String rulesHash, List<RuleDescription> rules, List<CaseResult> cases,
-                      Map<String, Integer> firedIn, Map<String, Integer> guardedIn, List<Diagnostic> errors) {
-        /**
+public record TestRun(
+        String rulesHash,
+        List<RuleDescription> rules,
+        List<CaseResult> cases,
+        Map<String, Integer> firedIn,
+        Map<String, Integer> guardedIn,
+        List<Diagnostic> errors) {
+    /**
      * Copies the collections so the run is immutable.
      *
      * @param rulesHash the hash of the rules the cases ran against, or null when they did not compile
@@ -58,11 +63,13 @@ public record TestRun(String rulesHash, List<RuleDescription> rules, List<CaseRe
      * @return a percentage from 0 to 100
      */
     public double coveragePercent() {
-        List<RuleDescription> scored = rules.stream().filter(r -> !r.isDerivation()).toList();
+        List<RuleDescription> scored =
+                rules.stream().filter(r -> !r.isDerivation()).toList();
         if (scored.isEmpty()) {
             return 100.0;
         }
-        long fired = scored.stream().filter(r -> firedIn.getOrDefault(r.id(), 0) > 0).count();
+        long fired =
+                scored.stream().filter(r -> firedIn.getOrDefault(r.id(), 0) > 0).count();
         return 100.0 * fired / scored.size();
     }
 

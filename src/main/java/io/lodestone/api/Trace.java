@@ -18,8 +18,8 @@ import java.util.Map;
  * @param facts    the facts the rule's patterns matched, in pattern order
  * @param bindings values the rule bound to variables (other than whole facts), by variable name
  */
-public record Trace(String ruleId, String ruleName, String file, int line, List<TracedFact> facts,
-                    Map<String, Object> bindings) {
+public record Trace(
+        String ruleId, String ruleName, String file, int line, List<TracedFact> facts, Map<String, Object> bindings) {
     /**
      * Copies the collections so the trace is immutable.
      *

@@ -14,7 +14,7 @@ import java.util.Map;
  * @param derivedBy the trace of the rule that inserted this fact, or null for a fact from the fact set
  */
 public record TracedFact(String type, String id, Map<String, Object> fields, Trace derivedBy) {
-        /**
+    /**
      * Copies the field map so the fact is immutable.
      *
      * @param type      the declared type's simple name

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
  * free loopback port, sends a fixed number of evaluate requests from several clients (stopping early
  * at the time limit), and prints throughput, latency percentiles and the error count.
  */
-@Command(name = "bench-http",
+@Command(
+        name = "bench-http",
         mixinStandardHelpOptions = true,
         description = "Load-test POST /v1/evaluate on a loopback server started for the run; prints throughput, "
                 + "latency percentiles and errors. Exit 0 when every request succeeded within the time limit.")
@@ -38,36 +39,53 @@ public final class BenchHttpCommand implements Callable<Integer> {
     @Mixin
     RulesOptions rules;
 
-    @Option(names = "--facts", paramLabel = "FILE", defaultValue = "facts/us-ua-minerals-2025-02.json",
+    @Option(
+            names = "--facts",
+            paramLabel = "FILE",
+            defaultValue = "facts/us-ua-minerals-2025-02.json",
             description = "Fact set posted by every request. Default: ${DEFAULT-VALUE}.")
     Path facts;
 
-    @Option(names = {"-n", "--requests"}, paramLabel = "N", defaultValue = "2000",
+    @Option(
+            names = {"-n", "--requests"},
+            paramLabel = "N",
+            defaultValue = "2000",
             description = "Requests to send in total. Default: ${DEFAULT-VALUE}.")
     int requests;
 
-    @Option(names = {"-c", "--clients"}, paramLabel = "N", defaultValue = "8",
+    @Option(
+            names = {"-c", "--clients"},
+            paramLabel = "N",
+            defaultValue = "8",
             description = "Concurrent clients. Default: ${DEFAULT-VALUE}.")
     int clients;
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "200",
+    @Option(
+            names = "--warmup",
+            paramLabel = "N",
+            defaultValue = "200",
             description = "Requests sent (and not measured) before the run. Default: ${DEFAULT-VALUE}.")
     int warmup;
 
-    @Option(names = "--time-limit", paramLabel = "DURATION", defaultValue = "120s",
+    @Option(
+            names = "--time-limit",
+            paramLabel = "DURATION",
+            defaultValue = "120s",
             converter = RulesOptions.DurationConverter.class,
             description = "Stop sending after this long, whatever is left. Default: ${DEFAULT-VALUE}.")
     Duration timeLimit;
 
-    @Option(names = "--threads", paramLabel = "N",
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
             description = "Server worker threads. Default: twice the number of cores.")
     Integer threads;
 
     @Override
     public Integer call() throws Exception {
         if (requests < 1 || clients < 1 || warmup < 0) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--requests and --clients must be at least 1, --warmup at least 0");
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "--requests and --clients must be at least 1, --warmup at least 0");
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -77,15 +95,19 @@ public final class BenchHttpCommand implements Callable<Integer> {
             return ExitCodes.LOAD_ERROR;
         }
         int workers = threads == null ? 2 * Runtime.getRuntime().availableProcessors() : threads;
-        LodestoneServer.Config config = new LodestoneServer.Config("127.0.0.1", 0,
-                LodestoneServer.DEFAULT_MAX_BODY_BYTES, workers);
+        LodestoneServer.Config config =
+                new LodestoneServer.Config("127.0.0.1", 0, LodestoneServer.DEFAULT_MAX_BODY_BYTES, workers);
         try (LodestoneServer server = LodestoneServer.start(live, config, err)) {
             URI uri = URI.create(server.baseUrl() + "/v1/evaluate");
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+            HttpClient client = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build();
             run(client, request, warmup, System.nanoTime() + timeLimit.toNanos());
             Result r = run(client, request, requests, System.nanoTime() + timeLimit.toNanos());
             print(out, r, server.port(), workers);
@@ -94,8 +116,7 @@ public final class BenchHttpCommand implements Callable<Integer> {
     }
 
     @SuppressWarnings("ArrayRecordComponent") // a carrier, never compared or hashed
-    private record Result(long[] latenciesNanos, long errors, long elapsedNanos) {
-    }
+    private record Result(long[] latenciesNanos, long errors, long elapsedNanos) {}
 
     private Result run(HttpClient client, HttpRequest request, int total, long stopAt) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
@@ -105,22 +126,25 @@ public final class BenchHttpCommand implements Callable<Integer> {
         List<Thread> threads = new ArrayList<>();
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
-            Thread t = new Thread(() -> {
-                int i;
-                while ((i = next.getAndIncrement()) < total && System.nanoTime() < stopAt) {
-                    long t0 = System.nanoTime();
-                    try {
-                        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                        if (response.statusCode() != 200) {
-                            errors.incrementAndGet();
+            Thread t = new Thread(
+                    () -> {
+                        int i;
+                        while ((i = next.getAndIncrement()) < total && System.nanoTime() < stopAt) {
+                            long t0 = System.nanoTime();
+                            try {
+                                HttpResponse<byte[]> response =
+                                        client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                                if (response.statusCode() != 200) {
+                                    errors.incrementAndGet();
+                                }
+                            } catch (Exception e) {
+                                errors.incrementAndGet();
+                            }
+                            latencies[i] = System.nanoTime() - t0;
+                            done.incrementAndGet();
                         }
-                    } catch (Exception e) {
-                        errors.incrementAndGet();
-                    }
-                    latencies[i] = System.nanoTime() - t0;
-                    done.incrementAndGet();
-                }
-            }, "bench-client-" + c);
+                    },
+                    "bench-client-" + c);
             threads.add(t);
             t.start();
         }
@@ -135,14 +159,16 @@ public final class BenchHttpCommand implements Callable<Integer> {
     private void print(PrintWriter out, Result r, int port, int workers) {
         long[] l = r.latenciesNanos;
         double seconds = r.elapsedNanos / 1e9;
-        out.printf("bench-http: %d of %d requests answered, %d clients, server on 127.0.0.1:%d with %d threads, "
-                        + "%d cores (clients and server share them)%n", l.length, requests, clients, port, workers,
-                Runtime.getRuntime().availableProcessors());
+        out.printf(
+                "bench-http: %d of %d requests answered, %d clients, server on 127.0.0.1:%d with %d threads, "
+                        + "%d cores (clients and server share them)%n",
+                l.length, requests, clients, port, workers, Runtime.getRuntime().availableProcessors());
         out.printf("  fact set  %s (%d bytes)%n", facts, facts.toFile().length());
         out.printf("  elapsed   %.2f s%n", seconds);
         out.printf("  throughput %.1f requests/s%n", l.length / seconds);
         if (l.length > 0) {
-            out.printf("  latency ms  p50 %.2f  p90 %.2f  p99 %.2f  max %.2f%n",
+            out.printf(
+                    "  latency ms  p50 %.2f  p90 %.2f  p99 %.2f  max %.2f%n",
                     pct(l, 50), pct(l, 90), pct(l, 99), l[l.length - 1] / 1e6);
         }
         out.printf("  errors    %d%n", r.errors);

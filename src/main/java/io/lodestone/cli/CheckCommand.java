@@ -16,13 +16,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code lodestone check}: compile the rules and validate fact sets without evaluating, like {@code opa check}. */
-@Command(name = "check",
+@Command(
+        name = "check",
         mixinStandardHelpOptions = true,
         description = "Compile the rules and validate fact sets (JSON or YAML files, folders, globs or -) without "
                 + "evaluating them.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:The rules compile and every fact set is valid.", ExitCodes.HELP_2,
-                "3:A rule file or a fact set has errors (all of them are listed).", ExitCodes.HELP_4})
+        exitCodeList = {
+            "0:The rules compile and every fact set is valid.",
+            ExitCodes.HELP_2,
+            "3:A rule file or a fact set has errors (all of them are listed).",
+            ExitCodes.HELP_4
+        })
 public final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -30,11 +35,18 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     RulesOptions rules;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*", defaultValue = "facts",
-            description = "Fact-set files, folders or globs (quote globs); - reads standard input. Default: ${DEFAULT-VALUE}.")
+    @Parameters(
+            paramLabel = "PATH",
+            arity = "0..*",
+            defaultValue = "facts",
+            description =
+                    "Fact-set files, folders or globs (quote globs); - reads standard input. Default: ${DEFAULT-VALUE}.")
     List<Path> paths;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+    @Option(
+            names = {"-f", "--format"},
+            paramLabel = "FORMAT",
+            defaultValue = "text",
             description = "text (compiler-style lines) or json. Default: ${DEFAULT-VALUE}.")
     String format;
 
@@ -42,8 +54,10 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CheckFormatter formatter = Formatters.check(format);
         if (formatter == null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown --format '" + format
-                    + "' for check (expected " + String.join(" or ", Formatters.checkNames()) + ")");
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "unknown --format '" + format + "' for check (expected "
+                            + String.join(" or ", Formatters.checkNames()) + ")");
         }
         CheckResult result;
         try {

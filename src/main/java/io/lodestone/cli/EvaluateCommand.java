@@ -17,13 +17,20 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code lodestone evaluate}: fact sets in, findings out. */
-@Command(name = "evaluate",
+@Command(
+        name = "evaluate",
         mixinStandardHelpOptions = true,
         description = "Evaluate fact sets (JSON or YAML files, folders searched recursively for *.json, *.yaml and "
                 + "*.yml, globs, or - for standard input) with the rules.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {ExitCodes.HELP_0, ExitCodes.HELP_1, ExitCodes.HELP_2, ExitCodes.HELP_3, ExitCodes.HELP_4,
-                ExitCodes.HELP_5})
+        exitCodeList = {
+            ExitCodes.HELP_0,
+            ExitCodes.HELP_1,
+            ExitCodes.HELP_2,
+            ExitCodes.HELP_3,
+            ExitCodes.HELP_4,
+            ExitCodes.HELP_5
+        })
 public final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -34,21 +41,32 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     FormatOptions output;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*", defaultValue = "facts",
-            description = "Fact-set files, folders or globs (quote globs); - reads standard input. Default: ${DEFAULT-VALUE}.")
+    @Parameters(
+            paramLabel = "PATH",
+            arity = "0..*",
+            defaultValue = "facts",
+            description =
+                    "Fact-set files, folders or globs (quote globs); - reads standard input. Default: ${DEFAULT-VALUE}.")
     List<Path> paths;
 
-    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "never",
+    @Option(
+            names = "--fail-on",
+            paramLabel = "SEVERITY",
+            defaultValue = "never",
             description = "Exit 1 when a finding is at or above SEVERITY: info, low, medium, high, critical, "
                     + "or never. Default: ${DEFAULT-VALUE}.")
     String failOn;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+    @Option(
+            names = {"-j", "--jobs"},
+            paramLabel = "N",
             description = "Evaluate on N threads; output order never depends on it. Default: the number of cores.")
     Integer jobs;
 
-    @Option(names = "--explain", description = "Show under each finding why it fired: the rule, its file and line, "
-            + "the facts each pattern matched with the fields it read, and derived facts' own traces.")
+    @Option(
+            names = "--explain",
+            description = "Show under each finding why it fired: the rule, its file and line, "
+                    + "the facts each pattern matched with the fields it read, and derived facts' own traces.")
     boolean explain;
 
     @Override
@@ -67,7 +85,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             Lodestone lodestone = rules.builder().jobs(threads).explain(explain).build();
             locator = lodestone.locator();
             boolean color = Terminal.useColor(output.noColor, System.getenv("NO_COLOR"), false, true);
-            try (ProgressListener progress = new ProgressListener(spec.commandLine().getErr(), color)) {
+            try (ProgressListener progress =
+                    new ProgressListener(spec.commandLine().getErr(), color)) {
                 boolean show = Terminal.showProgress(output.quiet, Terminal.stderrIsTerminal());
                 run = lodestone.evaluateAll(paths, show ? progress : BatchListener.NONE);
             }
@@ -84,8 +103,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         Severity s = Severity.parse(failOn);
         if (s == null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--fail-on '" + failOn
-                    + "' is not one of info, low, medium, high, critical, never");
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--fail-on '" + failOn + "' is not one of info, low, medium, high, critical, never");
         }
         return s;
     }

@@ -27,8 +27,7 @@ public final class ExitCodes {
     static final String HELP_5 = "5:The report could not be written (missing folder, read-only file, full disk, "
             + "closed standard output).";
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 
     /** Load errors win over findings: a partial run must never look clean or merely "failing". */
     public static int of(RunReport run, Severity failOn) {

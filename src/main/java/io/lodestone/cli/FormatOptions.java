@@ -11,24 +11,31 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
-import picocli.CommandLine.Option;
 import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 /** Options shared by commands that print a run: format, destination, colour, quiet. */
 public final class FormatOptions {
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+    @Option(
+            names = {"-f", "--format"},
+            paramLabel = "FORMAT",
+            defaultValue = "text",
             completionCandidates = FormatNames.class,
             description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     String format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
             description = "Write the report to FILE instead of standard output.")
     Path output;
 
     @Option(names = "--no-color", description = "Never colour text output (also when NO_COLOR is set).")
     boolean noColor;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print no report; only errors (on stderr) and the exit code.")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "Print no report; only errors (on stderr) and the exit code.")
     boolean quiet;
 
     static final class FormatNames implements Iterable<String> {
@@ -41,8 +48,10 @@ public final class FormatOptions {
     ReportFormatter formatter(CommandLine cl) {
         ReportFormatter f = Formatters.get(format);
         if (f == null) {
-            throw new CommandLine.ParameterException(cl, "unknown --format '" + format + "' (expected one of "
-                    + String.join(", ", Formatters.names()) + ")");
+            throw new CommandLine.ParameterException(
+                    cl,
+                    "unknown --format '" + format + "' (expected one of " + String.join(", ", Formatters.names())
+                            + ")");
         }
         return f;
     }
@@ -62,7 +71,8 @@ public final class FormatOptions {
     void print(RunReport run, CommandLine cl, Severity failOn, FactLocator locator) throws IOException {
         ReportFormatter formatter = formatter(cl);
         PrintWriter err = cl.getErr();
-        boolean errorsShownInReport = !quiet && output == null && formatter.name().equals("text");
+        boolean errorsShownInReport =
+                !quiet && output == null && formatter.name().equals("text");
         if (!errorsShownInReport) {
             for (Diagnostic e : run.errors()) {
                 err.println(e.toCompilerString());
@@ -75,16 +85,20 @@ public final class FormatOptions {
             return;
         }
         if (output != null) {
-            ReportFile.write(output, w -> formatter.write(run, new OutputOptions(false, failOn, locator),
-                    new java.io.BufferedWriter(w)));
+            ReportFile.write(
+                    output,
+                    w -> formatter.write(
+                            run, new OutputOptions(false, failOn, locator), new java.io.BufferedWriter(w)));
             return;
         }
         boolean terminal = Terminal.stdoutIsTerminal();
         boolean color = Terminal.useColor(noColor, System.getenv("NO_COLOR"), false, terminal);
         PrintWriter out = cl.getOut();
         Writer escaped = new LoneSurrogateEscaper(out);
-        formatter.write(run, new OutputOptions(color, failOn, locator,
-                Terminal.width(terminal, System.getenv("COLUMNS"))), escaped);
+        formatter.write(
+                run,
+                new OutputOptions(color, failOn, locator, Terminal.width(terminal, System.getenv("COLUMNS"))),
+                escaped);
         escaped.flush();
         if (out.checkError()) {
             throw new OutputException("cannot write the report to standard output"

@@ -6,23 +6,31 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** The top-level command: only dispatches to subcommands. */
-@Command(name = "lodestone",
+@Command(
+        name = "lodestone",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Evaluates JSON fact sets with analyst-owned Drools rules and reports ALIGNMENT, RISK and "
                 + "INCONSISTENCY findings.",
-        subcommands = {EvaluateCommand.class, CheckCommand.class, TestCommand.class, SchemaCommand.class, ServeCommand.class,
-                BenchHttpCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            EvaluateCommand.class,
+            CheckCommand.class,
+            TestCommand.class,
+            SchemaCommand.class,
+            ServeCommand.class,
+            BenchHttpCommand.class,
+            CompletionCommand.class,
+            CommandLine.HelpCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {ExitCodes.HELP_0, ExitCodes.HELP_1, ExitCodes.HELP_2, ExitCodes.HELP_3,
-                ExitCodes.HELP_4})
+        exitCodeList = {ExitCodes.HELP_0, ExitCodes.HELP_1, ExitCodes.HELP_2, ExitCodes.HELP_3, ExitCodes.HELP_4})
 public final class LodestoneCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-                "missing command: try 'lodestone evaluate' or 'lodestone --help'");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "missing command: try 'lodestone evaluate' or 'lodestone --help'");
     }
 }

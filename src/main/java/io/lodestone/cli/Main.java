@@ -15,28 +15,31 @@ public final class Main {
     /** The first failure writing the process's standard output, as the OS reported it. */
     private static volatile String stdoutFailure;
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         // PrintStream hides write errors; a checking stream underneath lets the exit code tell the truth
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(new java.io.FileOutputStream(
-                java.io.FileDescriptor.out) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                try {
-                    super.write(b, off, len);
-                } catch (IOException e) {
-                    failed(e);
-                    throw e;
-                }
-            }
-        }, StandardCharsets.UTF_8), true);
+        PrintWriter out = new PrintWriter(
+                new java.io.OutputStreamWriter(
+                        new java.io.FileOutputStream(java.io.FileDescriptor.out) {
+                            @Override
+                            public void write(byte[] b, int off, int len) throws IOException {
+                                try {
+                                    super.write(b, off, len);
+                                } catch (IOException e) {
+                                    failed(e);
+                                    throw e;
+                                }
+                            }
+                        },
+                        StandardCharsets.UTF_8),
+                true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = run(args, out, err);
         out.flush();
         if (out.checkError() && code != ExitCodes.OUTPUT && !brokenPipe()) {
-            err.println("lodestone: cannot write to standard output" + stdoutFailure().map(r -> ": " + r).orElse(""));
+            err.println("lodestone: cannot write to standard output"
+                    + stdoutFailure().map(r -> ": " + r).orElse(""));
             code = ExitCodes.OUTPUT;
         }
         err.flush();
@@ -51,7 +54,8 @@ public final class Main {
 
     /** A reader that stopped reading ({@code | head}) is not a failure, as for other command-line tools. */
     private static boolean brokenPipe() {
-        return stdoutFailure != null && stdoutFailure.toLowerCase(java.util.Locale.ROOT).contains("broken pipe");
+        return stdoutFailure != null
+                && stdoutFailure.toLowerCase(java.util.Locale.ROOT).contains("broken pipe");
     }
 
     /** Why writing standard output failed, if it did. */
@@ -111,10 +115,12 @@ public final class Main {
                 }
             }
         }
-        err.println(jvm ? "Raise the memory (-Xmx) or stack (-Xss) in LODESTONE_JAVA_OPTS, or lower the limits; "
-                + "run with " + DEBUG + " for the stack trace."
-                : "This is a bug in Lodestone; please report it with the command line and input (" + DEBUG
-                + " prints the stack trace).");
+        err.println(
+                jvm
+                        ? "Raise the memory (-Xmx) or stack (-Xss) in LODESTONE_JAVA_OPTS, or lower the limits; "
+                                + "run with " + DEBUG + " for the stack trace."
+                        : "This is a bug in Lodestone; please report it with the command line and input (" + DEBUG
+                                + " prints the stack trace).");
         err.flush();
         return ExitCodes.INTERNAL;
     }

@@ -45,9 +45,13 @@ final class ProgressListener implements BatchListener, AutoCloseable {
             return;
         }
         if (bar == null) {
-            bar = new ProgressBarBuilder().setTaskName("Evaluating").setInitialMax(total)
-                    .setStyle(color ? ProgressBarStyle.COLORFUL_UNICODE_BLOCK : ProgressBarStyle.UNICODE_BLOCK).setUpdateIntervalMillis(200)
-                    .setConsumer(new WriterConsumer(err)).build();
+            bar = new ProgressBarBuilder()
+                    .setTaskName("Evaluating")
+                    .setInitialMax(total)
+                    .setStyle(color ? ProgressBarStyle.COLORFUL_UNICODE_BLOCK : ProgressBarStyle.UNICODE_BLOCK)
+                    .setUpdateIntervalMillis(200)
+                    .setConsumer(new WriterConsumer(err))
+                    .build();
         }
         bar.stepTo(Math.max(bar.getCurrent(), done));
     }

@@ -24,8 +24,7 @@ final class ReportFile {
         void write(Writer w) throws IOException;
     }
 
-    private ReportFile() {
-    }
+    private ReportFile() {}
 
     /**
      * Why {@code target} cannot be written, checked before any work is done; null when it looks writable.
@@ -72,12 +71,12 @@ final class ReportFile {
             }
             return;
         }
-        Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current()
-                .nextLong() & Long.MAX_VALUE) + ".tmp");
+        Path tmp = abs.resolveSibling("." + abs.getFileName() + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".tmp");
         try {
             // created without explicit permissions, so the user's umask applies as for any new file
-            try (OutputStream out = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
-                    java.nio.file.StandardOpenOption.WRITE)) {
+            try (OutputStream out = Files.newOutputStream(
+                    tmp, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
                 writeTo(out, content);
             }
             Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -15,46 +15,70 @@ import picocli.CommandLine.Option;
 
 /** Options shared by every command that compiles rules: where they are, their parameters, the guards. */
 public final class RulesOptions {
-    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules",
-            description = "Folder of .drl rule files (and params.json), searched recursively. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--rules",
+            paramLabel = "DIR",
+            defaultValue = "rules",
+            description =
+                    "Folder of .drl rule files (and params.json), searched recursively. Default: ${DEFAULT-VALUE}.")
     Path rulesDir;
 
-    @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",
+    @Option(
+            names = {"-p", "--param"},
+            paramLabel = "NAME=VALUE",
             description = "Set a rule parameter (a DRL global), overriding params.json. Repeatable.")
     Map<String, String> params = new LinkedHashMap<>();
 
-    @Option(names = "--max-firings", paramLabel = "N", defaultValue = "" + Lodestone.DEFAULT_MAX_FIRINGS,
+    @Option(
+            names = "--max-firings",
+            paramLabel = "N",
+            defaultValue = "" + Lodestone.DEFAULT_MAX_FIRINGS,
             description = "Stop a fact set after N rule firings and report it (guards against looping rules). "
                     + "Default: ${DEFAULT-VALUE}.")
     long maxFirings;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
-            description = "Stop a fact set's evaluation after this long, e.g. 500ms, 10s, 2m. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--timeout",
+            paramLabel = "DURATION",
+            defaultValue = "10s",
+            converter = DurationConverter.class,
+            description =
+                    "Stop a fact set's evaluation after this long, e.g. 500ms, 10s, 2m. Default: ${DEFAULT-VALUE}.")
     Duration timeout;
 
-    @Option(names = "--max-file-bytes", paramLabel = "BYTES", defaultValue = "" + Lodestone.DEFAULT_MAX_FILE_BYTES,
+    @Option(
+            names = "--max-file-bytes",
+            paramLabel = "BYTES",
+            defaultValue = "" + Lodestone.DEFAULT_MAX_FILE_BYTES,
             description = "Refuse fact-set files larger than this. Default: ${DEFAULT-VALUE}.")
     long maxFileBytes;
 
-    @Option(names = "--max-depth", paramLabel = "N", defaultValue = "" + Lodestone.DEFAULT_MAX_DEPTH,
+    @Option(
+            names = "--max-depth",
+            paramLabel = "N",
+            defaultValue = "" + Lodestone.DEFAULT_MAX_DEPTH,
             description = "Refuse fact sets nested deeper than this. Default: ${DEFAULT-VALUE}.")
     int maxDepth;
 
-    @Option(names = "--isolate-rules",
+    @Option(
+            names = "--isolate-rules",
             description = "Fire rules on a worker thread so even a consequence that never returns is abandoned "
                     + "after --timeout (costs ~0.1-0.2 ms per fact set; lodestone serve always does this).")
     boolean isolateRules;
 
-    @Option(names = "--no-rule-cache",
+    @Option(
+            names = "--no-rule-cache",
             description = "Compile the rules even when a compiled copy of these exact rule files is cached "
                     + "(in $LODESTONE_RULE_CACHE, default ~/.cache/lodestone).")
     boolean noRuleCache;
 
-    @Option(names = "--lenient",
+    @Option(
+            names = "--lenient",
             description = "Unknown fields in fact sets are warnings (the field is ignored), not errors.")
     boolean lenient;
 
-    @Option(names = "--strict",
+    @Option(
+            names = "--strict",
             description = "Value warnings (a word outside an open vocabulary of the rules folder) are errors: "
                     + "such a fact set is not evaluated.")
     boolean strict;
@@ -64,13 +88,22 @@ public final class RulesOptions {
 
     /** The evaluator's settings from these options; a value out of range is a usage error (exit 2). */
     Lodestone.Builder builder() {
-        if (maxFirings < 1 || maxFirings > Integer.MAX_VALUE || timeout.isNegative() || timeout.isZero()
-                || maxFileBytes < 1 || maxDepth < 1) {
-            throw new picocli.CommandLine.ParameterException(mixee.commandLine(),
-                    "--max-firings, --timeout, --max-file-bytes and --max-depth must be positive");
+        if (maxFirings < 1
+                || maxFirings > Integer.MAX_VALUE
+                || timeout.isNegative()
+                || timeout.isZero()
+                || maxFileBytes < 1
+                || maxDepth < 1) {
+            throw new picocli.CommandLine.ParameterException(
+                    mixee.commandLine(), "--max-firings, --timeout, --max-file-bytes and --max-depth must be positive");
         }
-        Lodestone.Builder b = Lodestone.builder(rulesDir).maxFirings(maxFirings).timeout(timeout)
-                .maxFileBytes(maxFileBytes).maxDepth(maxDepth).lenient(lenient).strict(strict)
+        Lodestone.Builder b = Lodestone.builder(rulesDir)
+                .maxFirings(maxFirings)
+                .timeout(timeout)
+                .maxFileBytes(maxFileBytes)
+                .maxDepth(maxDepth)
+                .lenient(lenient)
+                .strict(strict)
                 .isolateRules(isolateRules)
                 .ruleCache(noRuleCache ? null : Lodestone.defaultRuleCache());
         params.forEach(b::param);
@@ -87,7 +120,8 @@ public final class RulesOptions {
         }
         Path bundled = bundledRules();
         String where = rulesDir.isAbsolute() ? "" : " in " + Path.of("").toAbsolutePath();
-        throw new RulesException(List.of(Diagnostic.io(rulesDir.toString(),
+        throw new RulesException(List.of(Diagnostic.io(
+                rulesDir.toString(),
                 "rules folder not found" + where + " (expected a folder of .drl files; set it with --rules DIR"
                         + (bundled == null ? "" : ", e.g. the bundled rule pack: --rules " + bundled) + ")")));
     }
@@ -95,7 +129,11 @@ public final class RulesOptions {
     /** The {@code rules} folder beside the jar (or the classes folder) or up to two levels above it. */
     static Path bundledRules() {
         try {
-            Path p = Path.of(RulesOptions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path p = Path.of(RulesOptions.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             for (int up = 0; up < 3 && p != null; up++, p = p.getParent()) {
                 Path candidate = p.resolve("rules");
                 if (Files.isDirectory(candidate)) {
@@ -132,8 +170,8 @@ public final class RulesOptions {
                         "'" + value + "' is not a duration (expected e.g. 500ms, 10s, 2m)");
             }
             if (Double.isNaN(millis) || millis < 0 || millis > MAX.toMillis()) {
-                throw new picocli.CommandLine.TypeConversionException("'" + value
-                        + "' is out of range (a duration from 0 to 24h, e.g. 500ms, 10s, 2m)");
+                throw new picocli.CommandLine.TypeConversionException(
+                        "'" + value + "' is out of range (a duration from 0 to 24h, e.g. 500ms, 10s, 2m)");
             }
             return Duration.ofMillis(Math.round(millis));
         }

@@ -6,8 +6,7 @@ import java.nio.file.Path;
 
 /** Whether standard streams are terminals, and the decisions that depend on it. */
 final class Terminal {
-    private Terminal() {
-    }
+    private Terminal() {}
 
     /**
      * Colour only for a report printed to a terminal, never with {@code --no-color} or a non-empty

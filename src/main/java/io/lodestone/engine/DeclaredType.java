@@ -13,21 +13,39 @@ import java.util.Set;
  * {@code deprecated} maps a field marked {@code @replacedBy("newName")} to the field that replaces it:
  * the loader reads the old name into the new one, with a warning.
  */
-public record DeclaredType(String name, String qualifiedName, Class<?> javaClass, Map<String, Class<?>> fields,
-                           String file, int line, Map<String, String> refs, Map<String, String> deprecated) {
+public record DeclaredType(
+        String name,
+        String qualifiedName,
+        Class<?> javaClass,
+        Map<String, Class<?>> fields,
+        String file,
+        int line,
+        Map<String, String> refs,
+        Map<String, String> deprecated) {
     public DeclaredType {
         fields = Map.copyOf(fields);
         refs = Collections.unmodifiableMap(new LinkedHashMap<>(refs)); // declaration order
         deprecated = Map.copyOf(deprecated);
     }
 
-    public DeclaredType(String name, String qualifiedName, Class<?> javaClass, Map<String, Class<?>> fields,
-                        String file, int line, Map<String, String> refs) {
+    public DeclaredType(
+            String name,
+            String qualifiedName,
+            Class<?> javaClass,
+            Map<String, Class<?>> fields,
+            String file,
+            int line,
+            Map<String, String> refs) {
         this(name, qualifiedName, javaClass, fields, file, line, refs, Map.of());
     }
 
-    public DeclaredType(String name, String qualifiedName, Class<?> javaClass, Map<String, Class<?>> fields,
-                        String file, int line) {
+    public DeclaredType(
+            String name,
+            String qualifiedName,
+            Class<?> javaClass,
+            Map<String, Class<?>> fields,
+            String file,
+            int line) {
         this(name, qualifiedName, javaClass, fields, file, line, Map.of(), Map.of());
     }
 

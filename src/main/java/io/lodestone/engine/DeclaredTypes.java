@@ -20,8 +20,7 @@ import org.kie.api.definition.type.FactType;
  * targets exist.
  */
 final class DeclaredTypes {
-    private DeclaredTypes() {
-    }
+    private DeclaredTypes() {}
 
     static Map<String, DeclaredType> of(KieBase kieBase, List<RuleSource> sources, List<Diagnostic> errors) {
         List<DeclaredType> all = new ArrayList<>();
@@ -34,7 +33,10 @@ final class DeclaredTypes {
                 RuleSource source = sources.stream()
                         .filter(s -> s.lineOfDeclare(simple) > 0 && s.declaresPackage(pkg.getName()))
                         .findFirst()
-                        .orElse(sources.stream().filter(s -> s.lineOfDeclare(simple) > 0).findFirst().orElse(null));
+                        .orElse(sources.stream()
+                                .filter(s -> s.lineOfDeclare(simple) > 0)
+                                .findFirst()
+                                .orElse(null));
                 int line = source == null ? 0 : source.lineOfDeclare(simple);
                 String file = source == null ? null : source.displayPath();
                 Map<String, Class<?>> fields = new LinkedHashMap<>();
@@ -53,34 +55,40 @@ final class DeclaredTypes {
                 }
                 FactField id = type.getField("id");
                 if (id == null || id.getType() != String.class) {
-                    errors.add(Diagnostic.rule(Kind.RULE_COMPILE, Location.at(file, line == 0 ? null : line, null),
+                    errors.add(Diagnostic.rule(
+                            Kind.RULE_COMPILE,
+                            Location.at(file, line == 0 ? null : line, null),
                             "declared type " + simple + " needs an 'id : String' field (fact sets join on ids)"));
                 }
-                all.add(new DeclaredType(simple, type.getName(), type.getFactClass(), fields, file, line, refs,
-                        replacedBy));
+                all.add(new DeclaredType(
+                        simple, type.getName(), type.getFactClass(), fields, file, line, refs, replacedBy));
             }
         }
         // in file and line order, so a clash is always reported at the later declaration
-        all.sort(Comparator.comparing((DeclaredType t) -> String.valueOf(t.file())).thenComparingInt(DeclaredType::line));
+        all.sort(Comparator.comparing((DeclaredType t) -> String.valueOf(t.file()))
+                .thenComparingInt(DeclaredType::line));
         Map<String, DeclaredType> bySimpleName = new TreeMap<>();
         for (DeclaredType declared : all) {
             DeclaredType clash = bySimpleName.putIfAbsent(declared.name(), declared);
             if (clash != null) {
-                errors.add(Diagnostic.rule(Kind.RULE_COMPILE,
+                errors.add(Diagnostic.rule(
+                        Kind.RULE_COMPILE,
                         Location.at(declared.file(), declared.line() == 0 ? null : declared.line(), null),
-                                "type " + declared.name()
-                        + " is declared in two packages (" + clash.qualifiedName() + " at " + clash.file() + ":"
-                        + clash.line() + " and " + declared.qualifiedName()
-                        + "); fact sets name types by simple name, so it is ambiguous"));
+                        "type " + declared.name()
+                                + " is declared in two packages (" + clash.qualifiedName() + " at " + clash.file() + ":"
+                                + clash.line() + " and " + declared.qualifiedName()
+                                + "); fact sets name types by simple name, so it is ambiguous"));
             }
         }
         for (DeclaredType declared : all) {
             declared.refs().forEach((field, target) -> {
                 if (!target.isEmpty() && !bySimpleName.containsKey(target)) {
-                    errors.add(Diagnostic.rule(Kind.RULE_COMPILE,
-                            Location.at(declared.file(), declared.line() == 0 ? null : declared.line(), null), "field "
-                        + declared.name() + "." + field + " is marked @ref(" + target
-                        + ") but no type " + target + " is declared"));
+                    errors.add(Diagnostic.rule(
+                            Kind.RULE_COMPILE,
+                            Location.at(declared.file(), declared.line() == 0 ? null : declared.line(), null),
+                            "field "
+                                    + declared.name() + "." + field + " is marked @ref(" + target
+                                    + ") but no type " + target + " is declared"));
                 }
             });
         }
@@ -95,7 +103,9 @@ final class DeclaredTypes {
         }
         try {
             FactType factType = kieBase.getFactType(type.qualifiedName().substring(0, dot), type.name());
-            return factType != null && factType.getMetaData() != null && factType.getMetaData().containsKey("concept");
+            return factType != null
+                    && factType.getMetaData() != null
+                    && factType.getMetaData().containsKey("concept");
         } catch (RuntimeException e) {
             return false;
         }

@@ -14,8 +14,7 @@ import org.kie.internal.io.ResourceFactory;
 
 /** The one DRL compile: of the rule base, and again of the files that parsed when reporting errors. */
 final class DrlCompiler {
-    private DrlCompiler() {
-    }
+    private DrlCompiler() {}
 
     /**
      * Compiles the rule files in one batch, so that a rule file may use types declared in a file that
@@ -25,8 +24,10 @@ final class DrlCompiler {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         CompositeKnowledgeBuilder batch = builder.batch();
         for (RuleSource source : sources) {
-            batch.add(ResourceFactory.newByteArrayResource(source.text().getBytes(StandardCharsets.UTF_8))
-                    .setSourcePath(source.relativePath()), ResourceType.DRL);
+            batch.add(
+                    ResourceFactory.newByteArrayResource(source.text().getBytes(StandardCharsets.UTF_8))
+                            .setSourcePath(source.relativePath()),
+                    ResourceType.DRL);
         }
         batch.build();
         return builder;
@@ -43,7 +44,9 @@ final class DrlCompiler {
             builder = build(sources);
         } catch (StackOverflowError e) {
             // DrlNesting catches the usual cause; any other shape still becomes a rule error, not a crash
-            throw new RulesException(List.of(Diagnostic.rule(Diagnostic.Kind.RULE_COMPILE, Diagnostic.Location.NONE,
+            throw new RulesException(List.of(Diagnostic.rule(
+                    Diagnostic.Kind.RULE_COMPILE,
+                    Diagnostic.Location.NONE,
                     "the rule compiler ran out of stack on these rules (deeply nested expressions?)")));
         }
         if (builder.hasErrors()) {

@@ -1,8 +1,8 @@
 package io.lodestone.engine;
 
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.Diagnostic.Kind;
 import io.lodestone.api.Diagnostic.Location;
-import io.lodestone.api.Diagnostic;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,22 +26,29 @@ final class DrlErrors {
     private static final Pattern UNKNOWN_TYPE = Pattern.compile("Unable to resolve ObjectType '([^']+)'");
     private static final Pattern BAD_EXPRESSION = Pattern.compile(
             "Unable to Analyse Expression (.*?):\\s*\\[Error: unable to resolve method using strict-mode: "
-                    + "(?:[\\w$]+\\.)*([\\w$]+)\\.([\\w$]+)\\(", Pattern.DOTALL);
-    private static final Pattern ANALYZE = Pattern.compile("Unable to analy[sz]e expression '?(.*?)'?(?::|$)",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+                    + "(?:[\\w$]+\\.)*([\\w$]+)\\.([\\w$]+)\\(",
+            Pattern.DOTALL);
+    private static final Pattern ANALYZE = Pattern.compile(
+            "Unable to analy[sz]e expression '?(.*?)'?(?::|$)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern UNDEFINED_METHOD = Pattern.compile("The method (\\w+)\\(.*?\\) is undefined");
     private static final Pattern UNRESOLVED = Pattern.compile("([\\w$.]+) cannot be resolved");
     private static final Pattern IMPORT = Pattern.compile("Error importing : '([^']+)'");
     private static final Pattern MISMATCHED = Pattern.compile("(?:mismatched|extraneous|missing) input '([^']*)'");
     private static final Pattern DUPLICATE_RULE = Pattern.compile("Duplicate rule name: (.+)");
 
-    private DrlErrors() {
-    }
+    private DrlErrors() {}
 
     /** One Drools error after locating, before follow-ons are dropped. */
-    private record Located(Kind kind, String file, RuleSource source, Integer line, Integer column, String rule,
-                           String token, String message, boolean consequence) {
-    }
+    private record Located(
+            Kind kind,
+            String file,
+            RuleSource source,
+            Integer line,
+            Integer column,
+            String rule,
+            String token,
+            String message,
+            boolean consequence) {}
 
     static List<Diagnostic> translate(Iterable<KnowledgeBuilderError> drlErrors, List<RuleSource> sources) {
         List<Located> located = new ArrayList<>();
@@ -63,17 +70,19 @@ final class DrlErrors {
     static List<Diagnostic> withFilesThatParsed(List<Diagnostic> first, List<RuleSource> sources) {
         Set<String> broken = new HashSet<>();
         first.stream().filter(e -> e.kind() == Kind.RULE_SYNTAX).forEach(e -> broken.add(e.file()));
-        List<RuleSource> parsed = sources.stream().filter(s -> !broken.contains(s.displayPath())).toList();
+        List<RuleSource> parsed =
+                sources.stream().filter(s -> !broken.contains(s.displayPath())).toList();
         if (broken.isEmpty()) {
             return first;
         }
-        List<Diagnostic> more = new ArrayList<>(first.stream()
-                .filter(e -> e.kind() == Kind.RULE_SYNTAX).toList());
+        List<Diagnostic> more = new ArrayList<>(
+                first.stream().filter(e -> e.kind() == Kind.RULE_SYNTAX).toList());
         if (parsed.isEmpty()) {
             return more;
         }
         KnowledgeBuilder builder = DrlCompiler.build(parsed);
-        List<RuleSource> brokenSources = sources.stream().filter(s -> broken.contains(s.displayPath())).toList();
+        List<RuleSource> brokenSources =
+                sources.stream().filter(s -> broken.contains(s.displayPath())).toList();
         for (Diagnostic e : translate(builder.getErrors(), sources)) {
             Matcher type = Pattern.compile("^unknown fact type '([^']+)'").matcher(e.message());
             if (type.find() && brokenSources.stream().anyMatch(s -> s.lineOfDeclare(type.group(1)) > 0)) {
@@ -86,13 +95,18 @@ final class DrlErrors {
 
     @SuppressWarnings("AssignmentExpression") // one if-chain of (m = PATTERN.matcher(raw)).find() tests
     private static Located locate(KnowledgeBuilderError e, List<RuleSource> sources) {
-        String raw = e.getMessage() == null ? "unknown compiler error" : e.getMessage().trim();
-        if (raw.startsWith("Parser returned a null Package") || (raw.contains("is already defined")
-                && raw.contains("The type Rule_"))) {
+        String raw = e.getMessage() == null
+                ? "unknown compiler error"
+                : e.getMessage().trim();
+        if (raw.startsWith("Parser returned a null Package")
+                || (raw.contains("is already defined") && raw.contains("The type Rule_"))) {
             return null; // always follow a real error: a syntax error, a duplicate rule name
         }
         String rel = e.getResource() == null ? null : e.getResource().getSourcePath();
-        RuleSource source = sources.stream().filter(s -> s.relativePath().equals(rel)).findFirst().orElse(null);
+        RuleSource source = sources.stream()
+                .filter(s -> s.relativePath().equals(rel))
+                .findFirst()
+                .orElse(null);
         String file = source == null ? rel : source.displayPath();
         String rule = ruleName(e, raw);
         Integer line = null;
@@ -135,8 +149,7 @@ final class DrlErrors {
                 message = message + " (compare with ==)";
             } else if (input.equals("<eof>") && rule != null) {
                 message = "missing 'end': the file ends inside the rule";
-            } else if (input.equals("end") && rule != null && source != null
-                    && !DrlSourceHints.hasThen(source, rule)) {
+            } else if (input.equals("end") && rule != null && source != null && !DrlSourceHints.hasThen(source, rule)) {
                 message = "missing 'then': the rule reaches 'end' without a consequence";
             } else if (column == 1 && !input.isEmpty() && !input.startsWith("<")) {
                 token = input;
@@ -222,7 +235,9 @@ final class DrlErrors {
             if (l.message.contains("unexpected exception") && filesWithErrors.contains(l.file)) {
                 continue;
             }
-            if (l.consequence && l.token != null && l.token.startsWith("$")
+            if (l.consequence
+                    && l.token != null
+                    && l.token.startsWith("$")
                     && rulesWithConditionErrors.contains(l.file + "\u0000" + l.rule)) {
                 continue;
             }
@@ -232,13 +247,15 @@ final class DrlErrors {
             if (l.message.startsWith("cannot analyse") && linesWithSpecificErrors.contains(l.file + ":" + l.line)) {
                 continue; // Drools' summary of a more specific error on the same line
             }
-            if (l.consequence && l.message.startsWith("Only a type can be imported")
+            if (l.consequence
+                    && l.message.startsWith("Only a type can be imported")
                     && filesWithImportErrors.contains(l.file)) {
                 continue;
             }
             String key = l.file + ":" + l.line + ":" + (l.token != null ? l.token : l.message);
             if (seen.add(key)) {
-                errors.add(Diagnostic.rule(l.kind, Location.at(l.file, l.line, l.column).withRule(l.rule), l.message));
+                errors.add(Diagnostic.rule(
+                        l.kind, Location.at(l.file, l.line, l.column).withRule(l.rule), l.message));
             }
         }
         return errors;

@@ -13,8 +13,7 @@ final class DrlNesting {
     /** Brackets (round, square, curly) open at once; hand-written rules stay far below. */
     static final int MAX_DEPTH = 200;
 
-    private DrlNesting() {
-    }
+    private DrlNesting() {}
 
     /** One error per file nested deeper than {@link #MAX_DEPTH}, at its first bracket past the limit. */
     static List<Diagnostic> check(List<RuleSource> sources) {
@@ -22,7 +21,9 @@ final class DrlNesting {
         for (RuleSource source : sources) {
             int[] at = tooDeep(source.text());
             if (at != null) {
-                errors.add(Diagnostic.rule(Diagnostic.Kind.RULE_SYNTAX, Diagnostic.Location.at(source.displayPath(), at[0], at[1]),
+                errors.add(Diagnostic.rule(
+                        Diagnostic.Kind.RULE_SYNTAX,
+                        Diagnostic.Location.at(source.displayPath(), at[0], at[1]),
                         "brackets nested deeper than " + MAX_DEPTH + " levels; split the expression"));
             }
         }

@@ -1,7 +1,7 @@
 package io.lodestone.engine;
 
-import io.lodestone.api.Diagnostic.Kind;
 import io.lodestone.api.Diagnostic;
+import io.lodestone.api.Diagnostic.Kind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +14,7 @@ import java.util.regex.Pattern;
  * parser only notices lines later. Heuristics: each answers null when it is not sure.
  */
 final class DrlSourceHints {
-    private DrlSourceHints() {
-    }
+    private DrlSourceHints() {}
 
     /**
      * Where the offending text is: the expression (then the token inside it), else the token, searched
@@ -157,7 +156,8 @@ final class DrlSourceHints {
 
     /** Index of {@code word} in {@code text} not inside a longer identifier, or -1. */
     private static int wordIndex(String text, String word) {
-        Matcher m = Pattern.compile("(?<![\\w$])" + Pattern.quote(word) + "(?![\\w$])").matcher(text);
+        Matcher m = Pattern.compile("(?<![\\w$])" + Pattern.quote(word) + "(?![\\w$])")
+                .matcher(text);
         return m.find() ? m.start() : -1;
     }
 
@@ -168,11 +168,13 @@ final class DrlSourceHints {
      * or at the {@code rule} keyword when the annotation is missing.
      */
     static Diagnostic locateMetadata(Diagnostic e, List<RuleSource> sources) {
-        if (e.kind() != Kind.RULE_METADATA || e.line() == null || e.rule() == null
-                || e.column() != null) {
+        if (e.kind() != Kind.RULE_METADATA || e.line() == null || e.rule() == null || e.column() != null) {
             return e;
         }
-        RuleSource source = sources.stream().filter(s -> s.displayPath().equals(e.file())).findFirst().orElse(null);
+        RuleSource source = sources.stream()
+                .filter(s -> s.displayPath().equals(e.file()))
+                .findFirst()
+                .orElse(null);
         if (source == null || source.lineOfRule(e.rule()) != e.line()) {
             return e;
         }

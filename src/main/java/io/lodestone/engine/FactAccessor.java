@@ -7,8 +7,7 @@ import java.lang.reflect.Method;
  * time): read a field through its getter, find a field's setter, name a fact by its id.
  */
 public final class FactAccessor {
-    private FactAccessor() {
-    }
+    private FactAccessor() {}
 
     /**
      * A field's value through {@code getX()} or {@code isX()}.

@@ -43,8 +43,7 @@ public final class FactNames {
     }
 
     /** A message with its references rendered, and the entities it names in order (each once). */
-    public record Rendered(String message, List<Entity> entities) {
-    }
+    public record Rendered(String message, List<Entity> entities) {}
 
     /**
      * Replaces each {@code {{id}}} with the name of the fact (or source) it refers to, falling back to
@@ -64,7 +63,8 @@ public final class FactNames {
             String id = m.group(1).trim();
             Entity entity = named.computeIfAbsent(id, this::entity);
             // a document's title reads as a title in running text
-            String text = "Source".equals(entity.type()) ? "\u201c" + shortTitle(entity.name()) + "\u201d" : entity.name();
+            String text =
+                    "Source".equals(entity.type()) ? "\u201c" + shortTitle(entity.name()) + "\u201d" : entity.name();
             m.appendReplacement(out, Matcher.quoteReplacement(text));
         }
         m.appendTail(out);
@@ -123,6 +123,8 @@ public final class FactNames {
             return null;
         }
         Object name = FactAccessor.get(value, "name");
-        return name == null || name.toString().isBlank() ? null : name.toString().trim();
+        return name == null || name.toString().isBlank()
+                ? null
+                : name.toString().trim();
     }
 }

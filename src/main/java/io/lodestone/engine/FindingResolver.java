@@ -51,19 +51,23 @@ final class FindingResolver {
             Finding draft = entry.getKey();
             RuleDescription rule = entry.getValue() == null ? null : ruleBase.rule(entry.getValue());
             if (rule == null || rule.isDerivation()) {
-                errors.add(Diagnostic.runtime(factSet.file(), rule == null ? null : rule.id(),
+                errors.add(Diagnostic.runtime(
+                        factSet.file(),
+                        rule == null ? null : rule.id(),
                         "a Finding was inserted by "
-                        + (rule == null ? "something other than a rule" : "a @derivation rule")
-                        + " and was dropped: \"" + draft.getMessage() + "\""));
+                                + (rule == null ? "something other than a rule" : "a @derivation rule")
+                                + " and was dropped: \"" + draft.getMessage() + "\""));
                 continue;
             }
             Severity severity = rule.severity();
             if (draft.getSeverityOverride() != null) {
                 Severity asked = Severity.parse(draft.getSeverityOverride());
                 if (asked == null) {
-                    errors.add(Diagnostic.runtime(factSet.file(), rule.id(),
+                    errors.add(Diagnostic.runtime(
+                            factSet.file(),
+                            rule.id(),
                             "withSeverity(\"" + draft.getSeverityOverride()
-                        + "\") is not one of info, low, medium, high, critical; kept @severity"));
+                                    + "\") is not one of info, low, medium, high, critical; kept @severity"));
                 } else {
                     severity = asked;
                 }
@@ -84,8 +88,9 @@ final class FindingResolver {
             }
             // {{id}} references become names here, so every output (and the Java API) sees the same text
             FactNames.Rendered rendered = names.render(draft.getMessage());
-            Finding resolved = Finding.of(rule.id(), rule.category(), severity, weight, rendered.message(), ids,
-                    evidence).withEvidence(rendered.message(), rendered.entities(), names.cite(ids));
+            Finding resolved = Finding.of(
+                            rule.id(), rule.category(), severity, weight, rendered.message(), ids, evidence)
+                    .withEvidence(rendered.message(), rendered.entities(), names.cite(ids));
             if (tracer != null && tracer.traceOf(draft) != null) {
                 resolved = resolved.withTrace(tracer.traceOf(draft));
             }

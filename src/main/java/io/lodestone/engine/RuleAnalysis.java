@@ -23,8 +23,7 @@ import org.kie.api.definition.rule.Rule;
 final class RuleAnalysis {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    private RuleAnalysis() {
-    }
+    private RuleAnalysis() {}
 
     static Map<Class<?>, Set<String>> fieldsRead(Rule rule, Map<Class<?>, DeclaredType> types) {
         Map<Class<?>, Set<String>> read = new HashMap<>();
@@ -34,8 +33,8 @@ final class RuleAnalysis {
         return read;
     }
 
-    private static void visit(RuleConditionElement element, Map<Class<?>, DeclaredType> types,
-                              Map<Class<?>, Set<String>> read) {
+    private static void visit(
+            RuleConditionElement element, Map<Class<?>, DeclaredType> types, Map<Class<?>, Set<String>> read) {
         if (element == null) {
             return;
         }
@@ -47,7 +46,8 @@ final class RuleAnalysis {
                     String text = c instanceof MVELConstraint m ? m.getExpression() : String.valueOf(c);
                     Matcher words = IDENTIFIER.matcher(text == null ? "" : text);
                     while (words.find()) {
-                        if (type.fields().containsKey(words.group()) && !words.group().equals("id")) {
+                        if (type.fields().containsKey(words.group())
+                                && !words.group().equals("id")) {
                             fields.add(words.group());
                         }
                     }
@@ -79,8 +79,8 @@ final class RuleAnalysis {
         if (getter == null) {
             return null;
         }
-        String name = getter.startsWith("get") ? getter.substring(3) : getter.startsWith("is") ? getter.substring(2)
-                : null;
+        String name =
+                getter.startsWith("get") ? getter.substring(3) : getter.startsWith("is") ? getter.substring(2) : null;
         return name == null || name.isEmpty() ? null : Character.toLowerCase(name.charAt(0)) + name.substring(1);
     }
 }

@@ -40,14 +40,20 @@ public final class RuleBase {
     private final Path rulesDir;
     private final Map<String, Map<Class<?>, Set<String>>> fieldsRead = new ConcurrentHashMap<>();
 
-    private RuleBase(Path rulesDir, KieBase kieBase, String hash, List<RuleDescription> rules,
-                     Map<String, DeclaredType> factTypes, ValueModel values, Map<String, Object> params) {
+    private RuleBase(
+            Path rulesDir,
+            KieBase kieBase,
+            String hash,
+            List<RuleDescription> rules,
+            Map<String, DeclaredType> factTypes,
+            ValueModel values,
+            Map<String, Object> params) {
         this.rulesDir = rulesDir;
         this.kieBase = kieBase;
         this.hash = hash;
         this.rules = List.copyOf(rules);
-        this.byQualifiedName = rules.stream().collect(Collectors.toUnmodifiableMap(
-                r -> r.packageName() + "." + r.name(), r -> r));
+        this.byQualifiedName =
+                rules.stream().collect(Collectors.toUnmodifiableMap(r -> r.packageName() + "." + r.name(), r -> r));
         // concept types (@concept: derived by the rules) are traced like facts but a fact set may not supply them
         Map<String, DeclaredType> loadable = new HashMap<>();
         factTypes.forEach((name, type) -> {
@@ -95,8 +101,9 @@ public final class RuleBase {
     }
 
     /** Reads the compiled rules' metadata, declared types and parameters; every problem together. */
-    private static RuleBase describe(Path rulesDir, KieBase kieBase, RuleSources read,
-                                     Map<String, String> paramOverrides) throws RulesException {
+    private static RuleBase describe(
+            Path rulesDir, KieBase kieBase, RuleSources read, Map<String, String> paramOverrides)
+            throws RulesException {
         List<Diagnostic> errors = new ArrayList<>();
         List<RuleSource> sources = read.drl();
         List<RuleDescription> rules = RuleMetadata.describe(kieBase, sources, errors);
@@ -151,8 +158,8 @@ public final class RuleBase {
 
     /** Fields of each declared type the rule's conditions read (computed once per rule, for traces). */
     Map<Class<?>, Set<String>> fieldsRead(Rule rule) {
-        return fieldsRead.computeIfAbsent(rule.getPackageName() + "." + rule.getName(),
-                k -> RuleAnalysis.fieldsRead(rule, typesByClass));
+        return fieldsRead.computeIfAbsent(
+                rule.getPackageName() + "." + rule.getName(), k -> RuleAnalysis.fieldsRead(rule, typesByClass));
     }
 
     /** Values for the rule set's globals, by global name. */

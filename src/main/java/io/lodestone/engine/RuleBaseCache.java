@@ -52,6 +52,7 @@ public final class RuleBaseCache {
     private static final String FORMAT = "lodestone-rulebase-2";
     /** Entries kept in the folder; each is about 0.4 MB for the bundled rules. */
     public static final int MAX_ENTRIES = 16;
+
     private final Path dir;
     private final java.util.function.Consumer<String> warn;
 
@@ -86,8 +87,10 @@ public final class RuleBaseCache {
 
     /** The file an entry for these rules lives in. */
     public Path entry(String rulesHash) {
-        return dir.resolve("rulebase-" + digest(FORMAT + "\n" + rulesHash + "\n" + droolsVersion() + "\n"
-                + digest(classBytes(Finding.class))).substring(0, 32) + ".bin");
+        return dir.resolve("rulebase-"
+                + digest(FORMAT + "\n" + rulesHash + "\n" + droolsVersion() + "\n" + digest(classBytes(Finding.class)))
+                        .substring(0, 32)
+                + ".bin");
     }
 
     /** The cached rule base for these rules, or null when there is none (or it cannot be trusted or read). */
@@ -136,15 +139,16 @@ public final class RuleBaseCache {
                 data.readFully(bytes);
                 classes.put(name, bytes);
             }
-            ProjectClassLoader loader = ProjectClassLoader.createProjectClassLoader(
-                    RuleBaseCache.class.getClassLoader(), classes);
+            ProjectClassLoader loader =
+                    ProjectClassLoader.createProjectClassLoader(RuleBaseCache.class.getClassLoader(), classes);
             @SuppressWarnings("unchecked")
             List<KiePackage> packages = (List<KiePackage>) new DroolsObjectInputStream(in, loader).readObject();
             // deprecated, but the only public way to hand the configuration the loader of the cached classes
             @SuppressWarnings("deprecation")
             KieBaseConfiguration configuration = KieServices.get().newKieBaseConfiguration(null, loader);
             InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(configuration);
-            kieBase.addPackages(packages.stream().map(p -> (org.drools.base.definitions.InternalKnowledgePackage) p)
+            kieBase.addPackages(packages.stream()
+                    .map(p -> (org.drools.base.definitions.InternalKnowledgePackage) p)
                     .toList());
             Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
             return kieBase;
@@ -172,8 +176,10 @@ public final class RuleBaseCache {
      */
     static String unsafe(Path path) {
         try {
-            java.nio.file.attribute.PosixFileAttributeView view = Files.getFileAttributeView(path,
-                    java.nio.file.attribute.PosixFileAttributeView.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            java.nio.file.attribute.PosixFileAttributeView view = Files.getFileAttributeView(
+                    path,
+                    java.nio.file.attribute.PosixFileAttributeView.class,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
             if (view == null) {
                 return null;
             }
@@ -185,8 +191,11 @@ public final class RuleBaseCache {
             Set<java.nio.file.attribute.PosixFilePermission> perms = attrs.permissions();
             if (perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)
                     || perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE)) {
-                return path + " is writable by " + (perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE)
-                        ? "others" : "its group") + " (" + java.nio.file.attribute.PosixFilePermissions.toString(perms) + ")";
+                return path + " is writable by "
+                        + (perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE)
+                                ? "others"
+                                : "its group")
+                        + " (" + java.nio.file.attribute.PosixFilePermissions.toString(perms) + ")";
             }
             return null;
         } catch (IOException | UnsupportedOperationException e) {
@@ -208,8 +217,8 @@ public final class RuleBaseCache {
                 return;
             }
             tmp = Files.createTempFile(dir, "rulebase-", ".tmp"); // 0600 on POSIX
-            Map<String, byte[]> classes = ((ProjectClassLoader) ((KnowledgeBuilderImpl) builder).getRootClassLoader())
-                    .getStore();
+            Map<String, byte[]> classes =
+                    ((ProjectClassLoader) ((KnowledgeBuilderImpl) builder).getRootClassLoader()).getStore();
             Collection<KiePackage> packages = builder.getKnowledgePackages();
             java.io.ByteArrayOutputStream content = new java.io.ByteArrayOutputStream();
             DataOutputStream body = new DataOutputStream(content);
@@ -249,8 +258,10 @@ public final class RuleBaseCache {
 
     private static void createPrivateDirectories(Path dir) throws IOException {
         try {
-            Files.createDirectories(dir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectories(
+                    dir,
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
         } catch (UnsupportedOperationException e) {
             Files.createDirectories(dir);
         }
@@ -260,9 +271,12 @@ public final class RuleBaseCache {
     private void prune() {
         try (java.util.stream.Stream<Path> files = Files.list(dir)) {
             List<Path> entries = files.filter(f -> {
-                String name = f.getFileName().toString();
-                return name.startsWith("rulebase-") && name.endsWith(".bin");
-            }).sorted(java.util.Comparator.comparing(RuleBaseCache::lastUsed).reversed()).toList();
+                        String name = f.getFileName().toString();
+                        return name.startsWith("rulebase-") && name.endsWith(".bin");
+                    })
+                    .sorted(java.util.Comparator.comparing(RuleBaseCache::lastUsed)
+                            .reversed())
+                    .toList();
             for (Path old : entries.subList(Math.min(MAX_ENTRIES, entries.size()), entries.size())) {
                 Files.deleteIfExists(old);
             }
@@ -280,7 +294,8 @@ public final class RuleBaseCache {
     }
 
     private static String droolsVersion() {
-        try (InputStream in = KieBase.class.getClassLoader()
+        try (InputStream in = KieBase.class
+                .getClassLoader()
                 .getResourceAsStream("META-INF/maven/org.drools/drools-core/pom.properties")) {
             if (in != null) {
                 Properties p = new Properties();

@@ -20,15 +20,16 @@ import org.kie.api.definition.rule.Rule;
  * {@code @description}, {@code @derivation}) into {@link RuleDescription}s, each located in its file.
  */
 final class RuleMetadata {
-    private RuleMetadata() {
-    }
+    private RuleMetadata() {}
 
     /** The file a rule was compiled from (Drools keeps the resource's source path on the rule). */
     private static RuleSource sourceOf(Rule rule, List<RuleSource> sources) {
         String path = rule instanceof RuleImpl impl && impl.getResource() != null
-                ? impl.getResource().getSourcePath() : null;
+                ? impl.getResource().getSourcePath()
+                : null;
         for (RuleSource s : sources) {
-            if (path != null ? s.relativePath().equals(path)
+            if (path != null
+                    ? s.relativePath().equals(path)
                     : s.lineOfRule(rule.getName()) > 0 && s.declaresPackage(rule.getPackageName())) {
                 return s;
             }
@@ -41,8 +42,7 @@ final class RuleMetadata {
         return null;
     }
 
-    static List<RuleDescription> describe(KieBase kieBase, List<RuleSource> sources,
-                                            List<Diagnostic> errors) {
+    static List<RuleDescription> describe(KieBase kieBase, List<RuleSource> sources, List<Diagnostic> errors) {
         List<RuleDescription> rules = new ArrayList<>();
         Map<String, RuleDescription> byId = new HashMap<>();
         // validate in file and line order, so "duplicate" always names the later of two rules
@@ -50,8 +50,10 @@ final class RuleMetadata {
         kieBase.getKiePackages().forEach(pkg -> all.addAll(pkg.getRules()));
         Map<Rule, RuleSource> sourceOfRule = new HashMap<>();
         all.forEach(r -> sourceOfRule.put(r, sourceOf(r, sources)));
-        all.sort(Comparator.comparing((Rule r) -> sourceOfRule.get(r) == null ? "" : sourceOfRule.get(r).relativePath())
-                .thenComparingInt(r -> sourceOfRule.get(r) == null ? 0 : sourceOfRule.get(r).lineOfRule(r.getName()))
+        all.sort(Comparator.comparing((Rule r) ->
+                        sourceOfRule.get(r) == null ? "" : sourceOfRule.get(r).relativePath())
+                .thenComparingInt(r ->
+                        sourceOfRule.get(r) == null ? 0 : sourceOfRule.get(r).lineOfRule(r.getName()))
                 .thenComparing(Rule::getName));
         for (Rule rule : all) {
             RuleSource source = sourceOfRule.get(rule);
@@ -73,16 +75,20 @@ final class RuleMetadata {
                 String categoryText = text(meta.get("category"));
                 category = Category.parse(categoryText);
                 if (category == null) {
-                    problems.add(categoryText == null
-                            ? "missing @category (expected one of ALIGNMENT, RISK, INCONSISTENCY, or @derivation for a rule that emits no findings)"
-                            : "@category(\"" + categoryText + "\") is not one of ALIGNMENT, RISK, INCONSISTENCY");
+                    problems.add(
+                            categoryText == null
+                                    ? "missing @category (expected one of ALIGNMENT, RISK, INCONSISTENCY, or @derivation for a rule that emits no findings)"
+                                    : "@category(\"" + categoryText
+                                            + "\") is not one of ALIGNMENT, RISK, INCONSISTENCY");
                 }
                 String severityText = text(meta.get("severity"));
                 severity = Severity.parse(severityText);
                 if (severity == null) {
-                    problems.add(severityText == null
-                            ? "missing @severity (expected one of info, low, medium, high, critical)"
-                            : "@severity(\"" + severityText + "\") is not one of info, low, medium, high, critical");
+                    problems.add(
+                            severityText == null
+                                    ? "missing @severity (expected one of info, low, medium, high, critical)"
+                                    : "@severity(\"" + severityText
+                                            + "\") is not one of info, low, medium, high, critical");
                 }
                 String weightText = text(meta.get("weight"));
                 if (weightText != null) {
@@ -105,18 +111,26 @@ final class RuleMetadata {
                         + previous.file() + ":" + previous.line());
             }
             for (String problem : problems) {
-                errors.add(Diagnostic.rule(Kind.RULE_METADATA,
-                        Location.at(file, lineOrNull, null).withRule(rule.getName()), problem));
+                errors.add(Diagnostic.rule(
+                        Kind.RULE_METADATA, Location.at(file, lineOrNull, null).withRule(rule.getName()), problem));
             }
-            RuleDescription description = new RuleDescription(id, rule.getName(), rule.getPackageName(),
-                    category, severity, category == Category.ALIGNMENT ? weight : null,
-                    description(meta), source == null ? null : source.relativePath(), line,
+            RuleDescription description = new RuleDescription(
+                    id,
+                    rule.getName(),
+                    rule.getPackageName(),
+                    category,
+                    severity,
+                    category == Category.ALIGNMENT ? weight : null,
+                    description(meta),
+                    source == null ? null : source.relativePath(),
+                    line,
                     otherMetadata(meta));
             byId.putIfAbsent(id, description);
             rules.add(description);
         }
         rules.sort(Comparator.comparing((RuleDescription r) -> String.valueOf(r.file()))
-                .thenComparingInt(RuleDescription::line).thenComparing(RuleDescription::name));
+                .thenComparingInt(RuleDescription::line)
+                .thenComparing(RuleDescription::name));
         return rules;
     }
 
@@ -133,7 +147,8 @@ final class RuleMetadata {
     private static Map<String, String> otherMetadata(Map<String, Object> meta) {
         Map<String, String> out = new java.util.TreeMap<>();
         meta.forEach((k, v) -> {
-            if (!java.util.Set.of("id", "category", "severity", "weight", "description", "derivation").contains(k)
+            if (!java.util.Set.of("id", "category", "severity", "weight", "description", "derivation")
+                            .contains(k)
                     && !k.startsWith("org.kie.")) {
                 String t = text(v);
                 out.put(k, t == null ? "" : t);

@@ -3,9 +3,9 @@ package io.lodestone.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.Diagnostic.Kind;
 import io.lodestone.api.Diagnostic.Location;
-import io.lodestone.api.Diagnostic;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,19 +27,23 @@ final class RuleParams {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PARAMS_FILE = RuleBase.PARAMS_FILE;
 
-    private RuleParams() {
-    }
+    private RuleParams() {}
 
-    static Map<String, Object> resolve(KieBase kieBase, List<RuleSource> sources,
-                                                     List<RuleSource> paramFiles, Map<String, String> overrides,
-                                                     List<Diagnostic> errors) {
+    static Map<String, Object> resolve(
+            KieBase kieBase,
+            List<RuleSource> sources,
+            List<RuleSource> paramFiles,
+            Map<String, String> overrides,
+            List<Diagnostic> errors) {
         Map<String, JsonNode> given = new LinkedHashMap<>();
         Map<String, String> givenIn = new HashMap<>();
         for (RuleSource file : paramFiles) {
             try {
                 JsonNode node = JSON.readTree(file.text());
                 if (!(node instanceof ObjectNode object)) {
-                    errors.add(Diagnostic.rule(Kind.RULE_PARAMS, Location.at(file.displayPath(), 1, 1).withPath("$"),
+                    errors.add(Diagnostic.rule(
+                            Kind.RULE_PARAMS,
+                            Location.at(file.displayPath(), 1, 1).withPath("$"),
                             "expected a JSON object of parameter names to values"));
                     continue;
                 }
@@ -49,15 +53,16 @@ final class RuleParams {
                     }
                     String before = givenIn.put(e.getKey(), file.displayPath());
                     if (before != null) {
-                        errors.add(Diagnostic.rule(Kind.RULE_PARAMS,
+                        errors.add(Diagnostic.rule(
+                                Kind.RULE_PARAMS,
                                 Location.file(file.displayPath()).withPath(e.getKey()),
-                                        "parameter " + e.getKey() + " is also set in " + before));
+                                "parameter " + e.getKey() + " is also set in " + before));
                     }
                     given.put(e.getKey(), e.getValue());
                 }
             } catch (IOException e) {
-                errors.add(Diagnostic.rule(Kind.RULE_PARAMS, Location.file(file.displayPath()),
-                        "not valid JSON: " + e.getMessage()));
+                errors.add(Diagnostic.rule(
+                        Kind.RULE_PARAMS, Location.file(file.displayPath()), "not valid JSON: " + e.getMessage()));
             }
         }
         for (Map.Entry<String, String> o : overrides.entrySet()) {
@@ -75,33 +80,41 @@ final class RuleParams {
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Global global : pkg.getGlobalVariables()) {
                 declared.add(global.getName());
-                RuleSource where = sources.stream().filter(s -> s.lineOfGlobal(global.getName()) > 0)
-                        .findFirst().orElse(null);
+                RuleSource where = sources.stream()
+                        .filter(s -> s.lineOfGlobal(global.getName()) > 0)
+                        .findFirst()
+                        .orElse(null);
                 String file = where == null ? null : where.displayPath();
                 Integer line = where == null ? null : where.lineOfGlobal(global.getName());
                 JsonNode value = given.get(global.getName());
                 if (value == null) {
-                    errors.add(Diagnostic.rule(Kind.RULE_PARAMS, Location.at(file, line, null),
+                    errors.add(Diagnostic.rule(
+                            Kind.RULE_PARAMS,
+                            Location.at(file, line, null),
                             "global " + global.getName() + " has no value: set it in a " + PARAMS_FILE
-                        + " under the rules folder or with --param " + global.getName() + "=VALUE"));
+                                    + " under the rules folder or with --param " + global.getName() + "=VALUE"));
                     continue;
                 }
                 try {
-                    Class<?> type = Class.forName(global.getType(), false, kieBase.getClass().getClassLoader());
+                    Class<?> type = Class.forName(
+                            global.getType(), false, kieBase.getClass().getClassLoader());
                     values.put(global.getName(), JSON.convertValue(value, type));
                 } catch (ClassNotFoundException | IllegalArgumentException e) {
-                    errors.add(Diagnostic.rule(Kind.RULE_PARAMS,
+                    errors.add(Diagnostic.rule(
+                            Kind.RULE_PARAMS,
                             Location.file(givenIn.get(global.getName())).withPath(global.getName()),
-                                    "value " + value + " does not fit global " + global.getName()
-                        + " of type " + global.getType()));
+                            "value " + value + " does not fit global " + global.getName() + " of type "
+                                    + global.getType()));
                 }
             }
         }
         for (String name : given.keySet()) {
             if (!declared.contains(name)) {
-                errors.add(Diagnostic.rule(Kind.RULE_PARAMS, Location.file(givenIn.get(name)).withPath(name),
+                errors.add(Diagnostic.rule(
+                        Kind.RULE_PARAMS,
+                        Location.file(givenIn.get(name)).withPath(name),
                         "parameter " + name + " matches no global declared in the rules (known: "
-                        + String.join(", ", declared) + ")"));
+                                + String.join(", ", declared) + ")"));
             }
         }
         return values;

@@ -29,8 +29,8 @@ record RuleSources(List<RuleSource> drl, List<RuleSource> params, String hash) {
     static RuleSources read(Path rulesDir) throws RulesException {
         String display = rulesDir.toString();
         if (!Files.isDirectory(rulesDir)) {
-            throw new RulesException(List.of(Diagnostic.io(display,
-                    "rules folder not found (expected a folder of .drl files; set it with --rules)")));
+            throw new RulesException(List.of(Diagnostic.io(
+                    display, "rules folder not found (expected a folder of .drl files; set it with --rules)")));
         }
         List<RuleSource> sources = new ArrayList<>();
         List<RuleSource> paramSources = new ArrayList<>();
@@ -46,23 +46,26 @@ record RuleSources(List<RuleSource> drl, List<RuleSource> params, String hash) {
     }
 
     private static boolean isVocabulary(Path p) {
-        return p.getFileName().toString().endsWith(".json") && p.getParent() != null
+        return p.getFileName().toString().endsWith(".json")
+                && p.getParent() != null
                 && p.getParent().getFileName() != null
                 && p.getParent().getFileName().toString().equals(ValueDeclarations.VOCABULARY_DIR);
     }
 
-    private static void walk(Path rulesDir, List<RuleSource> drl, List<RuleSource> paramFiles,
-                             List<RuleSource> vocabularies) throws RulesException {
+    private static void walk(
+            Path rulesDir, List<RuleSource> drl, List<RuleSource> paramFiles, List<RuleSource> vocabularies)
+            throws RulesException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(rulesDir)) {
             files = walk.filter(Files::isRegularFile)
                     .filter(p -> p.getFileName().toString().endsWith(".drl")
-                            || p.getFileName().toString().equals(PARAMS_FILE) || isVocabulary(p))
+                            || p.getFileName().toString().equals(PARAMS_FILE)
+                            || isVocabulary(p))
                     .sorted(Comparator.comparing(p -> rulesDir.relativize(p).toString()))
                     .toList();
         } catch (IOException e) {
-            throw new RulesException(List.of(Diagnostic.io(rulesDir.toString(),
-                    "cannot read rules folder: " + e.getMessage())));
+            throw new RulesException(
+                    List.of(Diagnostic.io(rulesDir.toString(), "cannot read rules folder: " + e.getMessage())));
         }
         List<Diagnostic> errors = new ArrayList<>();
         for (Path file : files) {

@@ -48,6 +48,7 @@ public final class SessionRunner {
     private static final long GRACE_MILLIS = 500;
     /** States of a firing watched by the watchdog: it may stop the thread only while RUNNING. */
     private static final int RUNNING = 0;
+
     private static final int DONE = 1;
     private static final int STOPPING = 2;
     private static final java.util.concurrent.atomic.AtomicInteger ABANDONED_ALIVE =
@@ -93,15 +94,21 @@ public final class SessionRunner {
                 // after a grace period the watchdog stops this thread (ThreadDeath, caught below)
                 AtomicInteger state = new AtomicInteger(RUNNING);
                 Thread caller = Thread.currentThread();
-                watchdog = WATCHDOG.schedule(() -> {
-                    timedOut.set(true);
-                    session.halt();
-                    WATCHDOG.schedule(() -> {
-                        if (state.compareAndSet(RUNNING, STOPPING) && !stop(caller)) {
-                            state.set(DONE);
-                        }
-                    }, GRACE_MILLIS, TimeUnit.MILLISECONDS);
-                }, limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                watchdog = WATCHDOG.schedule(
+                        () -> {
+                            timedOut.set(true);
+                            session.halt();
+                            WATCHDOG.schedule(
+                                    () -> {
+                                        if (state.compareAndSet(RUNNING, STOPPING) && !stop(caller)) {
+                                            state.set(DONE);
+                                        }
+                                    },
+                                    GRACE_MILLIS,
+                                    TimeUnit.MILLISECONDS);
+                        },
+                        limits.timeout().toMillis(),
+                        TimeUnit.MILLISECONDS);
                 try {
                     for (Fact fact : factSet.facts()) {
                         session.insert(fact.value());
@@ -118,19 +125,25 @@ public final class SessionRunner {
                         throw e;
                     }
                     state.set(DONE);
-                    errors.add(limitError(factSet, "rules ran longer than the time limit of "
-                            + limits.timeout().toMillis() + " ms (raise it with --timeout) and were stopped while "
-                            + "matching or firing (e.g. a large join); findings so far are kept"));
+                    errors.add(limitError(
+                            factSet,
+                            "rules ran longer than the time limit of "
+                                    + limits.timeout().toMillis()
+                                    + " ms (raise it with --timeout) and were stopped while "
+                                    + "matching or firing (e.g. a large join); findings so far are kept"));
                     return new SessionResult(resolver.resolve(factSet, collector.findings(), errors, null), errors, 0);
                 }
             } else {
                 for (Fact fact : factSet.facts()) {
                     session.insert(fact.value());
                 }
-                watchdog = WATCHDOG.schedule(() -> {
-                    timedOut.set(true);
-                    session.halt();
-                }, limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                watchdog = WATCHDOG.schedule(
+                        () -> {
+                            timedOut.set(true);
+                            session.halt();
+                        },
+                        limits.timeout().toMillis(),
+                        TimeUnit.MILLISECONDS);
                 CompletableFuture<Integer> firing = new CompletableFuture<>();
                 AtomicReference<Thread> worker = new AtomicReference<>();
                 FIRING.execute(() -> {
@@ -159,26 +172,35 @@ public final class SessionRunner {
                     if (t != null && !stopped) {
                         ABANDONED_ALIVE.incrementAndGet();
                     }
-                    errors.add(limitError(factSet, "rules did not return within the time limit of "
-                            + limits.timeout().toMillis() + " ms (raise it with --timeout): a consequence or a "
-                            + "condition (e.g. a large join) kept running and was " + (stopped ? "stopped" : "abandoned")
-                            + "; findings so far are kept"));
+                    errors.add(limitError(
+                            factSet,
+                            "rules did not return within the time limit of "
+                                    + limits.timeout().toMillis() + " ms (raise it with --timeout): a consequence or a "
+                                    + "condition (e.g. a large join) kept running and was "
+                                    + (stopped ? "stopped" : "abandoned")
+                                    + "; findings so far are kept"));
                     // the abandoned thread may still touch the tracer: explain what was collected without it
                     return new SessionResult(resolver.resolve(factSet, collector.findings(), errors, null), errors, 0);
                 }
             }
             fired = count;
             if (timedOut.get()) {
-                errors.add(limitError(factSet, "rules ran longer than the time limit of " + limits.timeout().toMillis()
-                        + " ms (raise it with --timeout) and were stopped; findings so far are kept"));
+                errors.add(limitError(
+                        factSet,
+                        "rules ran longer than the time limit of "
+                                + limits.timeout().toMillis()
+                                + " ms (raise it with --timeout) and were stopped; findings so far are kept"));
             } else if (fired >= limits.maxFirings()) {
-                errors.add(limitError(factSet, "rules fired " + fired + " times, the firing limit (raise it with "
-                        + "--max-firings); they may loop, e.g. a rule that modifies a fact it matches"));
+                errors.add(limitError(
+                        factSet,
+                        "rules fired " + fired + " times, the firing limit (raise it with "
+                                + "--max-firings); they may loop, e.g. a rule that modifies a fact it matches"));
             }
         } catch (ExecutionException wrapped) {
             if (!(wrapped.getCause() instanceof ConsequenceException e)) {
                 errors.add(Diagnostic.runtime(factSet.file(), null, "evaluation failed: " + wrapped.getCause()));
-                return new SessionResult(resolver.resolve(factSet, collector.findings(), errors, tracer), errors, fired);
+                return new SessionResult(
+                        resolver.resolve(factSet, collector.findings(), errors, tracer), errors, fired);
             }
             errors.add(consequenceError(factSet, e));
         } catch (ConsequenceException e) {
@@ -202,13 +224,16 @@ public final class SessionRunner {
         Throwable cause = e.getCause() == null ? e : e.getCause();
         if (cause instanceof InterruptedException) {
             // the interrupt is ours: a consequence that slept or waited past the time limit
-            return Diagnostic.ruleLimit(factSet.file(), "a rule consequence was still waiting after the time limit of "
-                    + limits.timeout().toMillis() + " ms (raise it with --timeout) and was interrupted")
+            return Diagnostic.ruleLimit(
+                            factSet.file(),
+                            "a rule consequence was still waiting after the time limit of "
+                                    + limits.timeout().toMillis() + " ms (raise it with --timeout) and was interrupted")
                     .at(Diagnostic.Location.file(factSet.file()).withRule(rule == null ? null : rule.id()));
         }
-        return Diagnostic.runtime(factSet.file(),
+        return Diagnostic.runtime(
+                factSet.file(),
                 rule == null ? (e.getRule() == null ? null : e.getRule().getName()) : rule.id(),
-                        "rule failed on this fact set: " + cause.getClass().getSimpleName()
+                "rule failed on this fact set: " + cause.getClass().getSimpleName()
                         + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
     }
 
@@ -233,8 +258,7 @@ public final class SessionRunner {
     }
 
     /** The firing's result, null when it is still running after {@code millis}. */
-    private static Integer awaitFiring(Future<Integer> firing, long millis)
-            throws ExecutionException {
+    private static Integer awaitFiring(Future<Integer> firing, long millis) throws ExecutionException {
         try {
             return firing.get(millis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

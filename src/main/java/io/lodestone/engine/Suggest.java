@@ -5,8 +5,7 @@ import java.util.Locale;
 
 /** "Did you mean": the declared value closest to a mistaken one, by case first and then by edit distance. */
 public final class Suggest {
-    private Suggest() {
-    }
+    private Suggest() {}
 
     /**
      * The candidate that equals {@code value} ignoring case, else the one at the smallest edit distance

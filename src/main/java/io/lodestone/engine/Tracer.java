@@ -85,8 +85,13 @@ final class Tracer extends DefaultAgendaEventListener implements RuleRuntimeEven
                 bindings.put(id, plain(value));
             }
         }
-        return new Trace(rule == null ? match.getRule().getName() : rule.id(), match.getRule().getName(),
-                rule == null ? null : ruleBase.displayPath(rule.file()), rule == null ? 0 : rule.line(), facts, bindings);
+        return new Trace(
+                rule == null ? match.getRule().getName() : rule.id(),
+                match.getRule().getName(),
+                rule == null ? null : ruleBase.displayPath(rule.file()),
+                rule == null ? 0 : rule.line(),
+                facts,
+                bindings);
     }
 
     private void addFact(Object o, Map<Class<?>, Set<String>> read, List<TracedFact> facts) {

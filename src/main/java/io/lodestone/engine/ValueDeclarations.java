@@ -2,9 +2,9 @@ package io.lodestone.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.Diagnostic.Kind;
 import io.lodestone.api.Diagnostic.Location;
-import io.lodestone.api.Diagnostic;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +34,7 @@ final class ValueDeclarations {
 
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
 
-    private ValueDeclarations() {
-    }
+    private ValueDeclarations() {}
 
     static ValueModel read(Path rulesDir, KieBase kieBase, Map<String, DeclaredType> types, List<Diagnostic> errors) {
         Map<String, Vocabulary> vocabularies = vocabularies(rulesDir, errors);
@@ -61,8 +60,8 @@ final class ValueDeclarations {
         return new ValueModel(fields, vocabularies);
     }
 
-    private static FieldValues field(DeclaredType type, FactField f, Map<String, Vocabulary> vocabularies,
-                                     List<Diagnostic> errors) {
+    private static FieldValues field(
+            DeclaredType type, FactField f, Map<String, Vocabulary> vocabularies, List<Diagnostic> errors) {
         Map<String, Object> meta = f.getMetaData();
         if (meta == null || meta.isEmpty()) {
             return null;
@@ -84,8 +83,11 @@ final class ValueDeclarations {
             Double lo = bounds.size() == 2 ? number(bounds.get(0)) : null;
             Double hi = bounds.size() == 2 ? number(bounds.get(1)) : null;
             if (lo == null || hi == null || lo > hi) {
-                error(errors, type, "field " + where + " has @range(" + meta.get("range")
-                        + "): expected two numbers, the smallest and the largest value, e.g. @range(0, 1)");
+                error(
+                        errors,
+                        type,
+                        "field " + where + " has @range(" + meta.get("range")
+                                + "): expected two numbers, the smallest and the largest value, e.g. @range(0, 1)");
             } else {
                 min = lo;
                 max = hi;
@@ -102,16 +104,24 @@ final class ValueDeclarations {
             String name = names.size() == 1 ? names.get(0) : null;
             vocabulary = name == null ? null : vocabularies.get(name);
             if (vocabulary == null) {
-                error(errors, type, "field " + where + " has @vocabulary(" + meta.get("vocabulary")
-                        + ") but the rules folder has no " + VOCABULARY_DIR + "/" + (name == null ? "NAME" : name)
-                        + ".json (known: " + (vocabularies.isEmpty() ? "none" : String.join(", ", vocabularies.keySet()))
-                        + ")");
+                error(
+                        errors,
+                        type,
+                        "field " + where + " has @vocabulary(" + meta.get("vocabulary")
+                                + ") but the rules folder has no " + VOCABULARY_DIR + "/"
+                                + (name == null ? "NAME" : name)
+                                + ".json (known: "
+                                + (vocabularies.isEmpty() ? "none" : String.join(", ", vocabularies.keySet()))
+                                + ")");
             }
         }
-        boolean numeric = Number.class.isAssignableFrom(f.getType()) || f.getType().isPrimitive();
+        boolean numeric =
+                Number.class.isAssignableFrom(f.getType()) || f.getType().isPrimitive();
         if ((min != null || max != null) && !numeric) {
-            error(errors, type, "field " + where + " is a " + f.getType().getSimpleName()
-                    + "; @range and @min apply to numbers");
+            error(
+                    errors,
+                    type,
+                    "field " + where + " is a " + f.getType().getSimpleName() + "; @range and @min apply to numbers");
         }
         if (values == null && min == null && max == null && vocabulary == null) {
             return null;
@@ -149,8 +159,8 @@ final class ValueDeclarations {
     }
 
     private static void error(List<Diagnostic> errors, DeclaredType type, String message) {
-        errors.add(Diagnostic.rule(Kind.RULE_COMPILE, Location.at(type.file(), type.line() == 0 ? null : type.line(),
-                null), message));
+        errors.add(Diagnostic.rule(
+                Kind.RULE_COMPILE, Location.at(type.file(), type.line() == 0 ? null : type.line(), null), message));
     }
 
     private static Map<String, Vocabulary> vocabularies(Path rulesDir, List<Diagnostic> errors) {
@@ -158,7 +168,8 @@ final class ValueDeclarations {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(rulesDir)) {
             files = walk.filter(Files::isRegularFile)
-                    .filter(p -> p.getParent() != null && p.getParent().getFileName() != null
+                    .filter(p -> p.getParent() != null
+                            && p.getParent().getFileName() != null
                             && p.getParent().getFileName().toString().equals(VOCABULARY_DIR)
                             && p.getFileName().toString().endsWith(".json"))
                     .sorted(Comparator.comparing(Path::toString))
@@ -175,12 +186,15 @@ final class ValueDeclarations {
                 JsonNode root = mapper.readTree(file.toFile());
                 Vocabulary v = vocabulary(name, root, display, errors);
                 if (v != null && out.putIfAbsent(name, v) != null) {
-                    errors.add(Diagnostic.rule(Kind.RULE_PARAMS, Location.file(display),
-                            "vocabulary \"" + name + "\" is defined twice (also " + out.get(name).file() + ")"));
+                    errors.add(Diagnostic.rule(
+                            Kind.RULE_PARAMS,
+                            Location.file(display),
+                            "vocabulary \"" + name + "\" is defined twice (also "
+                                    + out.get(name).file() + ")"));
                 }
             } catch (IOException e) {
-                errors.add(Diagnostic.rule(Kind.RULE_PARAMS, Location.file(display),
-                        "cannot read vocabulary: " + e.getMessage()));
+                errors.add(Diagnostic.rule(
+                        Kind.RULE_PARAMS, Location.file(display), "cannot read vocabulary: " + e.getMessage()));
             }
         }
         return out;
@@ -189,7 +203,9 @@ final class ValueDeclarations {
     private static Vocabulary vocabulary(String name, JsonNode root, String file, List<Diagnostic> errors) {
         JsonNode words = root == null ? null : root.get("words");
         if (words == null || !words.isObject()) {
-            errors.add(Diagnostic.rule(Kind.RULE_PARAMS, Location.file(file).withPath("words"),
+            errors.add(Diagnostic.rule(
+                    Kind.RULE_PARAMS,
+                    Location.file(file).withPath("words"),
                     "expected {\"words\": {\"canonical-word\": [\"synonym\", ...], ...}}"));
             return null;
         }
@@ -199,7 +215,9 @@ final class ValueDeclarations {
             if (e.getValue().isArray()) {
                 e.getValue().forEach(s -> synonyms.add(s.asText()));
             } else if (!e.getValue().isNull()) {
-                errors.add(Diagnostic.rule(Kind.RULE_PARAMS, Location.file(file).withPath("words." + e.getKey()),
+                errors.add(Diagnostic.rule(
+                        Kind.RULE_PARAMS,
+                        Location.file(file).withPath("words." + e.getKey()),
                         "expected a list of synonyms (or [])"));
             }
             entries.put(e.getKey(), synonyms);

@@ -23,11 +23,14 @@ public record Vocabulary(String name, boolean closed, Map<String, List<String>> 
     }
 
     /** How a value stands to the vocabulary. */
-    public enum Fit { CANONICAL, SYNONYM, UNKNOWN }
+    public enum Fit {
+        CANONICAL,
+        SYNONYM,
+        UNKNOWN
+    }
 
     /** The fit of {@code value} and, unless canonical, the canonical word to write instead (or null). */
-    public record Match(Fit fit, String suggestion) {
-    }
+    public record Match(Fit fit, String suggestion) {}
 
     /** Matches a value: a canonical word, a synonym of one (any case), or unknown with the closest word. */
     public Match match(String value) {

@@ -3,7 +3,6 @@ package io.lodestone.facts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lodestone.api.Diagnostic.Kind;
-import io.lodestone.api.Diagnostic;
 import io.lodestone.engine.DeclaredType;
 import io.lodestone.engine.FieldValues;
 import io.lodestone.engine.Suggest;
@@ -28,11 +27,9 @@ final class FactChecks {
     }
 
     /** A fact that bound to a declared type, kept for the checks that need the whole set. */
-    record Checked(String path, DeclaredType type, ObjectNode node) {
-    }
+    record Checked(String path, DeclaredType type, ObjectNode node) {}
 
-    private FactChecks() {
-    }
+    private FactChecks() {}
 
     static void numbers(JsonNode node, Class<?> fieldType, String path, Problems problems) {
         if (node.isContainerNode()) {
@@ -51,17 +48,28 @@ final class FactChecks {
             return;
         }
         if (!Double.isFinite(node.doubleValue())) {
-            problems.fail(Kind.FACT_VALUE, path, "number is too large: it overflows a 64-bit floating-point "
-                    + "number (the largest is about 1.8e308)");
-        } else if ((fieldType == Integer.class || fieldType == int.class) && node.isIntegralNumber()
+            problems.fail(
+                    Kind.FACT_VALUE,
+                    path,
+                    "number is too large: it overflows a 64-bit floating-point "
+                            + "number (the largest is about 1.8e308)");
+        } else if ((fieldType == Integer.class || fieldType == int.class)
+                && node.isIntegralNumber()
                 && !node.canConvertToInt()) {
-            problems.fail(Kind.FACT_VALUE, path, "number " + abbreviate(node.asText())
-                    + " is out of range for a whole-number field (" + Integer.MIN_VALUE + " to "
-                    + Integer.MAX_VALUE + ")");
-        } else if ((fieldType == Long.class || fieldType == long.class) && node.isIntegralNumber()
+            problems.fail(
+                    Kind.FACT_VALUE,
+                    path,
+                    "number " + abbreviate(node.asText())
+                            + " is out of range for a whole-number field (" + Integer.MIN_VALUE + " to "
+                            + Integer.MAX_VALUE + ")");
+        } else if ((fieldType == Long.class || fieldType == long.class)
+                && node.isIntegralNumber()
                 && !node.canConvertToLong()) {
-            problems.fail(Kind.FACT_VALUE, path, "number " + abbreviate(node.asText())
-                    + " is out of range for a whole-number field (" + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ")");
+            problems.fail(
+                    Kind.FACT_VALUE,
+                    path,
+                    "number " + abbreviate(node.asText()) + " is out of range for a whole-number field ("
+                            + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ")");
         }
     }
 
@@ -85,8 +93,13 @@ final class FactChecks {
                 } else if (value.isArray()) {
                     for (int i = 0; i < value.size(); i++) {
                         if (value.get(i).isTextual()) {
-                            reference(value.get(i).textValue(), ref.getValue(), path + "[" + i + "]", typeOfId,
-                                    vocabulary, problems);
+                            reference(
+                                    value.get(i).textValue(),
+                                    ref.getValue(),
+                                    path + "[" + i + "]",
+                                    typeOfId,
+                                    vocabulary,
+                                    problems);
                         }
                     }
                 }
@@ -94,8 +107,13 @@ final class FactChecks {
         }
     }
 
-    private static void reference(String id, String wanted, String path, Map<String, String> typeOfId,
-                                  Vocabulary vocabulary, Problems problems) {
+    private static void reference(
+            String id,
+            String wanted,
+            String path,
+            Map<String, String> typeOfId,
+            Vocabulary vocabulary,
+            Problems problems) {
         String actual = typeOfId.get(id);
         String what = wanted.isEmpty() ? "fact" : wanted;
         if (actual == null) {
@@ -107,18 +125,27 @@ final class FactChecks {
             if (suggestion == null) {
                 List<String> ids = typeOfId.entrySet().stream()
                         .filter(e -> wanted.isEmpty() || wanted.equals(e.getValue()))
-                        .map(Map.Entry::getKey).sorted().toList();
+                        .map(Map.Entry::getKey)
+                        .sorted()
+                        .toList();
                 suggestion = Suggest.closest(id, ids);
             }
             if (suggestion == null && match != null) {
                 suggestion = match.suggestion();
             }
-            problems.fail(Kind.FACT_REFERENCE, path, "\"" + id + "\" is not the id of any " + what
-                    + " in this fact set" + (vocabulary == null ? "" : " nor a word of vocabulary \""
-                    + vocabulary.name() + "\"") + ValueChecks.didYouMean(suggestion), suggestion);
+            problems.fail(
+                    Kind.FACT_REFERENCE,
+                    path,
+                    "\"" + id + "\" is not the id of any " + what
+                            + " in this fact set"
+                            + (vocabulary == null ? "" : " nor a word of vocabulary \"" + vocabulary.name() + "\"")
+                            + ValueChecks.didYouMean(suggestion),
+                    suggestion);
         } else if (!wanted.isEmpty() && !wanted.equals(actual)) {
-            problems.fail(Kind.FACT_REFERENCE, path, "\"" + id + "\" is a " + actual + ", expected the id "
-                    + "of a " + wanted);
+            problems.fail(
+                    Kind.FACT_REFERENCE,
+                    path,
+                    "\"" + id + "\" is a " + actual + ", expected the id " + "of a " + wanted);
         }
     }
 

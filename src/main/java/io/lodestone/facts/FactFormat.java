@@ -28,7 +28,12 @@ public enum FactFormat {
             return JSON;
         }
         for (byte b : content) {
-            if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != (byte) 0xEF && b != (byte) 0xBB
+            if (b != ' '
+                    && b != '\t'
+                    && b != '\r'
+                    && b != '\n'
+                    && b != (byte) 0xEF
+                    && b != (byte) 0xBB
                     && b != (byte) 0xBF) { // whitespace and a UTF-8 byte-order mark
                 return b == '{' || b == '[' ? JSON : YAML;
             }

@@ -23,8 +23,7 @@ public final class FactLocations {
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final JsonFactory YAML = new com.fasterxml.jackson.dataformat.yaml.YAMLFactory();
 
-    private FactLocations() {
-    }
+    private FactLocations() {}
 
     /** Fact id to location; the first fact wins for a duplicate id; empty when the document is unreadable. */
     public static Map<String, FactLocation> of(byte[] content) {
@@ -65,8 +64,8 @@ public final class FactLocations {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
                 if (field.equals("id") && value == JsonToken.VALUE_STRING) {
-                    out.putIfAbsent(p.getText(), new FactLocation(p.getText(), path, start.getLineNr(),
-                            start.getColumnNr()));
+                    out.putIfAbsent(
+                            p.getText(), new FactLocation(p.getText(), path, start.getLineNr(), start.getColumnNr()));
                 } else {
                     p.skipChildren();
                 }
@@ -87,7 +86,9 @@ public final class FactLocations {
     /** A locator that reads each file at most once, on first use. */
     public static FactLocator cachingLocator() {
         Map<String, Map<String, FactLocation>> cache = new ConcurrentHashMap<>();
-        return (file, factId) -> file == null ? Optional.empty()
-                : Optional.ofNullable(cache.computeIfAbsent(file, FactLocations::of).get(factId));
+        return (file, factId) -> file == null
+                ? Optional.empty()
+                : Optional.ofNullable(
+                        cache.computeIfAbsent(file, FactLocations::of).get(factId));
     }
 }

@@ -18,9 +18,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.Diagnostic.Kind;
 import io.lodestone.api.Diagnostic.Location;
-import io.lodestone.api.Diagnostic;
 import io.lodestone.api.Fact;
 import io.lodestone.api.FactSet;
 import io.lodestone.api.FactSetException;
@@ -58,10 +58,10 @@ public final class FactSetLoader {
     public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
     public static final int DEFAULT_MAX_DEPTH = 64;
 
-    private static final Set<String> ENVELOPE_FIELDS = Set.of("lodestone", "id", "title", "asOf", "sources", "facts",
-            "$schema", "description");
-    private static final Set<String> SOURCE_FIELDS = Set.of("id", "title", "kind", "published", "url",
-            "publisher", "author", "file");
+    private static final Set<String> ENVELOPE_FIELDS =
+            Set.of("lodestone", "id", "title", "asOf", "sources", "facts", "$schema", "description");
+    private static final Set<String> SOURCE_FIELDS =
+            Set.of("id", "title", "kind", "published", "url", "publisher", "author", "file");
     private static final Set<String> FACT_SOURCE_FIELDS = Set.of("ref", "quote");
 
     private final Map<String, DeclaredType> types;
@@ -102,8 +102,13 @@ public final class FactSetLoader {
      * {@code values}: the declared values fields admit (enumerations, ranges, vocabularies);
      * {@code strict}: value warnings (a word outside an open vocabulary) are errors.
      */
-    public FactSetLoader(Map<String, DeclaredType> types, ValueModel values, long maxBytes, int maxDepth,
-                         boolean lenient, boolean strict) {
+    public FactSetLoader(
+            Map<String, DeclaredType> types,
+            ValueModel values,
+            long maxBytes,
+            int maxDepth,
+            boolean lenient,
+            boolean strict) {
         this.types = Map.copyOf(types);
         this.values = values;
         this.strict = strict;
@@ -122,14 +127,19 @@ public final class FactSetLoader {
                 // a key given twice is a mistake: silently keeping the last value would hide it
                 .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
-        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(this.maxDepth).build());
+        mapper.getFactory()
+                .setStreamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(this.maxDepth)
+                        .build());
         // SnakeYAML's own input limit (3 MB by default) must not undercut --max-file-bytes
         LoaderOptions yamlLimits = new LoaderOptions();
         yamlLimits.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, Math.max(maxBytes, 1)));
         yamlLimits.setNestingDepthLimit(this.maxDepth + 1);
-        this.yamlMapper = YAMLMapper.builder(YAMLFactory.builder().loaderOptions(yamlLimits)
-                        .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(this.maxDepth).build())
+        this.yamlMapper = YAMLMapper.builder(YAMLFactory.builder()
+                        .loaderOptions(yamlLimits)
+                        .streamReadConstraints(StreamReadConstraints.builder()
+                                .maxNestingDepth(this.maxDepth)
+                                .build())
                         .build())
                 // one YAML document per file, like one JSON value: a second document must not be ignored
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -144,22 +154,39 @@ public final class FactSetLoader {
         try {
             long size = Files.size(file);
             if (size > maxBytes) {
-                throw error(Kind.LIMIT, name, null, null, "file is " + size + " bytes, over the limit of "
-                        + maxBytes + " (raise it with --max-file-bytes)");
+                throw error(
+                        Kind.LIMIT,
+                        name,
+                        null,
+                        null,
+                        "file is " + size + " bytes, over the limit of " + maxBytes
+                                + " (raise it with --max-file-bytes)");
             }
             long readable = Math.min(maxBytes, readableBytes());
             if (size > readable) {
-                throw error(Kind.LIMIT, name, null, null, "file is " + size + " bytes, more than this JVM can read "
-                        + "as one fact set (" + readable + " bytes with a heap of " + Runtime.getRuntime().maxMemory()
-                        + "; raise -Xmx in LODESTONE_JAVA_OPTS, or split the file)");
+                throw error(
+                        Kind.LIMIT,
+                        name,
+                        null,
+                        null,
+                        "file is " + size + " bytes, more than this JVM can read "
+                                + "as one fact set (" + readable + " bytes with a heap of "
+                                + Runtime.getRuntime().maxMemory()
+                                + "; raise -Xmx in LODESTONE_JAVA_OPTS, or split the file)");
             }
             // the stated size is 0 for devices and pipes (/dev/zero): the limit applies to what is read
             try (java.io.InputStream in = Files.newInputStream(file)) {
                 content = in.readNBytes((int) readable);
                 if (in.read() >= 0) {
-                    throw error(Kind.LIMIT, name, null, null, "file is larger than "
-                            + (readable < maxBytes ? "the " + readable + " bytes this JVM can read as one fact set"
-                            : "the limit of " + maxBytes + " bytes (raise it with --max-file-bytes)"));
+                    throw error(
+                            Kind.LIMIT,
+                            name,
+                            null,
+                            null,
+                            "file is larger than "
+                                    + (readable < maxBytes
+                                            ? "the " + readable + " bytes this JVM can read as one fact set"
+                                            : "the limit of " + maxBytes + " bytes (raise it with --max-file-bytes)"));
                 }
             }
         } catch (NoSuchFileException e) {
@@ -185,8 +212,12 @@ public final class FactSetLoader {
      */
     private FactSet load(byte[] content, String name, Path folder) throws FactSetException {
         if (content.length > maxBytes) {
-            throw error(Kind.LIMIT, name, null, null, "input is " + content.length
-                    + " bytes, over the limit of " + maxBytes);
+            throw error(
+                    Kind.LIMIT,
+                    name,
+                    null,
+                    null,
+                    "input is " + content.length + " bytes, over the limit of " + maxBytes);
         }
         FactFormat format = FactFormat.of(name, content);
         if (format == FactFormat.YAML) {
@@ -198,20 +229,36 @@ public final class FactSetLoader {
         } catch (StreamConstraintsException e) {
             int[] tooDeep = JsonLocator.deeperThan(content, maxDepth);
             if (tooDeep != null) {
-                throw error(Kind.LIMIT, name, tooDeep[0], tooDeep[1], "nested deeper than the limit of "
-                        + maxDepth + " levels (" + (maxDepth == MAX_SUPPORTED_DEPTH ? "the most Lodestone reads"
-                        : "raise it with --max-depth") + ")");
+                throw error(
+                        Kind.LIMIT,
+                        name,
+                        tooDeep[0],
+                        tooDeep[1],
+                        "nested deeper than the limit of "
+                                + maxDepth + " levels ("
+                                + (maxDepth == MAX_SUPPORTED_DEPTH
+                                        ? "the most Lodestone reads"
+                                        : "raise it with --max-depth")
+                                + ")");
             }
-            throw error(Kind.LIMIT, name, e.getLocation() == null ? null : e.getLocation().getLineNr(),
-                    e.getLocation() == null ? null : e.getLocation().getColumnNr(), e.getOriginalMessage());
+            throw error(
+                    Kind.LIMIT,
+                    name,
+                    e.getLocation() == null ? null : e.getLocation().getLineNr(),
+                    e.getLocation() == null ? null : e.getLocation().getColumnNr(),
+                    e.getOriginalMessage());
         } catch (JsonParseException e) {
             int[] at = JsonSyntax.location(e, content);
             throw error(Kind.JSON_SYNTAX, name, at[0], at[1], JsonSyntax.message(e));
         } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
             var at = e.getLocation();
-            throw error(Kind.JSON_SYNTAX, name, at == null ? null : at.getLineNr(),
-                    at == null ? null : at.getColumnNr(), "more content after the fact set: a file holds one JSON "
-                    + "object (two fact sets need two files)");
+            throw error(
+                    Kind.JSON_SYNTAX,
+                    name,
+                    at == null ? null : at.getLineNr(),
+                    at == null ? null : at.getColumnNr(),
+                    "more content after the fact set: a file holds one JSON "
+                            + "object (two fact sets need two files)");
         } catch (JsonProcessingException e) {
             throw error(Kind.JSON_SYNTAX, name, null, null, e.getOriginalMessage());
         } catch (IOException e) {
@@ -223,8 +270,13 @@ public final class FactSetLoader {
         if (JsonLocator.hasZeroFloat(root)) {
             int[] underflow = JsonLocator.underflow(content);
             if (underflow != null) {
-                throw error(Kind.FACT_VALUE, name, underflow[0], underflow[1], "number is too small: it "
-                        + "underflows a 64-bit floating-point number to 0 (the smallest is about 4.9e-324)");
+                throw error(
+                        Kind.FACT_VALUE,
+                        name,
+                        underflow[0],
+                        underflow[1],
+                        "number is too small: it "
+                                + "underflows a 64-bit floating-point number to 0 (the smallest is about 4.9e-324)");
             }
         }
         return new Reading(content, name, mapper.getFactory(), folder).read(root);
@@ -236,13 +288,21 @@ public final class FactSetLoader {
             root = yamlMapper.readTree(content);
         } catch (StreamConstraintsException e) {
             int[] at = YamlSyntax.deeperThan(content, maxDepth);
-            throw error(Kind.LIMIT, name, at == null ? null : at[0], at == null ? null : at[1],
+            throw error(
+                    Kind.LIMIT,
+                    name,
+                    at == null ? null : at[0],
+                    at == null ? null : at[1],
                     "nested deeper than the limit of " + maxDepth + " levels (raise it with --max-depth)");
         } catch (MismatchedInputException e) {
             var at = e.getLocation();
-            throw error(Kind.YAML_SYNTAX, name, at == null ? null : at.getLineNr(),
-                    at == null ? null : at.getColumnNr(), "more content after the fact set: a file holds one YAML "
-                    + "document (two fact sets need two files)");
+            throw error(
+                    Kind.YAML_SYNTAX,
+                    name,
+                    at == null ? null : at.getLineNr(),
+                    at == null ? null : at.getColumnNr(),
+                    "more content after the fact set: a file holds one YAML "
+                            + "document (two fact sets need two files)");
         } catch (JsonProcessingException e) {
             YamlSyntax.Problem p = YamlSyntax.problem(e, content);
             throw error(Kind.YAML_SYNTAX, name, p.line(), p.column(), p.message());
@@ -267,7 +327,8 @@ public final class FactSetLoader {
      * Drools initialises declared Double, Integer and Boolean fields to 0 and false; a field the fact
      * set leaves out must read as null in rules ("unknown"), not as a real zero.
      */
-    private void absentFieldsToNull(Object value, DeclaredType type, JsonNode fact) throws ReflectiveOperationException {
+    private void absentFieldsToNull(Object value, DeclaredType type, JsonNode fact)
+            throws ReflectiveOperationException {
         for (Map.Entry<String, Method> setter : nullableSetters(type).entrySet()) {
             if (!fact.has(setter.getKey())) {
                 setter.getValue().invoke(value, (Object) null);
@@ -279,8 +340,8 @@ public final class FactSetLoader {
         return setters.computeIfAbsent(type.javaClass(), cls -> {
             Map<String, Method> found = new HashMap<>();
             type.fields().forEach((name, fieldType) -> {
-                Method setter = fieldType.isPrimitive() || "id".equals(name) ? null
-                        : FactAccessor.setter(cls, name, fieldType);
+                Method setter =
+                        fieldType.isPrimitive() || "id".equals(name) ? null : FactAccessor.setter(cls, name, fieldType);
                 if (setter != null) { // no setter: Jackson could not bind it either, nothing to reset
                     found.put(name, setter);
                 }
@@ -313,17 +374,24 @@ public final class FactSetLoader {
             for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
                 String field = it.next();
                 if (!ENVELOPE_FIELDS.contains(field)) {
-                    unknown(field, "unknown field '" + field + "' in the fact-set envelope "
-                            + "(expected " + String.join(", ", new TreeSet<>(ENVELOPE_FIELDS)) + ")");
+                    unknown(
+                            field,
+                            "unknown field '" + field + "' in the fact-set envelope " + "(expected "
+                                    + String.join(", ", new TreeSet<>(ENVELOPE_FIELDS)) + ")");
                 }
             }
             JsonNode version = root.get("lodestone");
             if (version == null) {
-                fail(Kind.FACT_SHAPE, "lodestone", "missing \"lodestone\": " + FORMAT_VERSION
-                        + " (the fact-set format version)");
+                fail(
+                        Kind.FACT_SHAPE,
+                        "lodestone",
+                        "missing \"lodestone\": " + FORMAT_VERSION + " (the fact-set format version)");
             } else if (!version.isInt() || version.intValue() != FORMAT_VERSION) {
-                fail(Kind.FACT_SHAPE, "lodestone", "unsupported fact-set format version " + version
-                        + " (this Lodestone reads version " + FORMAT_VERSION + ")");
+                fail(
+                        Kind.FACT_SHAPE,
+                        "lodestone",
+                        "unsupported fact-set format version " + version + " (this Lodestone reads version "
+                                + FORMAT_VERSION + ")");
             }
             String id = optionalText(root, "id");
             String title = optionalText(root, "title");
@@ -332,8 +400,7 @@ public final class FactSetLoader {
                 try {
                     LocalDate.parse(asOf);
                 } catch (RuntimeException e) {
-                    fail(Kind.FACT_VALUE, "asOf", "expected an ISO-8601 date (YYYY-MM-DD), got \""
-                            + asOf + "\"");
+                    fail(Kind.FACT_VALUE, "asOf", "expected an ISO-8601 date (YYYY-MM-DD), got \"" + asOf + "\"");
                 }
             }
             List<Source> sources = readSources(root.get("sources"));
@@ -369,9 +436,14 @@ public final class FactSetLoader {
                 if (sid != null && !seen.add(sid)) {
                     fail(Kind.FACT_SHAPE, path + ".id", "duplicate source id \"" + sid + "\"");
                 }
-                sources.add(new Source(sid, optionalText(s, "title", path), optionalText(s, "kind", path),
-                        optionalText(s, "published", path), optionalText(s, "url", path),
-                        optionalText(s, "publisher", path), optionalText(s, "author", path),
+                sources.add(new Source(
+                        sid,
+                        optionalText(s, "title", path),
+                        optionalText(s, "kind", path),
+                        optionalText(s, "published", path),
+                        optionalText(s, "url", path),
+                        optionalText(s, "publisher", path),
+                        optionalText(s, "author", path),
                         optionalText(s, "file", path)));
             }
             return sources;
@@ -403,8 +475,10 @@ public final class FactSetLoader {
                 if (typeNode == null || typeNode.isNull()) {
                     fail(Kind.FACT_TYPE, path, "missing \"type\" (expected one of " + knownTypes() + ")");
                 } else if (!typeNode.isTextual()) {
-                    fail(Kind.FACT_TYPE, path + ".type", "expected a type name string, found "
-                            + JsonText.describe(typeNode));
+                    fail(
+                            Kind.FACT_TYPE,
+                            path + ".type",
+                            "expected a type name string, found " + JsonText.describe(typeNode));
                 } else {
                     type = typeNode.textValue();
                 }
@@ -413,31 +487,43 @@ public final class FactSetLoader {
                 if (idNode == null || idNode.isNull()) {
                     fail(Kind.FACT_SHAPE, path, "missing \"id\" (every fact needs an id unique in the set)");
                 } else if (!idNode.isTextual() || idNode.textValue().isBlank()) {
-                    fail(Kind.FACT_SHAPE, path + ".id", "expected a non-empty string id, found "
-                            + JsonText.describe(idNode));
+                    fail(
+                            Kind.FACT_SHAPE,
+                            path + ".id",
+                            "expected a non-empty string id, found " + JsonText.describe(idNode));
                 } else {
                     factId = idNode.textValue();
                     String first = idPaths.putIfAbsent(factId, path);
                     if (first != null) {
-                        fail(Kind.FACT_SHAPE, path + ".id", "duplicate id \"" + factId + "\" (first used at "
-                                + first + ")");
+                        fail(
+                                Kind.FACT_SHAPE,
+                                path + ".id",
+                                "duplicate id \"" + factId + "\" (first used at " + first + ")");
                     }
                 }
                 String ref = null;
                 String quote = null;
                 if (sourceNode != null && !sourceNode.isNull()) {
                     if (!sourceNode.isObject()) {
-                        fail(Kind.FACT_SHAPE, path + ".source", "expected {\"ref\": \"source-id\", "
-                                + "\"quote\": \"...\"}, found " + JsonText.describe(sourceNode));
+                        fail(
+                                Kind.FACT_SHAPE,
+                                path + ".source",
+                                "expected {\"ref\": \"source-id\", " + "\"quote\": \"...\"}, found "
+                                        + JsonText.describe(sourceNode));
                     } else {
                         unknownFields(sourceNode, FACT_SOURCE_FIELDS, path + ".source", "fact source");
                         ref = requiredText(sourceNode, "ref", path + ".source");
                         quote = optionalText(sourceNode, "quote", path + ".source");
                         if (ref != null && !sourceIds.contains(ref)) {
-                            fail(Kind.FACT_REFERENCE, path + ".source.ref", "source \"" + ref
-                                    + "\" is not in the fact set's sources (known: "
-                                    + (sourceIds.isEmpty() ? "none" : String.join(", ", new TreeSet<>(sourceIds)))
-                                    + ")");
+                            fail(
+                                    Kind.FACT_REFERENCE,
+                                    path + ".source.ref",
+                                    "source \"" + ref
+                                            + "\" is not in the fact set's sources (known: "
+                                            + (sourceIds.isEmpty()
+                                                    ? "none"
+                                                    : String.join(", ", new TreeSet<>(sourceIds)))
+                                            + ")");
                         }
                     }
                 }
@@ -446,8 +532,10 @@ public final class FactSetLoader {
                 }
                 DeclaredType declared = types.get(type);
                 if (declared == null) {
-                    fail(Kind.FACT_TYPE, path + ".type", "unknown type \"" + type
-                            + "\" (the rules declare " + knownTypes() + ")");
+                    fail(
+                            Kind.FACT_TYPE,
+                            path + ".type",
+                            "unknown type \"" + type + "\" (the rules declare " + knownTypes() + ")");
                     continue;
                 }
                 if (factId != null) {
@@ -455,13 +543,17 @@ public final class FactSetLoader {
                 }
                 renameDeprecated(fact, declared, path);
                 int before = errors.size();
-                for (Iterator<Map.Entry<String, JsonNode>> it = fact.properties().iterator(); it.hasNext(); ) {
+                for (Iterator<Map.Entry<String, JsonNode>> it =
+                                fact.properties().iterator();
+                        it.hasNext(); ) {
                     Map.Entry<String, JsonNode> field = it.next();
                     Class<?> fieldType = declared.fields().get(field.getKey());
                     if (fieldType == null) {
-                        unknown(path + "." + field.getKey(), "unknown field '" + field.getKey() + "' for type "
-                                + declared.name() + " (declared fields: "
-                                + String.join(", ", new TreeSet<>(declared.fieldNames())) + ")");
+                        unknown(
+                                path + "." + field.getKey(),
+                                "unknown field '" + field.getKey() + "' for type "
+                                        + declared.name() + " (declared fields: "
+                                        + String.join(", ", new TreeSet<>(declared.fieldNames())) + ")");
                         it.remove();
                     } else {
                         FactChecks.numbers(field.getValue(), fieldType, path + "." + field.getKey(), this::fail);
@@ -519,17 +611,24 @@ public final class FactSetLoader {
                 }
                 Path resolved = folder.resolve(relative).normalize();
                 if (relative.isAbsolute() || !resolved.startsWith(folder)) {
-                    fail(Kind.FACT_QUOTE, path, "\"" + s.file() + "\" must be a path inside the fact set's "
-                            + "folder (e.g. sources/article.txt)");
+                    fail(
+                            Kind.FACT_QUOTE,
+                            path,
+                            "\"" + s.file() + "\" must be a path inside the fact set's "
+                                    + "folder (e.g. sources/article.txt)");
                     continue;
                 }
                 try {
                     texts.put(s.id(), QuoteChecks.normalise(Files.readString(resolved)));
                 } catch (IOException | RuntimeException e) {
                     // a warning, not an error: a fact set copied without its sources folder still loads
-                    warn(Kind.FACT_QUOTE, path, "cannot read source text " + resolved + " ("
-                            + (e instanceof NoSuchFileException ? "file not found" : e.getMessage())
-                            + "), so the quotes citing \"" + s.id() + "\" are not checked", null);
+                    warn(
+                            Kind.FACT_QUOTE,
+                            path,
+                            "cannot read source text " + resolved + " ("
+                                    + (e instanceof NoSuchFileException ? "file not found" : e.getMessage())
+                                    + "), so the quotes citing \"" + s.id() + "\" are not checked",
+                            null);
                 }
             }
             for (Fact fact : facts) {
@@ -538,9 +637,13 @@ public final class FactSetLoader {
                     continue;
                 }
                 String closest = QuoteChecks.closestPassage(text, fact.quote());
-                fail(Kind.FACT_QUOTE, fact.path() + ".source.quote", "the quote does not occur in the text "
-                        + "of source \"" + fact.sourceRef() + "\" (after normalising spaces, quotes and dashes)"
-                        + (closest == null ? "" : "; the closest passage is: \"" + closest + "\""), closest);
+                fail(
+                        Kind.FACT_QUOTE,
+                        fact.path() + ".source.quote",
+                        "the quote does not occur in the text "
+                                + "of source \"" + fact.sourceRef() + "\" (after normalising spaces, quotes and dashes)"
+                                + (closest == null ? "" : "; the closest passage is: \"" + closest + "\""),
+                        closest);
             }
         }
 
@@ -574,12 +677,18 @@ public final class FactSetLoader {
                     return;
                 }
                 if (fact.has(replacement) && !fact.get(replacement).isNull()) {
-                    fail(Kind.FACT_SHAPE, path + "." + old, "'" + old + "' is a deprecated name of '"
-                            + replacement + "' and both are given; keep only '" + replacement + "'");
+                    fail(
+                            Kind.FACT_SHAPE,
+                            path + "." + old,
+                            "'" + old + "' is a deprecated name of '" + replacement
+                                    + "' and both are given; keep only '" + replacement + "'");
                     return;
                 }
-                warnings.add(located(Kind.FACT_SHAPE, path + "." + old, "'" + old + "' of "
-                        + type.name() + " is deprecated; read as '" + replacement + "' (rename it)"));
+                warnings.add(located(
+                        Kind.FACT_SHAPE,
+                        path + "." + old,
+                        "'" + old + "' of " + type.name() + " is deprecated; read as '" + replacement
+                                + "' (rename it)"));
                 fact.remove(old);
                 fact.set(replacement, value);
                 renamedPaths.put(path + "." + replacement, path + "." + old);
@@ -604,18 +713,25 @@ public final class FactSetLoader {
                 absentFieldsToNull(value, type, fact);
                 return value;
             } catch (UnrecognizedPropertyException e) {
-                fail(Kind.FACT_SHAPE, path + "." + e.getPropertyName(), "unknown field '"
-                        + e.getPropertyName() + "' for type " + type.name() + " (declared fields: "
-                        + String.join(", ", new TreeSet<>(type.fieldNames())) + ")");
+                fail(
+                        Kind.FACT_SHAPE,
+                        path + "." + e.getPropertyName(),
+                        "unknown field '"
+                                + e.getPropertyName() + "' for type " + type.name() + " (declared fields: "
+                                + String.join(", ", new TreeSet<>(type.fieldNames())) + ")");
             } catch (JsonMappingException e) {
                 String sub = JsonText.subPath(e);
                 String fullPath = sub.isEmpty() ? path : path + "." + sub;
                 String field = sub.isEmpty() ? type.name() : type.name() + "." + sub;
                 if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
                     JsonNode actual = fact.at(JsonText.pointer(sub));
-                    String got = e instanceof InvalidFormatException f ? "\"" + f.getValue() + "\"" : JsonText.describe(actual);
-                    fail(Kind.FACT_VALUE, fullPath, "expected " + JsonText.expected(m.getTargetType()) + " for "
-                            + field + ", got " + got);
+                    String got = e instanceof InvalidFormatException f
+                            ? "\"" + f.getValue() + "\""
+                            : JsonText.describe(actual);
+                    fail(
+                            Kind.FACT_VALUE,
+                            fullPath,
+                            "expected " + JsonText.expected(m.getTargetType()) + " for " + field + ", got " + got);
                 } else {
                     fail(Kind.FACT_VALUE, fullPath, "cannot bind " + field + ": " + e.getOriginalMessage());
                 }
@@ -629,8 +745,10 @@ public final class FactSetLoader {
             for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
                 String field = it.next();
                 if (!allowed.contains(field)) {
-                    unknown(path + "." + field, "unknown field '" + field + "' in a " + what
-                            + " (expected " + String.join(", ", new TreeSet<>(allowed)) + ")");
+                    unknown(
+                            path + "." + field,
+                            "unknown field '" + field + "' in a " + what + " (expected "
+                                    + String.join(", ", new TreeSet<>(allowed)) + ")");
                 }
             }
         }
@@ -654,7 +772,9 @@ public final class FactSetLoader {
                 return null;
             }
             if (!v.isTextual()) {
-                fail(Kind.FACT_VALUE, path.isEmpty() ? field : path + "." + field,
+                fail(
+                        Kind.FACT_VALUE,
+                        path.isEmpty() ? field : path + "." + field,
                         "expected a string, found " + JsonText.describe(v));
                 return null;
             }

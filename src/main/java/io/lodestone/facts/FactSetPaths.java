@@ -22,8 +22,7 @@ public final class FactSetPaths {
     /** The input that stands for standard input. */
     public static final String STDIN = "-";
 
-    private FactSetPaths() {
-    }
+    private FactSetPaths() {}
 
     /**
      * Whether an input names standard input rather than a file.
@@ -36,8 +35,7 @@ public final class FactSetPaths {
     }
 
     /** The files found, in input order then path order, without duplicates, and what could not be found. */
-    public record Expansion(List<Path> files, List<Diagnostic> errors) {
-    }
+    public record Expansion(List<Path> files, List<Diagnostic> errors) {}
 
     public static Expansion expand(Collection<Path> inputs) {
         Map<Path, Path> files = new LinkedHashMap<>();
@@ -69,8 +67,10 @@ public final class FactSetPaths {
                 errors.add(notFound(text, "cannot read: " + e.getMessage()));
             } catch (java.util.regex.PatternSyntaxException e) {
                 found = List.of();
-                errors.add(notFound(text, "not a valid pattern (" + e.getDescription() + "); quote [ ] { } "
-                        + "in a file name, or name an existing file"));
+                errors.add(notFound(
+                        text,
+                        "not a valid pattern (" + e.getDescription() + "); quote [ ] { } "
+                                + "in a file name, or name an existing file"));
             }
             for (Path p : found) {
                 files.putIfAbsent(p.toAbsolutePath().normalize(), p);
@@ -95,8 +95,11 @@ public final class FactSetPaths {
             return List.of();
         }
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
-        return walk(base, p -> matcher.matches(slash < 0 ? base.relativize(p) : p)
-                && !p.getFileName().toString().matches(".*\\.expect\\.(json|ya?ml)$"), errors);
+        return walk(
+                base,
+                p -> matcher.matches(slash < 0 ? base.relativize(p) : p)
+                        && !p.getFileName().toString().matches(".*\\.expect\\.(json|ya?ml)$"),
+                errors);
     }
 
     private static int firstMeta(String s) {
@@ -118,7 +121,8 @@ public final class FactSetPaths {
         List<Path> out = new ArrayList<>();
         Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
             @Override
-            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
+            public java.nio.file.FileVisitResult visitFile(
+                    Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
                 if (!keep.test(file)) {
                     return java.nio.file.FileVisitResult.CONTINUE;
                 }
@@ -134,8 +138,12 @@ public final class FactSetPaths {
 
             @Override
             public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
-                errors.add(notFound(file.toString(), "cannot read: " + (e instanceof java.nio.file.AccessDeniedException
-                        ? "permission denied" : e.getMessage())));
+                errors.add(notFound(
+                        file.toString(),
+                        "cannot read: "
+                                + (e instanceof java.nio.file.AccessDeniedException
+                                        ? "permission denied"
+                                        : e.getMessage())));
                 return java.nio.file.FileVisitResult.CONTINUE;
             }
         });

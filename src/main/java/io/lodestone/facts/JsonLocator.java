@@ -15,8 +15,7 @@ import java.io.IOException;
 final class JsonLocator {
     private static final JsonFactory FACTORY = new JsonFactory();
 
-    private JsonLocator() {
-    }
+    private JsonLocator() {}
 
     /** {line, column}, 1-based, or null when even the document root cannot be found. */
     static int[] locate(byte[] content, String path) {
@@ -53,7 +52,8 @@ final class JsonLocator {
         try (JsonParser p = FACTORY.createParser(content)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
-                if (t == JsonToken.VALUE_NUMBER_FLOAT && p.getDoubleValue() == 0.0
+                if (t == JsonToken.VALUE_NUMBER_FLOAT
+                        && p.getDoubleValue() == 0.0
                         && p.getDecimalValue().signum() != 0) {
                     JsonLocation at = p.currentTokenLocation();
                     return new int[] {at.getLineNr(), at.getColumnNr()};

@@ -9,8 +9,7 @@ import java.util.regex.Pattern;
 final class JsonSyntax {
     private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '(.*)'");
 
-    private JsonSyntax() {
-    }
+    private JsonSyntax() {}
 
     /** {line, column}; for a duplicate key, the second key itself (Jackson points past it). */
     static int[] location(JsonParseException e, byte[] content) {

@@ -8,8 +8,7 @@ import java.util.Collection;
 
 /** How the loader names JSON paths, values and expected types in its error messages. */
 final class JsonText {
-    private JsonText() {
-    }
+    private JsonText() {}
 
     static String defaultId(String file) {
         String name = Path.of(file).getFileName().toString();

@@ -8,8 +8,7 @@ package io.lodestone.facts;
 final class QuoteChecks {
     private static final int MAX_HINT = 240;
 
-    private QuoteChecks() {
-    }
+    private QuoteChecks() {}
 
     /** The text as compared: typographic quotes and dashes made plain, whitespace runs made one space. */
     static String normalise(String text) {

@@ -22,8 +22,7 @@ final class ValueChecks {
         void warning(Kind kind, String path, String message, String suggestion);
     }
 
-    private ValueChecks() {
-    }
+    private ValueChecks() {}
 
     static void check(String typeAndField, JsonNode node, FieldValues declared, String path, Sink sink) {
         if (node == null || node.isNull()) {
@@ -45,8 +44,12 @@ final class ValueChecks {
     private static void word(String field, String value, FieldValues declared, String path, Sink sink) {
         if (declared.values() != null && !declared.values().contains(value)) {
             String suggestion = Suggest.closest(value, declared.values());
-            sink.error(Kind.FACT_VALUE, path, "\"" + value + "\" is not a value of " + field + " (expected "
-                    + "one of " + String.join(", ", declared.values()) + ")" + didYouMean(suggestion), suggestion);
+            sink.error(
+                    Kind.FACT_VALUE,
+                    path,
+                    "\"" + value + "\" is not a value of " + field + " (expected " + "one of "
+                            + String.join(", ", declared.values()) + ")" + didYouMean(suggestion),
+                    suggestion);
             return;
         }
         Vocabulary vocabulary = declared.vocabulary();
@@ -59,12 +62,14 @@ final class ValueChecks {
             case CANONICAL -> {
                 return;
             }
-            case SYNONYM -> message = "\"" + value + "\" is a synonym in vocabulary \"" + vocabulary.name()
-                    + "\"; rules join on the canonical word, write \"" + match.suggestion() + "\"";
-            default -> message = "\"" + value + "\" is not a word of vocabulary \"" + vocabulary.name() + "\" ("
-                    + vocabulary.file() + "), so rules that join " + field + " on it will not see it"
-                    + didYouMean(match.suggestion())
-                    + (match.suggestion() == null ? "; add it to the vocabulary if it is a new word" : "");
+            case SYNONYM ->
+                message = "\"" + value + "\" is a synonym in vocabulary \"" + vocabulary.name()
+                        + "\"; rules join on the canonical word, write \"" + match.suggestion() + "\"";
+            default ->
+                message = "\"" + value + "\" is not a word of vocabulary \"" + vocabulary.name() + "\" ("
+                        + vocabulary.file() + "), so rules that join " + field + " on it will not see it"
+                        + didYouMean(match.suggestion())
+                        + (match.suggestion() == null ? "; add it to the vocabulary if it is a new word" : "");
         }
         if (vocabulary.closed()) {
             sink.error(Kind.FACT_VOCABULARY, path, message, match.suggestion());
@@ -80,17 +85,23 @@ final class ValueChecks {
         if (!low && !high) {
             return;
         }
-        String bounds = declared.max() == null ? "at least " + plain(declared.min())
-                : declared.min() == null ? "at most " + plain(declared.max())
-                : "from " + plain(declared.min()) + " to " + plain(declared.max());
+        String bounds = declared.max() == null
+                ? "at least " + plain(declared.min())
+                : declared.min() == null
+                        ? "at most " + plain(declared.max())
+                        : "from " + plain(declared.min()) + " to " + plain(declared.max());
         String suggestion = null;
         String hint = "";
         if (high && declared.isFraction() && v <= 100) {
             suggestion = value.movePointLeft(2).stripTrailingZeros().toPlainString();
             hint = "; looks like a percentage: write " + suggestion;
         }
-        sink.error(Kind.FACT_VALUE, path, value.stripTrailingZeros().toPlainString() + " is out of range for "
-                + field + " (" + bounds + (declared.isFraction() ? ", a fraction" : "") + ")" + hint, suggestion);
+        sink.error(
+                Kind.FACT_VALUE,
+                path,
+                value.stripTrailingZeros().toPlainString() + " is out of range for " + field + " (" + bounds
+                        + (declared.isFraction() ? ", a fraction" : "") + ")" + hint,
+                suggestion);
     }
 
     static String didYouMean(String suggestion) {
@@ -98,7 +109,8 @@ final class ValueChecks {
     }
 
     private static String plain(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.format(Locale.ROOT, "%.0f", d)
+        return d == Math.rint(d) && Math.abs(d) < 1e15
+                ? String.format(Locale.ROOT, "%.0f", d)
                 : BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 }

@@ -18,21 +18,22 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 final class YamlSyntax {
     private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '(.*)'");
 
-    private YamlSyntax() {
-    }
+    private YamlSyntax() {}
 
     /** Where (1-based) and what. */
-    record Problem(Integer line, Integer column, String message) {
-    }
+    record Problem(Integer line, Integer column, String message) {}
 
     static Problem problem(JsonProcessingException e, byte[] content) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof MarkedYAMLException y && y.getProblemMark() != null) {
                 Mark at = y.getProblemMark();
-                String message = y.getProblem() == null ? "malformed YAML" : y.getProblem().trim();
+                String message = y.getProblem() == null
+                        ? "malformed YAML"
+                        : y.getProblem().trim();
                 if (y.getContext() != null && y.getContextMark() != null) {
                     Mark c = y.getContextMark();
-                    message += " (" + y.getContext().trim() + " at " + (c.getLine() + 1) + ":" + (c.getColumn() + 1) + ")";
+                    message +=
+                            " (" + y.getContext().trim() + " at " + (c.getLine() + 1) + ":" + (c.getColumn() + 1) + ")";
                 }
                 return new Problem(at.getLine() + 1, at.getColumn() + 1, message.replaceAll("\\s*\\n\\s*", " "));
             }
@@ -43,7 +44,9 @@ final class YamlSyntax {
         Matcher dup = DUPLICATE.matcher(message);
         if (dup.find()) {
             // Jackson points past the repeated key; point at the key itself
-            return new Problem(line, keyColumn(content, line, column, dup.group(1)),
+            return new Problem(
+                    line,
+                    keyColumn(content, line, column, dup.group(1)),
                     "duplicate key '" + dup.group(1) + "' in one mapping");
         }
         return new Problem(line, column, message.replaceAll("\\s*\\n\\s*", " "));
@@ -57,8 +60,12 @@ final class YamlSyntax {
         LoaderOptions options = new LoaderOptions();
         options.setNestingDepthLimit(maxDepth + 2);
         options.setCodePointLimit(Math.max(content.length, 1));
-        YAMLFactory factory = YAMLFactory.builder().loaderOptions(options)
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth + 1).build()).build();
+        YAMLFactory factory = YAMLFactory.builder()
+                .loaderOptions(options)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(maxDepth + 1)
+                        .build())
+                .build();
         int depth = 0;
         try (JsonParser p = factory.createParser(content)) {
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {

@@ -26,20 +26,25 @@ public final class CheckTextFormatter implements CheckFormatter {
         if (result.rulesHash() == null) {
             sb.append("rules did not compile");
         } else {
-            sb.append(result.ruleCount()).append(result.ruleCount() == 1 ? " rule, " : " rules, ")
-                    .append(result.files().size()).append(result.files().size() == 1 ? " fact set" : " fact sets")
+            sb.append(result.ruleCount())
+                    .append(result.ruleCount() == 1 ? " rule, " : " rules, ")
+                    .append(result.files().size())
+                    .append(result.files().size() == 1 ? " fact set" : " fact sets")
                     .append(" checked");
         }
         sb.append(": ").append(result.errors().size()).append(result.errors().size() == 1 ? " error" : " errors");
         if (!result.warnings().isEmpty()) {
-            sb.append(", ").append(result.warnings().size())
+            sb.append(", ")
+                    .append(result.warnings().size())
                     .append(result.warnings().size() == 1 ? " warning" : " warnings");
         }
         CheckResult.QuoteCount q = result.quotes();
         if (q.sourcesWithText() + q.sourcesWithoutText() > 0) {
-            sb.append("; quotes checked against ").append(q.sourcesWithText())
+            sb.append("; quotes checked against ")
+                    .append(q.sourcesWithText())
                     .append(q.sourcesWithText() == 1 ? " source text, " : " source texts, ")
-                    .append(q.sourcesWithoutText()).append(q.sourcesWithoutText() == 1 ? " source" : " sources")
+                    .append(q.sourcesWithoutText())
+                    .append(q.sourcesWithoutText() == 1 ? " source" : " sources")
                     .append(" unchecked (no file)");
         }
         out.println(sb);

@@ -16,9 +16,9 @@ import org.apache.commons.csv.CSVPrinter;
  * {@code '}, and control characters other than line breaks are written as {@code \u001B}.
  */
 public final class CsvFormatter implements ReportFormatter {
-    static final String[] HEADER = {"factSet", "file", "ruleId", "category", "severity", "weight", "message",
-            "facts"};
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader(HEADER).get();
+    static final String[] HEADER = {"factSet", "file", "ruleId", "category", "severity", "weight", "message", "facts"};
+    private static final CSVFormat FORMAT =
+            CSVFormat.RFC4180.builder().setHeader(HEADER).get();
 
     @Override
     public String name() {
@@ -35,16 +35,22 @@ public final class CsvFormatter implements ReportFormatter {
         CSVPrinter csv = new CSVPrinter(out, FORMAT);
         for (Report report : run.reports()) {
             for (Finding f : report.findings()) {
-                csv.printRecord(safe(report.id()), safe(report.file()), safe(f.getRuleId()), f.getCategory().name(),
-                        f.getSeverity().label(), f.getWeight() == null ? "" : f.getWeight(), safe(f.getMessage()),
+                csv.printRecord(
+                        safe(report.id()),
+                        safe(report.file()),
+                        safe(f.getRuleId()),
+                        f.getCategory().name(),
+                        f.getSeverity().label(),
+                        f.getWeight() == null ? "" : f.getWeight(),
+                        safe(f.getMessage()),
                         safe(String.join(" ", f.getFacts())));
             }
         }
         csv.flush();
     }
 
-    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile(
-            "[+-]?\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
+    private static final java.util.regex.Pattern NUMBER =
+            java.util.regex.Pattern.compile("[+-]?\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
 
     /** A text cell a spreadsheet shows as text and a terminal shows without obeying it. */
     static String safe(String text) {

@@ -32,11 +32,9 @@ final class EvidenceNotes {
     }
 
     /** One line of evidence: one fact, or several unquoted facts of one type from one source. */
-    record Note(String label, int source, Kind kind, String text) {
-    }
+    record Note(String label, int source, Kind kind, String text) {}
 
-    private EvidenceNotes() {
-    }
+    private EvidenceNotes() {}
 
     /** The context number of each context fact ("C1", …), in the report's order. */
     static Map<String, String> contextNumbers(Report report) {
@@ -71,10 +69,15 @@ final class EvidenceNotes {
                 if (c.context() && context.containsKey(c.fact())) {
                     notes.add(new Note(label, c.source(), Kind.CONTEXT, context.get(c.fact())));
                 } else if (c.quote() != null) {
-                    notes.add(quoted.add(c.quote()) ? new Note(label, c.source(), Kind.QUOTE, c.quote())
-                            : new Note(label, c.source(), Kind.QUOTED_ABOVE, null));
+                    notes.add(
+                            quoted.add(c.quote())
+                                    ? new Note(label, c.source(), Kind.QUOTE, c.quote())
+                                    : new Note(label, c.source(), Kind.QUOTED_ABOVE, null));
                 } else if (c.source() > 0) {
-                    notes.add(new Note(label, c.source(), Kind.SOURCE,
+                    notes.add(new Note(
+                            label,
+                            c.source(),
+                            Kind.SOURCE,
                             ReadableText.source(report.sources().get(c.source() - 1))));
                 } else {
                     notes.add(new Note(label, 0, Kind.NO_SOURCE, null));

@@ -28,8 +28,7 @@ public final class Formatters {
         TEST.put("json", TestJsonFormatter::new);
     }
 
-    private Formatters() {
-    }
+    private Formatters() {}
 
     private static void register(Supplier<ReportFormatter> factory) {
         FORMATS.put(factory.get().name(), factory);
@@ -70,7 +69,8 @@ public final class Formatters {
     /** "name: description" lines for help texts. */
     public static String describeAll() {
         StringBuilder sb = new StringBuilder();
-        FORMATS.forEach((name, f) -> sb.append(String.format("  %-9s %s%n", name, f.get().description())));
+        FORMATS.forEach((name, f) ->
+                sb.append(String.format("  %-9s %s%n", name, f.get().description())));
         return sb.toString();
     }
 }

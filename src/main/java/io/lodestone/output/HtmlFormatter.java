@@ -39,13 +39,21 @@ public final class HtmlFormatter implements ReportFormatter {
     public void write(RunReport run, OutputOptions options, Writer out) throws IOException {
         StringBuilder sb = new StringBuilder(64 * 1024);
         sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
-                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(CSP).append("\">\n")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"")
+                .append(CSP)
+                .append("\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>Lodestone report</title>\n<style>").append(HtmlStyle.CSS).append("</style></head>\n")
+                .append("<title>Lodestone report</title>\n<style>")
+                .append(HtmlStyle.CSS)
+                .append("</style></head>\n")
                 .append("<body><header class=\"page\"><h1>Lodestone report</h1><p class=\"meta\">")
-                .append(run.reports().size()).append(run.reports().size() == 1 ? " fact set" : " fact sets");
+                .append(run.reports().size())
+                .append(run.reports().size() == 1 ? " fact set" : " fact sets");
         if (run.rulesHash() != null) {
-            sb.append(" · ").append(run.ruleCount()).append(" rules · <code>").append(esc(run.rulesHash()))
+            sb.append(" · ")
+                    .append(run.ruleCount())
+                    .append(" rules · <code>")
+                    .append(esc(run.rulesHash()))
                     .append("</code>");
         }
         sb.append("</p></header>\n<main>\n");
@@ -66,16 +74,29 @@ public final class HtmlFormatter implements ReportFormatter {
         sb.append("<section class=\"comparison card\"><h2>Comparison</h2>\n<table class=\"compare\"><thead><tr>")
                 .append("<th>fact set</th><th>score</th><th>band</th><th>findings</th>");
         for (Category c : Category.values()) {
-            sb.append("<th>").append(c.name().toLowerCase(java.util.Locale.ROOT)).append("</th>");
+            sb.append("<th>")
+                    .append(c.name().toLowerCase(java.util.Locale.ROOT))
+                    .append("</th>");
         }
         sb.append("<th>high+</th></tr></thead><tbody>\n");
         for (int i = 0; i < reports.size(); i++) {
             Report r = reports.get(i);
-            long severe = r.findings().stream().filter(f -> f.getSeverity().atLeast(Severity.HIGH)).count();
-            sb.append("<tr data-fact-set=\"").append(esc(r.id())).append("\"><td><a href=\"#fs-").append(i)
-                    .append("\">").append(esc(r.id())).append("</a></td><td class=\"num\">")
-                    .append(esc(Numbers.signed(r.alignment().score()))).append("</td><td>")
-                    .append(band(r)).append("</td><td class=\"num\">").append(r.counts().findings()).append("</td>");
+            long severe = r.findings().stream()
+                    .filter(f -> f.getSeverity().atLeast(Severity.HIGH))
+                    .count();
+            sb.append("<tr data-fact-set=\"")
+                    .append(esc(r.id()))
+                    .append("\"><td><a href=\"#fs-")
+                    .append(i)
+                    .append("\">")
+                    .append(esc(r.id()))
+                    .append("</a></td><td class=\"num\">")
+                    .append(esc(Numbers.signed(r.alignment().score())))
+                    .append("</td><td>")
+                    .append(band(r))
+                    .append("</td><td class=\"num\">")
+                    .append(r.counts().findings())
+                    .append("</td>");
             for (Category c : Category.values()) {
                 sb.append("<td class=\"num\">").append(r.counts().of(c)).append("</td>");
             }
@@ -85,44 +106,82 @@ public final class HtmlFormatter implements ReportFormatter {
     }
 
     private static void report(Report r, int index, Map<String, RuleDescription> rules, StringBuilder sb) {
-        sb.append("<section class=\"fact-set card\" id=\"fs-").append(index).append("\" data-fact-set=\"")
-                .append(esc(r.id())).append("\">\n<div class=\"summary\"><div class=\"what\"><h2>").append(esc(r.id()))
+        sb.append("<section class=\"fact-set card\" id=\"fs-")
+                .append(index)
+                .append("\" data-fact-set=\"")
+                .append(esc(r.id()))
+                .append("\">\n<div class=\"summary\"><div class=\"what\"><h2>")
+                .append(esc(r.id()))
                 .append("</h2>");
         if (r.title() != null) {
             sb.append("<p class=\"title\">").append(esc(r.title())).append("</p>");
         }
-        sb.append("<p class=\"file\"><code>").append(esc(r.file())).append("</code> · ").append(r.counts().facts())
-                .append(" facts · ").append(r.counts().rules()).append(" rules</p>");
+        sb.append("<p class=\"file\"><code>")
+                .append(esc(r.file()))
+                .append("</code> · ")
+                .append(r.counts().facts())
+                .append(" facts · ")
+                .append(r.counts().rules())
+                .append(" rules</p>");
         if (r.summary() != null) {
-            sb.append("<div class=\"bottom-line\"><h3>Bottom line</h3><p>").append(esc(r.summary()))
+            sb.append("<div class=\"bottom-line\"><h3>Bottom line</h3><p>")
+                    .append(esc(r.summary()))
                     .append("</p></div>");
         }
         sb.append("</div>\n")
                 .append("<div class=\"score\"><div class=\"score-value\" data-score=\"")
-                .append(esc(HtmlCharts.num(r.alignment().score()))).append("\">")
-                .append(esc(Numbers.signed(r.alignment().score()))).append("</div>").append(band(r))
+                .append(esc(HtmlCharts.num(r.alignment().score())))
+                .append("\">")
+                .append(esc(Numbers.signed(r.alignment().score())))
+                .append("</div>")
+                .append(band(r))
                 .append("<div class=\"score-label\">alignment</div></div>\n")
-                .append("<div class=\"bar\">").append(HtmlCharts.scoreBar(r)).append("<p class=\"scale\">Alignment ")
-                .append(esc(ReadableText.scale())).append(".</p></div></div>\n<div class=\"counts\">");
+                .append("<div class=\"bar\">")
+                .append(HtmlCharts.scoreBar(r))
+                .append("<p class=\"scale\">Alignment ")
+                .append(esc(ReadableText.scale()))
+                .append(".</p></div></div>\n<div class=\"counts\">");
         for (Category c : Category.values()) {
-            sb.append("<span class=\"chip cat-").append(c.name().toLowerCase(java.util.Locale.ROOT))
-                    .append("\" data-category=\"").append(c.name()).append("\">").append(c.name().toLowerCase(java.util.Locale.ROOT))
-                    .append(" <b>").append(r.counts().of(c)).append("</b></span>");
+            sb.append("<span class=\"chip cat-")
+                    .append(c.name().toLowerCase(java.util.Locale.ROOT))
+                    .append("\" data-category=\"")
+                    .append(c.name())
+                    .append("\">")
+                    .append(c.name().toLowerCase(java.util.Locale.ROOT))
+                    .append(" <b>")
+                    .append(r.counts().of(c))
+                    .append("</b></span>");
         }
         for (Severity s : descending()) {
-            sb.append("<span class=\"chip sev-").append(s.label()).append("\" data-severity=\"").append(s.label())
-                    .append("\">").append(s.label()).append(" <b>").append(r.counts().of(s)).append("</b></span>");
+            sb.append("<span class=\"chip sev-")
+                    .append(s.label())
+                    .append("\" data-severity=\"")
+                    .append(s.label())
+                    .append("\">")
+                    .append(s.label())
+                    .append(" <b>")
+                    .append(r.counts().of(s))
+                    .append("</b></span>");
         }
-        sb.append("</div>\n<p class=\"counts-line\">").append(esc(ReadableText.counts(r))).append("</p>\n")
-                .append("<div class=\"matrix\"><h3>Risk matrix</h3>").append(HtmlCharts.riskMatrix(r))
+        sb.append("</div>\n<p class=\"counts-line\">")
+                .append(esc(ReadableText.counts(r)))
+                .append("</p>\n")
+                .append("<div class=\"matrix\"><h3>Risk matrix</h3>")
+                .append(HtmlCharts.riskMatrix(r))
                 .append("</div>\n");
         if (!r.context().isEmpty()) {
             Map<String, String> numbers = EvidenceNotes.contextNumbers(r);
             sb.append("<div class=\"context\"><h3>Context</h3><p class=\"rule-desc\">Facts that frame several "
                     + "findings; their quotes are given once, here.</p><ul class=\"context-list\">");
             for (Citation c : r.context()) {
-                sb.append("<li id=\"fs-").append(index).append('-').append(esc(numbers.get(c.fact()))).append("\"><b>")
-                        .append(esc(numbers.get(c.fact()))).append("</b> ").append(esc(ReadableText.label(c)))
+                sb.append("<li id=\"fs-")
+                        .append(index)
+                        .append('-')
+                        .append(esc(numbers.get(c.fact())))
+                        .append("\"><b>")
+                        .append(esc(numbers.get(c.fact())))
+                        .append("</b> ")
+                        .append(esc(ReadableText.label(c)))
                         .append(sourceLink(index, c.source()));
                 if (c.quote() != null) {
                     sb.append("<blockquote>").append(esc(c.quote())).append("</blockquote>");
@@ -133,28 +192,43 @@ public final class HtmlFormatter implements ReportFormatter {
         }
         IdentityHashMap<Finding, List<EvidenceNotes.Note>> notes = EvidenceNotes.of(r, r.findings());
         for (Category c : Category.values()) {
-            List<Finding> findings = r.findings().stream().filter(f -> f.getCategory() == c).toList();
+            List<Finding> findings =
+                    r.findings().stream().filter(f -> f.getCategory() == c).toList();
             if (findings.isEmpty()) {
                 continue;
             }
-            sb.append("<div class=\"category\" data-category=\"").append(c.name()).append("\"><h3>").append(c.name())
-                    .append(" <span class=\"n\">").append(findings.size()).append("</span></h3>\n");
+            sb.append("<div class=\"category\" data-category=\"")
+                    .append(c.name())
+                    .append("\"><h3>")
+                    .append(c.name())
+                    .append(" <span class=\"n\">")
+                    .append(findings.size())
+                    .append("</span></h3>\n");
             findings.forEach(f -> finding(f, index, rules.get(f.getRuleId()), notes.get(f), sb));
             sb.append("</div>\n");
         }
         if (!r.errors().isEmpty()) {
             sb.append("<div class=\"errors\"><h3>Evaluation errors</h3><ul>");
-            r.errors().forEach(e -> sb.append("<li><code>").append(esc(e.toCompilerString())).append("</code></li>"));
+            r.errors().forEach(e -> sb.append("<li><code>")
+                    .append(esc(e.toCompilerString()))
+                    .append("</code></li>"));
             sb.append("</ul></div>\n");
         }
         if (!r.sources().isEmpty()) {
             sb.append("<div class=\"sources\"><h3>Sources</h3><ol class=\"sources\">");
             for (int i = 0; i < r.sources().size(); i++) {
                 Source src = r.sources().get(i);
-                sb.append("<li id=\"fs-").append(index).append("-src-").append(i + 1).append("\">")
+                sb.append("<li id=\"fs-")
+                        .append(index)
+                        .append("-src-")
+                        .append(i + 1)
+                        .append("\">")
                         .append(esc(ReadableText.source(src)));
                 if (src.url() != null && src.url().strip().matches("https?://\\S+")) {
-                    sb.append(" <a href=\"").append(esc(src.url().strip())).append("\">").append(esc(src.url().strip()))
+                    sb.append(" <a href=\"")
+                            .append(esc(src.url().strip()))
+                            .append("\">")
+                            .append(esc(src.url().strip()))
                             .append("</a>");
                 } else if (src.url() != null) {
                     sb.append(' ').append(esc(src.url()));
@@ -170,18 +244,31 @@ public final class HtmlFormatter implements ReportFormatter {
         return source > 0 ? " <a class=\"src\" href=\"#fs-" + index + "-src-" + source + "\">[" + source + "]</a>" : "";
     }
 
-    private static void finding(Finding f, int index, RuleDescription rule, List<EvidenceNotes.Note> notes,
-                                StringBuilder sb) {
+    private static void finding(
+            Finding f, int index, RuleDescription rule, List<EvidenceNotes.Note> notes, StringBuilder sb) {
         String tag = f.getWeight() == null ? f.getSeverity().label() : Numbers.signed(f.getWeight());
         String weight = f.getWeight() == null ? "" : f.getWeight() >= 0 ? " weight-pos" : " weight-neg";
-        sb.append("<article class=\"finding sev-").append(f.getSeverity().label()).append(weight).append("\" data-rule=\"")
-                .append(esc(f.getRuleId())).append("\" data-severity=\"").append(f.getSeverity().label())
-                .append("\" data-facts=\"").append(esc(String.join(" ", f.getFacts())))
-                .append("\"><div class=\"head\"><span class=\"badge sev-").append(f.getSeverity().label()).append(weight)
+        sb.append("<article class=\"finding sev-")
+                .append(f.getSeverity().label())
+                .append(weight)
+                .append("\" data-rule=\"")
+                .append(esc(f.getRuleId()))
+                .append("\" data-severity=\"")
+                .append(f.getSeverity().label())
+                .append("\" data-facts=\"")
+                .append(esc(String.join(" ", f.getFacts())))
+                .append("\"><div class=\"head\"><span class=\"badge sev-")
+                .append(f.getSeverity().label())
+                .append(weight)
                 .append("\">")
-                .append(esc(tag)).append("</span> <code class=\"rule\">").append(esc(f.getRuleId())).append("</code>");
+                .append(esc(tag))
+                .append("</span> <code class=\"rule\">")
+                .append(esc(f.getRuleId()))
+                .append("</code>");
         if (rule != null && rule.description() != null) {
-            sb.append(" <span class=\"rule-desc\">").append(esc(rule.description())).append("</span>");
+            sb.append(" <span class=\"rule-desc\">")
+                    .append(esc(rule.description()))
+                    .append("</span>");
         }
         sb.append("</div>\n<p class=\"message\">").append(esc(f.getMessage())).append("</p>\n");
         if (notes != null && !notes.isEmpty()) {
@@ -190,8 +277,14 @@ public final class HtmlFormatter implements ReportFormatter {
                 sb.append("<li>").append(esc(n.label())).append(sourceLink(index, n.source()));
                 switch (n.kind()) {
                     case QUOTE -> sb.append(": <q>").append(esc(n.text())).append("</q>");
-                    case CONTEXT -> sb.append(": context <a href=\"#fs-").append(index).append('-').append(esc(n.text()))
-                            .append("\">").append(esc(n.text())).append("</a>");
+                    case CONTEXT ->
+                        sb.append(": context <a href=\"#fs-")
+                                .append(index)
+                                .append('-')
+                                .append(esc(n.text()))
+                                .append("\">")
+                                .append(esc(n.text()))
+                                .append("</a>");
                     default -> sb.append(esc(EvidenceNotes.plain(n)));
                 }
                 sb.append("</li>");
@@ -212,14 +305,26 @@ public final class HtmlFormatter implements ReportFormatter {
     }
 
     private static void traceTree(Trace t, StringBuilder sb) {
-        sb.append("<div class=\"trace-rule\"><code>").append(esc(t.ruleId())).append("</code> ")
-                .append(esc(t.ruleName())).append(" <span class=\"where\">").append(esc(t.file())).append(':')
-                .append(t.line()).append("</span></div><ul>");
+        sb.append("<div class=\"trace-rule\"><code>")
+                .append(esc(t.ruleId()))
+                .append("</code> ")
+                .append(esc(t.ruleName()))
+                .append(" <span class=\"where\">")
+                .append(esc(t.file()))
+                .append(':')
+                .append(t.line())
+                .append("</span></div><ul>");
         for (TracedFact fact : t.facts()) {
-            sb.append("<li><code class=\"fact\">").append(esc(fact.type())).append(' ').append(esc(fact.id()))
+            sb.append("<li><code class=\"fact\">")
+                    .append(esc(fact.type()))
+                    .append(' ')
+                    .append(esc(fact.id()))
                     .append("</code>");
-            fact.fields().forEach((k, v) -> sb.append(" <span class=\"field\">").append(esc(k)).append('=')
-                    .append(esc(String.valueOf(v))).append("</span>"));
+            fact.fields().forEach((k, v) -> sb.append(" <span class=\"field\">")
+                    .append(esc(k))
+                    .append('=')
+                    .append(esc(String.valueOf(v)))
+                    .append("</span>"));
             if (fact.derivedBy() != null) {
                 traceTree(fact.derivedBy(), sb);
             }
@@ -227,8 +332,11 @@ public final class HtmlFormatter implements ReportFormatter {
         }
         if (!t.bindings().isEmpty()) {
             sb.append("<li class=\"bindings\">bound:");
-            t.bindings().forEach((k, v) -> sb.append(" <span class=\"field\">").append(esc(k)).append('=')
-                    .append(esc(String.valueOf(v))).append("</span>"));
+            t.bindings().forEach((k, v) -> sb.append(" <span class=\"field\">")
+                    .append(esc(k))
+                    .append('=')
+                    .append(esc(String.valueOf(v)))
+                    .append("</span>"));
             sb.append("</li>");
         }
         sb.append("</ul>");
@@ -239,9 +347,12 @@ public final class HtmlFormatter implements ReportFormatter {
             return;
         }
         sb.append("<section class=\"load-errors card\"><h2>Inputs that could not be loaded <span class=\"n\">")
-                .append(run.errors().size()).append("</span></h2><ul>");
+                .append(run.errors().size())
+                .append("</span></h2><ul>");
         for (Diagnostic e : run.errors()) {
-            sb.append("<li data-kind=\"").append(esc(e.kind().label())).append("\"><code>")
+            sb.append("<li data-kind=\"")
+                    .append(esc(e.kind().label()))
+                    .append("\"><code>")
                     .append(esc(e.toCompilerString()))
                     .append("</code></li>");
         }
@@ -249,7 +360,8 @@ public final class HtmlFormatter implements ReportFormatter {
     }
 
     private static String band(Report r) {
-        return "<span class=\"band band-" + esc(r.alignment().band()) + "\">" + esc(r.alignment().band()) + "</span>";
+        return "<span class=\"band band-" + esc(r.alignment().band()) + "\">"
+                + esc(r.alignment().band()) + "</span>";
     }
 
     private static List<Severity> descending() {

@@ -75,6 +75,5 @@ final class HtmlStyle {
             .errors code,.load-errors code{white-space:pre-wrap;color:#8e2a1f}
             """;
 
-    private HtmlStyle() {
-    }
+    private HtmlStyle() {}
 }

@@ -18,8 +18,7 @@ import java.util.List;
 public final class HttpDocuments {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private HttpDocuments() {
-    }
+    private HttpDocuments() {}
 
     /** {@code /v1/evaluate}: the run as {@code evaluate --format json} writes it. */
     public static byte[] run(RunReport run) {
@@ -53,8 +52,8 @@ public final class HttpDocuments {
      * @param failedAt   when the last reload failed, or null when it did not
      * @param lastErrors that reload's errors (ignored when {@code failedAt} is null)
      */
-    public static byte[] rules(String hash, List<RuleDescription> rules, long reloads, Instant failedAt,
-                               List<Diagnostic> lastErrors) {
+    public static byte[] rules(
+            String hash, List<RuleDescription> rules, long reloads, Instant failedAt, List<Diagnostic> lastErrors) {
         ObjectNode root = NODES.objectNode();
         root.put("hash", hash);
         root.put("count", rules.size());

@@ -51,9 +51,15 @@ public final class JUnitFormatter implements ReportFormatter {
             if (!run.errors().isEmpty()) {
                 suites.add(loadSuite(run.errors()));
             }
-            x.writeAttribute("tests", String.valueOf(suites.stream().mapToInt(s -> s.cases.size()).sum()));
-            x.writeAttribute("failures", String.valueOf(suites.stream().mapToInt(Suite::failures).sum()));
-            x.writeAttribute("errors", String.valueOf(suites.stream().mapToInt(Suite::errors).sum()));
+            x.writeAttribute(
+                    "tests",
+                    String.valueOf(suites.stream().mapToInt(s -> s.cases.size()).sum()));
+            x.writeAttribute(
+                    "failures",
+                    String.valueOf(suites.stream().mapToInt(Suite::failures).sum()));
+            x.writeAttribute(
+                    "errors",
+                    String.valueOf(suites.stream().mapToInt(Suite::errors).sum()));
             for (Suite s : suites) {
                 writeSuite(x, s);
             }
@@ -68,9 +74,14 @@ public final class JUnitFormatter implements ReportFormatter {
         }
     }
 
-    private record Case(String classname, String name, String outcome, String message, String type, String body,
-                        String systemOut) {
-    }
+    private record Case(
+            String classname,
+            String name,
+            String outcome,
+            String message,
+            String type,
+            String body,
+            String systemOut) {}
 
     private record Suite(String name, String file, List<Case> cases) {
         Suite {
@@ -90,24 +101,46 @@ public final class JUnitFormatter implements ReportFormatter {
         List<Case> cases = new ArrayList<>();
         java.util.Map<String, RuleDescription> rules = ReadableText.rulesById(run);
         for (String ruleId : ruleIds(run, report)) {
-            List<Finding> findings = report.findings().stream().filter(f -> f.getRuleId().equals(ruleId)).toList();
-            List<Finding> failing = findings.stream().filter(f -> options.fails(f.getSeverity())).toList();
+            List<Finding> findings = report.findings().stream()
+                    .filter(f -> f.getRuleId().equals(ruleId))
+                    .toList();
+            List<Finding> failing = findings.stream()
+                    .filter(f -> options.fails(f.getSeverity()))
+                    .toList();
             // the rule's description heads its output, so a CI test tab says what the rule checks
             RuleDescription rule = rules.get(ruleId);
             String about = rule == null || rule.description() == null ? "" : "Rule: " + rule.description() + "\n";
             String listing = listing(findings);
             if (failing.isEmpty()) {
-                cases.add(new Case(report.id(), ruleId, "passed", null, null, null,
+                cases.add(new Case(
+                        report.id(),
+                        ruleId,
+                        "passed",
+                        null,
+                        null,
+                        null,
                         about.isEmpty() && listing == null ? null : about + (listing == null ? "" : listing)));
             } else {
-                cases.add(new Case(report.id(), ruleId, "failure", failing.size() + " finding(s) at or above "
-                        + options.failOn().label(), failing.get(0).getSeverity().label(), about + listing(failing),
+                cases.add(new Case(
+                        report.id(),
+                        ruleId,
+                        "failure",
+                        failing.size() + " finding(s) at or above "
+                                + options.failOn().label(),
+                        failing.get(0).getSeverity().label(),
+                        about + listing(failing),
                         null));
             }
         }
         for (Diagnostic e : report.errors()) {
-            cases.add(new Case(report.id(), "evaluation: " + (e.rule() == null ? e.kind() : e.rule()), "error",
-                    e.message(), e.kind().label(), e.toCompilerString(), null));
+            cases.add(new Case(
+                    report.id(),
+                    "evaluation: " + (e.rule() == null ? e.kind() : e.rule()),
+                    "error",
+                    e.message(),
+                    e.kind().label(),
+                    e.toCompilerString(),
+                    null));
         }
         return new Suite(report.id(), report.file(), cases);
     }
@@ -127,8 +160,8 @@ public final class JUnitFormatter implements ReportFormatter {
     private static Suite loadSuite(List<Diagnostic> errors) {
         List<Case> cases = new ArrayList<>();
         for (Diagnostic e : errors) {
-            cases.add(new Case("lodestone.load", where(e), "error", e.message(), e.kind().label(),
-                    e.toCompilerString(), null));
+            cases.add(new Case(
+                    "lodestone.load", where(e), "error", e.message(), e.kind().label(), e.toCompilerString(), null));
         }
         return new Suite(LOAD_SUITE, null, cases);
     }
@@ -148,8 +181,10 @@ public final class JUnitFormatter implements ReportFormatter {
             for (int n = 2; !seen.add(c.classname + "\u0000" + name); n++) {
                 name = c.name + " (" + n + ")";
             }
-            unique.add(name.equals(c.name) ? c : new Case(c.classname, name, c.outcome, c.message, c.type, c.body,
-                    c.systemOut));
+            unique.add(
+                    name.equals(c.name)
+                            ? c
+                            : new Case(c.classname, name, c.outcome, c.message, c.type, c.body, c.systemOut));
         }
         return List.copyOf(unique);
     }
@@ -160,8 +195,13 @@ public final class JUnitFormatter implements ReportFormatter {
         }
         StringBuilder sb = new StringBuilder();
         for (Finding f : findings) {
-            sb.append('[').append(f.getSeverity().label()).append("] ").append(f.getMessage())
-                    .append(" (facts: ").append(String.join(", ", f.getFacts())).append(")\n");
+            sb.append('[')
+                    .append(f.getSeverity().label())
+                    .append("] ")
+                    .append(f.getMessage())
+                    .append(" (facts: ")
+                    .append(String.join(", ", f.getFacts()))
+                    .append(")\n");
         }
         return sb.toString();
     }
@@ -224,8 +264,12 @@ public final class JUnitFormatter implements ReportFormatter {
         }
         StringBuilder sb = new StringBuilder(text.length());
         text.codePoints().forEach(c -> {
-            boolean allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
-                    || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000;
+            boolean allowed = c == 0x9
+                    || c == 0xA
+                    || c == 0xD
+                    || (c >= 0x20 && c <= 0xD7FF)
+                    || (c >= 0xE000 && c <= 0xFFFD)
+                    || c >= 0x10000;
             sb.appendCodePoint(allowed ? c : 0xFFFD);
         });
         return sb.toString();

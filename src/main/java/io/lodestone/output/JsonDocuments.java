@@ -17,8 +17,7 @@ public final class JsonDocuments {
     static final ObjectMapper MAPPER = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     private static final ObjectMapper PRETTY = MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private JsonDocuments() {
-    }
+    private JsonDocuments() {}
 
     /** A CLI document: indented, newline-terminated, the writer flushed and left open. */
     static void write(JsonNode document, Writer out) throws IOException {

@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lodestone.api.Alignment;
 import io.lodestone.api.Category;
 import io.lodestone.api.Citation;
-import io.lodestone.api.Entity;
 import io.lodestone.api.Diagnostic;
-import io.lodestone.api.PriorityVerdict;
+import io.lodestone.api.Entity;
 import io.lodestone.api.Evidence;
 import io.lodestone.api.Finding;
+import io.lodestone.api.PriorityVerdict;
 import io.lodestone.api.Report;
 import io.lodestone.api.RunReport;
 import io.lodestone.api.Severity;
@@ -27,6 +27,7 @@ import java.io.Writer;
 public final class JsonFormatter implements ReportFormatter {
     /** Version of this output shape; raised only for a change that is not backward-compatible. */
     public static final int FORMAT_VERSION = 1;
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     @Override

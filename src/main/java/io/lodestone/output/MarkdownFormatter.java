@@ -14,7 +14,6 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -46,7 +45,9 @@ public final class MarkdownFormatter implements ReportFormatter {
             out.println("| fact set | alignment | band | findings | risk | inconsistency |");
             out.println("|---|---:|---|---:|---:|---:|");
             for (Report r : run.reports()) {
-                out.println("| " + cell(r.id()) + " | " + Numbers.signed(r.alignment().score()) + " | " + r.alignment().band()
+                out.println("| " + cell(r.id()) + " | "
+                        + Numbers.signed(r.alignment().score()) + " | "
+                        + r.alignment().band()
                         + " | " + r.counts().findings() + " | " + r.counts().of(Category.RISK) + " | "
                         + r.counts().of(Category.INCONSISTENCY) + " |");
             }
@@ -73,8 +74,8 @@ public final class MarkdownFormatter implements ReportFormatter {
             out.println("**Bottom line.** " + cell(r.summary()));
             out.println();
         }
-        out.println("**Alignment " + Numbers.signed(r.alignment().score()) + "** (" + r.alignment().band() + ") · "
-                + cell(ReadableText.counts(r)) + " · `" + code(r.file()) + "`  ");
+        out.println("**Alignment " + Numbers.signed(r.alignment().score()) + "** ("
+                + r.alignment().band() + ") · " + cell(ReadableText.counts(r)) + " · `" + code(r.file()) + "`  ");
         out.println("Alignment " + cell(ReadableText.scale()) + ".");
         out.println();
         out.print("| category |");
@@ -86,7 +87,9 @@ public final class MarkdownFormatter implements ReportFormatter {
         for (Category c : Category.values()) {
             out.print("| " + c.name() + " |");
             for (Severity s : severitiesDescending()) {
-                long n = r.findings().stream().filter(f -> f.getCategory() == c && f.getSeverity() == s).count();
+                long n = r.findings().stream()
+                        .filter(f -> f.getCategory() == c && f.getSeverity() == s)
+                        .count();
                 out.print(" " + n + " |");
             }
             out.println(" " + r.counts().of(c) + " |");
@@ -123,12 +126,13 @@ public final class MarkdownFormatter implements ReportFormatter {
         }
     }
 
-    private static final List<Category> SECTION_ORDER = List.of(Category.RISK, Category.INCONSISTENCY,
-            Category.ALIGNMENT);
+    private static final List<Category> SECTION_ORDER =
+            List.of(Category.RISK, Category.INCONSISTENCY, Category.ALIGNMENT);
 
-    private static void section(PrintWriter out, String heading, Report r, Category c,
-                                Map<Finding, List<EvidenceNotes.Note>> notes) {
-        List<Finding> in = r.findings().stream().filter(f -> f.getCategory() == c).toList();
+    private static void section(
+            PrintWriter out, String heading, Report r, Category c, Map<Finding, List<EvidenceNotes.Note>> notes) {
+        List<Finding> in =
+                r.findings().stream().filter(f -> f.getCategory() == c).toList();
         if (in.isEmpty()) {
             return;
         }
@@ -138,8 +142,8 @@ public final class MarkdownFormatter implements ReportFormatter {
             if (i == TOP) {
                 int more = in.size() - TOP;
                 out.println();
-                out.println("<details><summary>" + more + (more == 1 ? " more finding" : " more findings")
-                        + "</summary>");
+                out.println(
+                        "<details><summary>" + more + (more == 1 ? " more finding" : " more findings") + "</summary>");
                 out.println();
             }
             finding(out, in.get(i), notes.get(in.get(i)));
@@ -197,8 +201,8 @@ public final class MarkdownFormatter implements ReportFormatter {
     private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("\\S+");
 
     /** What GitHub-flavoured Markdown turns into a link or a notification (URLs, www., e-mail, @user). */
-    private static final java.util.regex.Pattern LINKISH = java.util.regex.Pattern.compile(
-            "(?i)[a-z][a-z0-9+.-]*://|www\\.|@\\w|^(?:mailto|javascript|data):");
+    private static final java.util.regex.Pattern LINKISH =
+            java.util.regex.Pattern.compile("(?i)[a-z][a-z0-9+.-]*://|www\\.|@\\w|^(?:mailto|javascript|data):");
 
     private static String escape(String text) {
         StringBuilder sb = new StringBuilder(text.length());
@@ -209,7 +213,8 @@ public final class MarkdownFormatter implements ReportFormatter {
                 case '<' -> sb.append("&lt;");
                 case '>' -> sb.append("&gt;");
                 case '|' -> sb.append("\\|");
-                case '\\', '*', '_', '`', '[', ']', '#', '~', '$' -> sb.append('\\').append(c);
+                case '\\', '*', '_', '`', '[', ']', '#', '~', '$' ->
+                    sb.append('\\').append(c);
                 case '\n', '\r', '\t' -> sb.append(' ');
                 default -> sb.append(Character.isISOControl(c) ? ' ' : c);
             }

@@ -16,8 +16,7 @@ import java.util.Map;
 
 /** Wording shared by the formats people read (text, Markdown, HTML): scale, counts, sources, wrapping. */
 final class ReadableText {
-    private ReadableText() {
-    }
+    private ReadableText() {}
 
     /** The alignment scale and the band thresholds, in one line. */
     static String scale() {
@@ -29,7 +28,9 @@ final class ReadableText {
     }
 
     private static String edge(double v) {
-        String n = v == Math.rint(v) ? String.valueOf((long) Math.abs(v)) : String.format(Locale.ROOT, "%.1f", Math.abs(v));
+        String n = v == Math.rint(v)
+                ? String.valueOf((long) Math.abs(v))
+                : String.format(Locale.ROOT, "%.1f", Math.abs(v));
         return (v > 0 ? "+" : v < 0 ? "\u2212" : "") + n;
     }
 
@@ -42,10 +43,13 @@ final class ReadableText {
                 severities.add(n + " " + s.label());
             }
         }
-        return plural(r.counts().findings(), "finding", "findings") + " (" + r.counts().of(Category.ALIGNMENT)
-                + " alignment, " + r.counts().of(Category.RISK) + " risk, " + r.counts().of(Category.INCONSISTENCY)
+        return plural(r.counts().findings(), "finding", "findings") + " ("
+                + r.counts().of(Category.ALIGNMENT)
+                + " alignment, " + r.counts().of(Category.RISK) + " risk, "
+                + r.counts().of(Category.INCONSISTENCY)
                 + " inconsistency" + (severities.isEmpty() ? "" : "; " + String.join(", ", severities)) + ") from "
-                + plural(r.counts().facts(), "fact", "facts") + " and " + plural(r.counts().rules(), "rule", "rules");
+                + plural(r.counts().facts(), "fact", "facts") + " and "
+                + plural(r.counts().rules(), "rule", "rules");
     }
 
     /** Title, kind, publisher, author, date; the URL is left to each format (a link in HTML). */
@@ -68,7 +72,10 @@ final class ReadableText {
         List<List<Citation>> out = new ArrayList<>();
         for (Citation c : citations) {
             List<Citation> last = out.isEmpty() ? null : out.get(out.size() - 1);
-            if (last != null && mergeable(c) && mergeable(last.get(0)) && c.source() == last.get(0).source()
+            if (last != null
+                    && mergeable(c)
+                    && mergeable(last.get(0))
+                    && c.source() == last.get(0).source()
                     && java.util.Objects.equals(c.type(), last.get(0).type())) {
                 last.add(c);
             } else {

@@ -14,8 +14,7 @@ final class SarifAutomation {
     static final String CATEGORY = "lodestone/";
     private static final String ADO = "azuredevops/pipeline/build/";
 
-    private SarifAutomation() {
-    }
+    private SarifAutomation() {}
 
     static ObjectNode of(Map<String, String> env, String description) {
         ObjectNode details = JsonNodeFactory.instance.objectNode();
@@ -27,9 +26,11 @@ final class SarifAutomation {
         String definitionId = env.getOrDefault("SYSTEM_DEFINITIONID", "");
         String phaseId = env.getOrDefault("SYSTEM_PHASEID", "");
         // azuredevops/pipeline/build/<org>/<project>/<buildDefId>/<phaseId>/<branch>/<buildId>
-        details.put("id", ADO + organization(env.getOrDefault("SYSTEM_COLLECTIONURI", "")) + "/"
-                + env.getOrDefault("SYSTEM_TEAMPROJECT", "") + "/" + definitionId + "/" + phaseId + "/"
-                + env.getOrDefault("BUILD_SOURCEBRANCH", "") + "/" + env.getOrDefault("BUILD_BUILDID", ""));
+        details.put(
+                "id",
+                ADO + organization(env.getOrDefault("SYSTEM_COLLECTIONURI", "")) + "/"
+                        + env.getOrDefault("SYSTEM_TEAMPROJECT", "") + "/" + definitionId + "/" + phaseId + "/"
+                        + env.getOrDefault("BUILD_SOURCEBRANCH", "") + "/" + env.getOrDefault("BUILD_BUILDID", ""));
         ObjectNode props = details.putObject("properties");
         props.put(ADO + "buildDefinitionId", definitionId);
         props.put(ADO + "buildDefinitionName", env.getOrDefault("BUILD_DEFINITIONNAME", ""));

@@ -31,10 +31,12 @@ import java.util.Optional;
  * across runs whatever its message or position.
  */
 public final class SarifFormatter implements ReportFormatter {
-    static final String SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+    static final String SCHEMA =
+            "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
     static final String FINGERPRINT = "lodestoneFinding/v1";
     /** Where people learn about the tool (SARIF2005); the project's documentation root. */
     static final String INFORMATION_URI = "https://lodestone.example/";
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     @Override
@@ -73,8 +75,12 @@ public final class SarifFormatter implements ReportFormatter {
         ObjectNode invocation = sarifRun.putArray("invocations").addObject();
         invocation.put("executionSuccessful", !run.hasErrors());
         ArrayNode notifications = invocation.putArray("toolExecutionNotifications");
-        sarifRun.set("automationDetails", SarifAutomation.of(env, "Lodestone findings for " + run.reports().size()
-                + " fact set(s)" + (run.rulesHash() == null ? "" : " with rules " + run.rulesHash())));
+        sarifRun.set(
+                "automationDetails",
+                SarifAutomation.of(
+                        env,
+                        "Lodestone findings for " + run.reports().size() + " fact set(s)"
+                                + (run.rulesHash() == null ? "" : " with rules " + run.rulesHash())));
         ArrayNode results = sarifRun.putArray("results");
         for (Report report : run.reports()) {
             for (Finding f : report.findings()) {
@@ -107,8 +113,10 @@ public final class SarifFormatter implements ReportFormatter {
             String where = r.file() == null ? null : r.file() + (r.line() > 0 ? ":" + r.line() : "");
             ObjectNode help = rule.putObject("help");
             help.put("text", full + (where == null ? "" : " Defined in " + where + "."));
-            help.put("markdown", MarkdownFormatter.cell(full) + (where == null ? ""
-                    : "\n\nDefined in `" + where.replace("`", "") + "`."));
+            help.put(
+                    "markdown",
+                    MarkdownFormatter.cell(full)
+                            + (where == null ? "" : "\n\nDefined in `" + where.replace("`", "") + "`."));
             rule.putObject("defaultConfiguration").put("level", level(r.severity()));
             ObjectNode props = rule.putObject("properties");
             props.put("category", r.category().name());
@@ -131,8 +139,7 @@ public final class SarifFormatter implements ReportFormatter {
         return rules;
     }
 
-    private static ObjectNode result(FactLocator locator, Report report, Finding f,
-                                     Map<String, Integer> ruleIndex) {
+    private static ObjectNode result(FactLocator locator, Report report, Finding f, Map<String, Integer> ruleIndex) {
         ObjectNode result = NODES.objectNode();
         result.put("ruleId", f.getRuleId());
         result.put("ruleIndex", ruleIndex.get(f.getRuleId()));
@@ -143,7 +150,8 @@ public final class SarifFormatter implements ReportFormatter {
         physical.putObject("artifactLocation").put("uri", uri(report.file()));
         Optional<FactLocation> at = f.getFacts().stream()
                 .map(id -> locator.locate(report.file(), id))
-                .flatMap(Optional::stream).findFirst();
+                .flatMap(Optional::stream)
+                .findFirst();
         at.ifPresent(l -> {
             ObjectNode region = physical.putObject("region");
             region.put("startLine", l.line());

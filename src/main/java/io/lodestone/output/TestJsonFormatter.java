@@ -22,7 +22,9 @@ public final class TestJsonFormatter implements TestRunFormatter {
     public void write(TestRun run, boolean coverage, Writer out) throws IOException {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         ObjectNode root = nodes.objectNode();
-        root.putObject("rules").put("hash", run.rulesHash()).put("count", run.rules().size());
+        root.putObject("rules")
+                .put("hash", run.rulesHash())
+                .put("count", run.rules().size());
         ArrayNode cases = root.putArray("cases");
         for (CaseResult c : run.cases()) {
             ObjectNode n = cases.addObject();
@@ -56,7 +58,9 @@ public final class TestJsonFormatter implements TestRunFormatter {
             ArrayNode rules = cov.putArray("rules");
             for (RuleDescription r : run.rules()) {
                 if (!r.isDerivation()) {
-                    rules.addObject().put("id", r.id()).put("description", r.description())
+                    rules.addObject()
+                            .put("id", r.id())
+                            .put("description", r.description())
                             .put("firedIn", run.firedIn().getOrDefault(r.id(), 0))
                             .put("guardedIn", run.guardedIn().getOrDefault(r.id(), 0));
                 }

@@ -1,7 +1,7 @@
 package io.lodestone.output;
 
-import io.lodestone.api.CaseResult.Mismatch;
 import io.lodestone.api.CaseResult;
+import io.lodestone.api.CaseResult.Mismatch;
 import io.lodestone.api.Diagnostic;
 import io.lodestone.api.RuleDescription;
 import io.lodestone.api.TestRun;
@@ -48,8 +48,9 @@ public final class TestTextFormatter implements TestRunFormatter {
         return switch (m.kind()) {
             case "missing" -> "missing     " + m.ruleId() + (m.facts().isEmpty() ? "" : " citing" + facts);
             case "unexpected" -> "unexpected  " + m.ruleId() + facts + ": " + TextFormatter.clean(m.actual());
-            case "mismatched" -> "mismatched  " + m.ruleId() + facts + " " + m.field() + ": expected " + m.expected()
-                    + ", got " + m.actual();
+            case "mismatched" ->
+                "mismatched  " + m.ruleId() + facts + " " + m.field() + ": expected " + m.expected() + ", got "
+                        + m.actual();
             default -> "alignment   " + m.field() + ": expected " + m.expected() + ", got " + m.actual();
         };
     }
@@ -62,20 +63,33 @@ public final class TestTextFormatter implements TestRunFormatter {
             if (r.isDerivation()) {
                 continue;
             }
-            out.println(String.format(Locale.ROOT, "  %-40s %8d %10d", r.id(), run.firedIn().getOrDefault(r.id(), 0),
+            out.println(String.format(
+                    Locale.ROOT,
+                    "  %-40s %8d %10d",
+                    r.id(),
+                    run.firedIn().getOrDefault(r.id(), 0),
                     run.guardedIn().getOrDefault(r.id(), 0)));
             if (r.description() != null) {
                 ReadableText.wrap(TextFormatter.clean(r.description()), "    ", "    ", OutputOptions.DEFAULT_WIDTH)
                         .forEach(out::println);
             }
         }
-        List<String> neverFired = run.rules().stream().filter(r -> !r.isDerivation())
-                .map(RuleDescription::id).filter(id -> run.firedIn().getOrDefault(id, 0) == 0).toList();
-        List<String> unguarded = run.rules().stream().filter(r -> !r.isDerivation())
-                .map(RuleDescription::id).filter(id -> run.guardedIn().getOrDefault(id, 0) == 0).toList();
+        List<String> neverFired = run.rules().stream()
+                .filter(r -> !r.isDerivation())
+                .map(RuleDescription::id)
+                .filter(id -> run.firedIn().getOrDefault(id, 0) == 0)
+                .toList();
+        List<String> unguarded = run.rules().stream()
+                .filter(r -> !r.isDerivation())
+                .map(RuleDescription::id)
+                .filter(id -> run.guardedIn().getOrDefault(id, 0) == 0)
+                .toList();
         out.println("  fired in no case: " + (neverFired.isEmpty() ? "none" : String.join(", ", neverFired)));
         out.println("  guarded by no mustNot case: " + (unguarded.isEmpty() ? "none" : String.join(", ", unguarded)));
-        out.println(String.format(Locale.ROOT, "  coverage: %.1f%% of %d rules fired in some case",
-                run.coveragePercent(), run.rules().stream().filter(r -> !r.isDerivation()).count()));
+        out.println(String.format(
+                Locale.ROOT,
+                "  coverage: %.1f%% of %d rules fired in some case",
+                run.coveragePercent(),
+                run.rules().stream().filter(r -> !r.isDerivation()).count()));
     }
 }

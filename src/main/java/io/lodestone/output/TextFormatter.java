@@ -84,7 +84,8 @@ public final class TextFormatter implements ReportFormatter {
                 + " " + report.alignment().band());
         ReadableText.wrap(ReadableText.scale(), "             ", "             ", width)
                 .forEach(l -> out.println(s.paint(DIM, l)));
-        ReadableText.wrap(ReadableText.counts(report), "  Counts     ", "             ", width).forEach(out::println);
+        ReadableText.wrap(ReadableText.counts(report), "  Counts     ", "             ", width)
+                .forEach(out::println);
         if (!report.context().isEmpty()) {
             out.println();
             out.println("  " + s.paint(BOLD, "Context") + s.paint(DIM, "  cited by several findings"));
@@ -102,7 +103,9 @@ public final class TextFormatter implements ReportFormatter {
         }
         IdentityHashMap<Finding, List<EvidenceNotes.Note>> notes = EvidenceNotes.of(report, report.findings());
         for (Category category : Category.values()) {
-            List<Finding> findings = report.findings().stream().filter(f -> f.getCategory() == category).toList();
+            List<Finding> findings = report.findings().stream()
+                    .filter(f -> f.getCategory() == category)
+                    .toList();
             if (findings.isEmpty()) {
                 continue;
             }
@@ -111,7 +114,8 @@ public final class TextFormatter implements ReportFormatter {
             for (Finding f : findings) {
                 String tag = category == Category.ALIGNMENT && f.getWeight() != null
                         ? String.format(Locale.ROOT, "%-8s", Numbers.signed(f.getWeight()))
-                        : String.format(Locale.ROOT, "%-8s", f.getSeverity().label().toUpperCase(Locale.ROOT));
+                        : String.format(
+                                Locale.ROOT, "%-8s", f.getSeverity().label().toUpperCase(Locale.ROOT));
                 out.println("    " + s.paint(colorOf(f), tag) + s.paint(BOLD, f.getRuleId()));
                 ReadableText.wrap(clean(f.getMessage()), INDENT, INDENT, width).forEach(out::println);
                 for (EvidenceNotes.Note n : notes.get(f)) {
@@ -145,11 +149,15 @@ public final class TextFormatter implements ReportFormatter {
     }
 
     private static void writeTrace(Trace trace, String indent, Style s, PrintWriter out) {
-        out.println(indent + s.paint(DIM, "why: " + trace.ruleId() + " \"" + clean(trace.ruleName()) + "\" at "
-                + trace.file() + ":" + trace.line()));
+        out.println(indent
+                + s.paint(
+                        DIM,
+                        "why: " + trace.ruleId() + " \"" + clean(trace.ruleName()) + "\" at " + trace.file() + ":"
+                                + trace.line()));
         for (TracedFact fact : trace.facts()) {
             StringBuilder fields = new StringBuilder();
-            fact.fields().forEach((k, v) -> fields.append(' ').append(k).append('=').append(clean(String.valueOf(v))));
+            fact.fields()
+                    .forEach((k, v) -> fields.append(' ').append(k).append('=').append(clean(String.valueOf(v))));
             out.println(indent + "  " + s.paint(DIM, fact.type() + " " + clean(fact.id()) + fields));
             if (fact.derivedBy() != null) {
                 writeTrace(fact.derivedBy(), indent + "    ", s, out);
@@ -157,23 +165,32 @@ public final class TextFormatter implements ReportFormatter {
         }
         if (!trace.bindings().isEmpty()) {
             StringBuilder b = new StringBuilder();
-            trace.bindings().forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append('=')
+            trace.bindings().forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ")
+                    .append(k)
+                    .append('=')
                     .append(clean(String.valueOf(v))));
             out.println(indent + "  " + s.paint(DIM, "bound: " + b));
         }
     }
 
     private static String summary(RunReport run) {
-        int findings = run.reports().stream().mapToInt(r -> r.counts().findings()).sum();
+        int findings =
+                run.reports().stream().mapToInt(r -> r.counts().findings()).sum();
         StringBuilder sb = new StringBuilder();
-        sb.append(run.reports().size()).append(run.reports().size() == 1 ? " fact set" : " fact sets")
-                .append(" evaluated, ").append(findings).append(findings == 1 ? " finding" : " findings");
+        sb.append(run.reports().size())
+                .append(run.reports().size() == 1 ? " fact set" : " fact sets")
+                .append(" evaluated, ")
+                .append(findings)
+                .append(findings == 1 ? " finding" : " findings");
         if (!run.errors().isEmpty()) {
             sb.append(", ").append(run.errors().size()).append(run.errors().size() == 1 ? " error" : " errors");
         }
         if (run.rulesHash() != null) {
-            sb.append("; rules ").append(run.rulesHash(), 0, Math.min(run.rulesHash().length(), 19))
-                    .append(" (").append(run.ruleCount()).append(" rules)");
+            sb.append("; rules ")
+                    .append(run.rulesHash(), 0, Math.min(run.rulesHash().length(), 19))
+                    .append(" (")
+                    .append(run.ruleCount())
+                    .append(" rules)");
         }
         return sb.toString();
     }

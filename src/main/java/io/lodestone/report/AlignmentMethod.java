@@ -42,11 +42,9 @@ public final class AlignmentMethod {
     /** The priority of an ALIGNMENT rule without {@code @priority}. */
     public static final String UNATTRIBUTED = "unattributed";
 
-    private AlignmentMethod() {
-    }
+    private AlignmentMethod() {}
 
-    private record PolicyFact(String id, String issuer, List<String> priorities) {
-    }
+    private record PolicyFact(String id, String issuer, List<String> priorities) {}
 
     /**
      * Assesses one fact set.
@@ -57,7 +55,9 @@ public final class AlignmentMethod {
      * @return the alignment roll-up
      */
     public static Alignment assess(FactSet factSet, List<Finding> findings, Map<String, RuleDescription> rules) {
-        List<Finding> aligned = findings.stream().filter(f -> f.getCategory() == Category.ALIGNMENT).toList();
+        List<Finding> aligned = findings.stream()
+                .filter(f -> f.getCategory() == Category.ALIGNMENT)
+                .toList();
         Map<String, Fact> byId = new HashMap<>();
         List<PolicyFact> policies = new ArrayList<>();
         for (Fact fact : factSet.facts()) {
@@ -69,8 +69,8 @@ public final class AlignmentMethod {
                 if (priorities instanceof Collection<?> c) {
                     c.forEach(p -> words.add(String.valueOf(p)));
                 }
-                policies.add(new PolicyFact(fact.id(), issuer == null ? null : issuer.toString(),
-                        List.copyOf(new LinkedHashSet<>(words))));
+                policies.add(new PolicyFact(
+                        fact.id(), issuer == null ? null : issuer.toString(), List.copyOf(new LinkedHashSet<>(words))));
             }
         }
         Map<String, PolicyFact> policyById = new HashMap<>();
@@ -94,7 +94,10 @@ public final class AlignmentMethod {
             double weight = f.getWeight() == null ? 0 : f.getWeight();
             String priority = meta.getOrDefault("priority", UNATTRIBUTED);
             String effect = meta.containsKey("effect") ? meta.get("effect") : weight < 0 ? "against" : "serves";
-            String policyId = f.getFacts().stream().filter(policyById::containsKey).findFirst().orElse(null);
+            String policyId = f.getFacts().stream()
+                    .filter(policyById::containsKey)
+                    .findFirst()
+                    .orElse(null);
             String issuer = policyId == null ? null : policyById.get(policyId).issuer();
             Set<String> contestedBy = new TreeSet<>();
             Set<String> flagged = new LinkedHashSet<>();
@@ -110,7 +113,8 @@ public final class AlignmentMethod {
                     contestedBy.addAll(flaggedBy.get(id));
                     flagged.add(id);
                 }
-                if (byId.containsKey(id) && Boolean.TRUE.equals(property(byId.get(id).value(), "getHedged"))) {
+                if (byId.containsKey(id)
+                        && Boolean.TRUE.equals(property(byId.get(id).value(), "getHedged"))) {
                     contestedBy.add("hedged");
                     flagged.add(id);
                 }
@@ -119,8 +123,16 @@ public final class AlignmentMethod {
             double magnitude = Math.abs(weight) * (contested ? CONTESTED_FACTOR : 1);
             double counted = "against".equals(effect) ? -magnitude : magnitude;
             String key = issuer + "\u0000" + priority;
-            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(new Weighed(f.getRuleId(), f.getFacts(), effect,
-                    weight, counted, contested, List.copyOf(contestedBy), List.copyOf(flagged)));
+            byKey.computeIfAbsent(key, k -> new ArrayList<>())
+                    .add(new Weighed(
+                            f.getRuleId(),
+                            f.getFacts(),
+                            effect,
+                            weight,
+                            counted,
+                            contested,
+                            List.copyOf(contestedBy),
+                            List.copyOf(flagged)));
             keyInfo.putIfAbsent(key, new String[] {policyId, issuer, priority});
         }
 
@@ -155,7 +167,8 @@ public final class AlignmentMethod {
             if (f.getCategory() == Category.RISK
                     && (f.getSeverity() == Severity.HIGH || f.getSeverity() == Severity.CRITICAL)) {
                 boolean onJudged = f.getFacts().stream().anyMatch(judged::contains);
-                double w = !onJudged ? 0 : f.getSeverity() == Severity.CRITICAL ? CRITICAL_RISK_WEIGHT : HIGH_RISK_WEIGHT;
+                double w =
+                        !onJudged ? 0 : f.getSeverity() == Severity.CRITICAL ? CRITICAL_RISK_WEIGHT : HIGH_RISK_WEIGHT;
                 riskTotal += w;
                 risks.add(new RiskWeight(f.getRuleId(), f.getFacts(), f.getSeverity(), w));
             }
@@ -164,13 +177,15 @@ public final class AlignmentMethod {
         return new Alignment(score, AlignmentBand.of(score, !aligned.isEmpty()).label(), aligned, verdicts, risks);
     }
 
-    private static PriorityVerdict verdict(String policy, String issuer, String priority, List<Weighed> weighed,
-                                           boolean counted) {
+    private static PriorityVerdict verdict(
+            String policy, String issuer, String priority, List<Weighed> weighed, boolean counted) {
         boolean serves = weighed.stream().anyMatch(w -> "serves".equals(w.effect()));
         boolean against = weighed.stream().anyMatch(w -> "against".equals(w.effect()));
         String word = serves && against ? "mixed" : serves ? "served" : against ? "worked-against" : "not-addressed";
-        List<Weighed> ordered = new ArrayList<>(weighed.stream().filter(w -> "serves".equals(w.effect())).toList());
-        ordered.addAll(weighed.stream().filter(w -> !"serves".equals(w.effect())).toList());
+        List<Weighed> ordered = new ArrayList<>(
+                weighed.stream().filter(w -> "serves".equals(w.effect())).toList());
+        ordered.addAll(
+                weighed.stream().filter(w -> !"serves".equals(w.effect())).toList());
         double score = 0;
         for (Weighed w : ordered) {
             score += w.counted();

@@ -17,8 +17,7 @@ import java.util.Map;
  * inconsistencies with the worst named. Findings arrive in report order, most severe first per category.
  */
 public final class BottomLine {
-    private BottomLine() {
-    }
+    private BottomLine() {}
 
     /**
      * The bottom line of one report.
@@ -30,10 +29,15 @@ public final class BottomLine {
     public static String of(List<Finding> findings, Alignment alignment) {
         List<String> sentences = new ArrayList<>();
         sentences.add(alignmentSentence(alignment));
-        sentences.add(categorySentence(findings, Category.RISK, "risk", "risks", "the most severe",
-                "No strategic risk was found."));
-        sentences.add(categorySentence(findings, Category.INCONSISTENCY, "inconsistency", "inconsistencies",
-                "the worst", "The sources contain no inconsistency that the rules check for."));
+        sentences.add(categorySentence(
+                findings, Category.RISK, "risk", "risks", "the most severe", "No strategic risk was found."));
+        sentences.add(categorySentence(
+                findings,
+                Category.INCONSISTENCY,
+                "inconsistency",
+                "inconsistencies",
+                "the worst",
+                "The sources contain no inconsistency that the rules check for."));
         return String.join(" ", sentences);
     }
 
@@ -42,15 +46,18 @@ public final class BottomLine {
         if ("not-assessed".equals(alignment.band()) || alignment.contributions().isEmpty()) {
             return "Alignment was not assessed: no finding relates a deal to a stated policy priority.";
         }
-        long serving = alignment.contributions().stream().filter(f -> f.getWeight() != null && f.getWeight() > 0)
+        long serving = alignment.contributions().stream()
+                .filter(f -> f.getWeight() != null && f.getWeight() > 0)
                 .count();
-        long against = alignment.contributions().stream().filter(f -> f.getWeight() != null && f.getWeight() < 0)
+        long against = alignment.contributions().stream()
+                .filter(f -> f.getWeight() != null && f.getWeight() < 0)
                 .count();
         return "Alignment: " + alignment.band().replace('-', ' ') + " with the stated priorities (score "
                 + signed(alignment.score()) + ", " + bandRange(alignment.band()) + "); "
                 + (serving == 0 ? "none serves them" : count(serving, "finding serves them", "findings serve them"))
-                + " and " + (against == 0 ? "none works against them"
-                        : count(against, "works against them", "work against them")) + ".";
+                + " and "
+                + (against == 0 ? "none works against them" : count(against, "works against them", "work against them"))
+                + ".";
     }
 
     /** The score range of a band, from the thresholds of {@link AlignmentBand}. */
@@ -66,9 +73,10 @@ public final class BottomLine {
         };
     }
 
-    private static String categorySentence(List<Finding> findings, Category category, String one, String many,
-                                           String worstWord, String none) {
-        List<Finding> in = findings.stream().filter(f -> f.getCategory() == category).toList();
+    private static String categorySentence(
+            List<Finding> findings, Category category, String one, String many, String worstWord, String none) {
+        List<Finding> in =
+                findings.stream().filter(f -> f.getCategory() == category).toList();
         if (in.isEmpty()) {
             return none;
         }
@@ -81,7 +89,9 @@ public final class BottomLine {
                 parts.add(0, n + " " + s.label()); // Severity runs info..critical; most severe first
             }
         }
-        Finding worst = in.stream().max(java.util.Comparator.comparing(Finding::getSeverity)).orElseThrow();
+        Finding worst = in.stream()
+                .max(java.util.Comparator.comparing(Finding::getSeverity))
+                .orElseThrow();
         String head = "The sources contain ";
         if (category == Category.RISK) {
             head = "The rules found ";

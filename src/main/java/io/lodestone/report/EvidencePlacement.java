@@ -26,11 +26,9 @@ final class EvidencePlacement {
     /** How many findings must cite a fact for it to be context in the report. */
     static final int CONTEXT_MIN_FINDINGS = 3;
 
-    private EvidencePlacement() {
-    }
+    private EvidencePlacement() {}
 
-    record Placed(List<Finding> findings, List<Source> sources, List<Citation> context) {
-    }
+    record Placed(List<Finding> findings, List<Source> sources, List<Citation> context) {}
 
     static Placed place(List<Finding> sorted, FactSet factSet) {
         Map<String, Integer> citedBy = new HashMap<>();

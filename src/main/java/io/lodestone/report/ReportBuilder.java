@@ -1,7 +1,6 @@
 package io.lodestone.report;
 
 import io.lodestone.api.Alignment;
-import io.lodestone.api.AlignmentBand;
 import io.lodestone.api.Category;
 import io.lodestone.api.Counts;
 import io.lodestone.api.Diagnostic;
@@ -26,16 +25,19 @@ public final class ReportBuilder {
             .thenComparing(f -> f.getFacts(), ReportBuilder::compareLists)
             .thenComparing(Finding::getMessage);
 
-    private ReportBuilder() {
-    }
+    private ReportBuilder() {}
 
     public static Report build(FactSet factSet, List<Finding> findings, List<Diagnostic> errors, int ruleCount) {
         return build(factSet, findings, errors, ruleCount, List.of());
     }
 
     /** As above, with the rules whose {@code @priority} / {@code @effect} metadata the alignment verdicts read. */
-    public static Report build(FactSet factSet, List<Finding> findings, List<Diagnostic> errors, int ruleCount,
-                               List<RuleDescription> rules) {
+    public static Report build(
+            FactSet factSet,
+            List<Finding> findings,
+            List<Diagnostic> errors,
+            int ruleCount,
+            List<RuleDescription> rules) {
         List<Finding> ordered = new ArrayList<>(findings);
         ordered.sort(ORDER);
         EvidencePlacement.Placed placed = EvidencePlacement.place(ordered, factSet);
@@ -55,9 +57,19 @@ public final class ReportBuilder {
             byCategory.merge(f.getCategory(), 1, Integer::sum);
             bySeverity.merge(f.getSeverity(), 1, Integer::sum);
         }
-        Counts counts = new Counts(byCategory, bySeverity, sorted.size(), factSet.facts().size(), ruleCount);
-        return new Report(factSet.id(), factSet.title(), factSet.file(), sorted, alignment, counts, errors,
-                BottomLine.of(sorted, alignment), placed.sources(), placed.context());
+        Counts counts = new Counts(
+                byCategory, bySeverity, sorted.size(), factSet.facts().size(), ruleCount);
+        return new Report(
+                factSet.id(),
+                factSet.title(),
+                factSet.file(),
+                sorted,
+                alignment,
+                counts,
+                errors,
+                BottomLine.of(sorted, alignment),
+                placed.sources(),
+                placed.context());
     }
 
     private static int compareLists(List<String> a, List<String> b) {

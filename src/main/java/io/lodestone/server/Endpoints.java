@@ -3,7 +3,6 @@ package io.lodestone.server;
 import io.lodestone.Lodestone;
 import io.lodestone.api.CheckResult;
 import io.lodestone.api.Diagnostic.Kind;
-import io.lodestone.api.Diagnostic;
 import io.lodestone.api.FactSet;
 import io.lodestone.api.FactSetException;
 import io.lodestone.api.Report;
@@ -34,8 +33,7 @@ final class Endpoints {
      * @param body        the body bytes (empty when none)
      */
     @SuppressWarnings("ArrayRecordComponent") // a carrier, never compared or hashed
-    record Exchange(String method, String path, String rawQuery, String contentType, String accept, byte[] body) {
-    }
+    record Exchange(String method, String path, String rawQuery, String contentType, String accept, byte[] body) {}
 
     private final LiveRules rules;
     private final Metrics metrics;
@@ -111,18 +109,23 @@ final class Endpoints {
         }
         Lodestone lodestone = posted.lodestone;
         try {
-            FactSet factSet = lodestone.load(new ByteArrayInputStream(posted.body), posted.name,
-                    "true".equals(query.get("strict")));
+            FactSet factSet = lodestone.load(
+                    new ByteArrayInputStream(posted.body), posted.name, "true".equals(query.get("strict")));
             if (factSet.facts().size() > maxFacts) {
-                return Reply.error(413, Kind.LIMIT, "the fact set has " + factSet.facts().size()
-                        + " facts, over the limit of " + maxFacts + " per request (raise it with --max-facts)");
+                return Reply.error(
+                        413,
+                        Kind.LIMIT,
+                        "the fact set has " + factSet.facts().size() + " facts, over the limit of " + maxFacts
+                                + " per request (raise it with --max-facts)");
             }
             Report report = lodestone.evaluate(factSet, explain.equals("true"));
             metrics.evaluated();
-            RunReport run = new RunReport(lodestone.rulesHash(), lodestone.rules().size(), List.of(report), List.of());
+            RunReport run =
+                    new RunReport(lodestone.rulesHash(), lodestone.rules().size(), List.of(report), List.of());
             return Reply.json(200, HttpDocuments.run(run));
         } catch (FactSetException e) {
-            RunReport run = new RunReport(lodestone.rulesHash(), lodestone.rules().size(), List.of(), e.errors());
+            RunReport run =
+                    new RunReport(lodestone.rulesHash(), lodestone.rules().size(), List.of(), e.errors());
             return Reply.json(400, HttpDocuments.run(run));
         }
     }
@@ -130,7 +133,8 @@ final class Endpoints {
     /** {@code ?strict=true|false}: value warnings become errors for this request. */
     private static Reply badStrict(Map<String, String> query) {
         String strict = query.getOrDefault("strict", "false");
-        return strict.equals("true") || strict.equals("false") ? null
+        return strict.equals("true") || strict.equals("false")
+                ? null
                 : Reply.error(400, Kind.REQUEST, "strict must be true or false, not '" + strict + "'");
     }
 
@@ -149,24 +153,27 @@ final class Endpoints {
         if (posted.refusal != null) {
             return posted.refusal;
         }
-        CheckResult result = posted.lodestone.check(new ByteArrayInputStream(posted.body), posted.name,
-                "true".equals(query.get("strict")));
+        CheckResult result = posted.lodestone.check(
+                new ByteArrayInputStream(posted.body), posted.name, "true".equals(query.get("strict")));
         return Reply.json(result.clean() ? 200 : 400, HttpDocuments.check(result));
     }
 
     private Reply rulesInfo() {
         Lodestone lodestone = rules.current();
         LiveRules.Failure failure = rules.lastFailure();
-        byte[] body = HttpDocuments.rules(lodestone == null ? null : lodestone.rulesHash(),
-                lodestone == null ? List.of() : lodestone.rules(), rules.reloads(),
-                failure == null ? null : failure.at(), failure == null ? List.of() : failure.errors());
+        byte[] body = HttpDocuments.rules(
+                lodestone == null ? null : lodestone.rulesHash(),
+                lodestone == null ? List.of() : lodestone.rules(),
+                rules.reloads(),
+                failure == null ? null : failure.at(),
+                failure == null ? List.of() : failure.errors());
         return Reply.json(lodestone == null ? 503 : 200, body);
     }
 
     private Reply health() {
         Lodestone lodestone = rules.current();
-        return Reply.json(lodestone == null ? 503 : 200, HttpDocuments.health(lodestone == null ? null
-                : lodestone.rulesHash()));
+        return Reply.json(
+                lodestone == null ? 503 : 200, HttpDocuments.health(lodestone == null ? null : lodestone.rulesHash()));
     }
 
     private Reply unavailable() {
@@ -179,13 +186,11 @@ final class Endpoints {
 
     /** The request body, or the reply that refuses it (415, 413). */
     @SuppressWarnings("ArrayRecordComponent") // a carrier, never compared or hashed
-    private record Body(byte[] bytes, Reply refusal) {
-    }
+    private record Body(byte[] bytes, Reply refusal) {}
 
     /** A fact set posted to the current rules, or the reply refusing it (503 no rules, 413/415 body). */
     @SuppressWarnings("ArrayRecordComponent") // a carrier, never compared or hashed
-    private record Posted(Lodestone lodestone, byte[] body, String name, Reply refusal) {
-    }
+    private record Posted(Lodestone lodestone, byte[] body, String name, Reply refusal) {}
 
     private Posted posted(Exchange ex, Map<String, String> query) throws IOException {
         Lodestone lodestone = rules.current();
@@ -204,8 +209,13 @@ final class Endpoints {
         String[] parts = type == null ? new String[] {""} : type.split(";");
         String mediaType = parts[0].trim().toLowerCase(Locale.ROOT);
         if (!mediaType.equals("application/json")) {
-            return new Body(null, Reply.error(415, Kind.REQUEST, "Content-Type must be application/json, not "
-                    + (type == null ? "missing" : "'" + type + "'")));
+            return new Body(
+                    null,
+                    Reply.error(
+                            415,
+                            Kind.REQUEST,
+                            "Content-Type must be application/json, not "
+                                    + (type == null ? "missing" : "'" + type + "'")));
         }
         Charset charset = null;
         for (int i = 1; i < parts.length; i++) {
@@ -215,13 +225,20 @@ final class Endpoints {
                 try {
                     charset = Charset.forName(name);
                 } catch (IllegalArgumentException e) {
-                    return new Body(null, Reply.error(415, Kind.REQUEST, "unsupported charset '" + name
-                            + "' (send UTF-8, or name a charset this JVM knows)"));
+                    return new Body(
+                            null,
+                            Reply.error(
+                                    415,
+                                    Kind.REQUEST,
+                                    "unsupported charset '" + name
+                                            + "' (send UTF-8, or name a charset this JVM knows)"));
                 }
             }
         }
         byte[] bytes = ex.body();
-        if (charset != null && !charset.equals(StandardCharsets.UTF_8) && !charset.name().startsWith("UTF-")) {
+        if (charset != null
+                && !charset.equals(StandardCharsets.UTF_8)
+                && !charset.name().startsWith("UTF-")) {
             // the loader reads UTF-8 (and detects UTF-16/32): decode what the header names, as the header says
             bytes = new String(bytes, charset).getBytes(StandardCharsets.UTF_8);
         }

@@ -14,8 +14,7 @@ import java.security.Permission;
 final class ExitGuard extends SecurityManager {
     private static final String MAIN = "io.lodestone.cli.Main";
 
-    private ExitGuard() {
-    }
+    private ExitGuard() {}
 
     /**
      * Installs the guard once for the process.
@@ -47,8 +46,9 @@ final class ExitGuard extends SecurityManager {
 
     @Override
     public void checkExit(int status) {
-        boolean fromMain = StackWalker.getInstance().walk(frames -> frames.anyMatch(f -> f.getClassName().equals(MAIN)
-                && f.getMethodName().equals("main")));
+        boolean fromMain = StackWalker.getInstance()
+                .walk(frames -> frames.anyMatch(
+                        f -> f.getClassName().equals(MAIN) && f.getMethodName().equals("main")));
         if (!fromMain) {
             throw new SecurityException("System.exit(" + status + ") is not allowed here: only the lodestone command "
                     + "ends the process");

@@ -21,8 +21,7 @@ import java.util.stream.Stream;
  * it, owned by this user and not writable by group or others. See {@code docs/security.md}.
  */
 public final class FolderTrust {
-    private FolderTrust() {
-    }
+    private FolderTrust() {}
 
     /**
      * Refuses a rules folder that others could have written.
@@ -39,7 +38,9 @@ public final class FolderTrust {
             walk.forEach(p -> {
                 String why = unsafe(p);
                 if (why != null) {
-                    errors.add(Diagnostic.io(p.toString(), "refusing to load rules: " + why + "; rules are code the server runs, so only its user "
+                    errors.add(Diagnostic.io(
+                            p.toString(),
+                            "refusing to load rules: " + why + "; rules are code the server runs, so only its user "
                                     + "may be able to change them (chmod go-w, or chown)"));
                 }
             });
@@ -54,8 +55,8 @@ public final class FolderTrust {
     /** Why {@code path} is not safe (another owner, or group/other write), or null. */
     static String unsafe(Path path) {
         try {
-            PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class,
-                    LinkOption.NOFOLLOW_LINKS);
+            PosixFileAttributeView view =
+                    Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
             if (view == null) {
                 return null; // not POSIX: the OS's own access control is all there is
             }
@@ -69,8 +70,9 @@ public final class FolderTrust {
             }
             Set<PosixFilePermission> perms = attrs.permissions();
             if (perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
-                return "it is writable by " + (perms.contains(PosixFilePermission.OTHERS_WRITE) ? "others" : "its group")
-                        + " (" + PosixFilePermissions.toString(perms) + ")";
+                return "it is writable by "
+                        + (perms.contains(PosixFilePermission.OTHERS_WRITE) ? "others" : "its group") + " ("
+                        + PosixFilePermissions.toString(perms) + ")";
             }
             return null;
         } catch (IOException e) {

@@ -1,9 +1,9 @@
 package io.lodestone.server;
 
 import io.lodestone.Lodestone;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.Diagnostic.Kind;
 import io.lodestone.api.Diagnostic.Location;
-import io.lodestone.api.Diagnostic;
 import io.lodestone.api.RulesException;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -105,8 +105,10 @@ public final class LiveRules {
         }
         failedReloads.incrementAndGet();
         lastFailure.set(new Failure(Instant.now(), errors));
-        log.println("lodestone: rules not reloaded; " + (current.get() == null
-                ? "no rule set is loaded yet" : "still serving " + current.get().rulesHash()) + ":");
+        log.println("lodestone: rules not reloaded; "
+                + (current.get() == null
+                        ? "no rule set is loaded yet"
+                        : "still serving " + current.get().rulesHash()) + ":");
         errors.forEach(e -> log.println("  " + e.toCompilerString()));
         log.flush();
         return false;

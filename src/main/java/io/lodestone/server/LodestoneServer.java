@@ -51,8 +51,17 @@ public final class LodestoneServer implements AutoCloseable {
      * @param bodyTimeout      a request body not complete by then gets 408 and the connection is closed
      * @param idleTimeout      a connection silent this long is closed
      */
-    public record Config(String host, int port, long maxBodyBytes, int threads, int maxQueued, int maxFacts,
-            long maxResponseBytes, int maxConnections, Duration headerTimeout, Duration bodyTimeout,
+    public record Config(
+            String host,
+            int port,
+            long maxBodyBytes,
+            int threads,
+            int maxQueued,
+            int maxFacts,
+            long maxResponseBytes,
+            int maxConnections,
+            Duration headerTimeout,
+            Duration bodyTimeout,
             Duration idleTimeout) {
         /** Default facts per request. */
         public static final int DEFAULT_MAX_FACTS = 10_000;
@@ -66,8 +75,14 @@ public final class LodestoneServer implements AutoCloseable {
         /** Validates the values. */
         public Config {
             Objects.requireNonNull(host, "host");
-            if (port < 0 || port > 65535 || maxBodyBytes < 1 || threads < 1 || maxQueued < 0 || maxFacts < 1
-                    || maxResponseBytes < 1 || maxConnections < 1) {
+            if (port < 0
+                    || port > 65535
+                    || maxBodyBytes < 1
+                    || threads < 1
+                    || maxQueued < 0
+                    || maxFacts < 1
+                    || maxResponseBytes < 1
+                    || maxConnections < 1) {
                 throw new IllegalArgumentException("bad server config: port " + port + ", body " + maxBodyBytes
                         + ", threads " + threads + ", queue " + maxQueued + ", facts " + maxFacts + ", response "
                         + maxResponseBytes + ", connections " + maxConnections);
@@ -81,26 +96,60 @@ public final class LodestoneServer implements AutoCloseable {
 
         /** The given address and limits, the other limits at their defaults. */
         public Config(String host, int port, long maxBodyBytes, int threads) {
-            this(host, port, maxBodyBytes, threads, DEFAULT_MAX_QUEUED, DEFAULT_MAX_FACTS, DEFAULT_MAX_RESPONSE_BYTES,
-                    DEFAULT_MAX_CONNECTIONS, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30));
+            this(
+                    host,
+                    port,
+                    maxBodyBytes,
+                    threads,
+                    DEFAULT_MAX_QUEUED,
+                    DEFAULT_MAX_FACTS,
+                    DEFAULT_MAX_RESPONSE_BYTES,
+                    DEFAULT_MAX_CONNECTIONS,
+                    Duration.ofSeconds(10),
+                    Duration.ofSeconds(30),
+                    Duration.ofSeconds(30));
         }
 
         /** Loopback, a free port, the default body limit and two threads per core. */
         public static Config loopback() {
-            return new Config("127.0.0.1", 0, DEFAULT_MAX_BODY_BYTES, 2 * Runtime.getRuntime().availableProcessors());
+            return new Config(
+                    "127.0.0.1",
+                    0,
+                    DEFAULT_MAX_BODY_BYTES,
+                    2 * Runtime.getRuntime().availableProcessors());
         }
 
         /** This config with other evaluation limits. */
         public Config withEvaluations(int threads, int maxQueued, int maxFacts, long maxResponseBytes) {
-            return new Config(host, port, maxBodyBytes, threads, maxQueued, maxFacts, maxResponseBytes, maxConnections,
-                    headerTimeout, bodyTimeout, idleTimeout);
+            return new Config(
+                    host,
+                    port,
+                    maxBodyBytes,
+                    threads,
+                    maxQueued,
+                    maxFacts,
+                    maxResponseBytes,
+                    maxConnections,
+                    headerTimeout,
+                    bodyTimeout,
+                    idleTimeout);
         }
 
         /** This config with other connection limits. */
-        public Config withConnections(int maxConnections, Duration headerTimeout, Duration bodyTimeout,
-                Duration idleTimeout) {
-            return new Config(host, port, maxBodyBytes, threads, maxQueued, maxFacts, maxResponseBytes, maxConnections,
-                    headerTimeout, bodyTimeout, idleTimeout);
+        public Config withConnections(
+                int maxConnections, Duration headerTimeout, Duration bodyTimeout, Duration idleTimeout) {
+            return new Config(
+                    host,
+                    port,
+                    maxBodyBytes,
+                    threads,
+                    maxQueued,
+                    maxFacts,
+                    maxResponseBytes,
+                    maxConnections,
+                    headerTimeout,
+                    bodyTimeout,
+                    idleTimeout);
         }
     }
 
@@ -114,6 +163,7 @@ public final class LodestoneServer implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     /** Connections that have sent at least one complete request head. */
     private final Set<Connection> started = ConcurrentHashMap.newKeySet();
+
     private final Object stopLock = new Object();
     private boolean stopped;
     private int boundPort;
@@ -123,8 +173,13 @@ public final class LodestoneServer implements AutoCloseable {
         this.log = log;
         this.endpoints = new Endpoints(rules, metrics, config.maxFacts());
         AtomicInteger n = new AtomicInteger();
-        this.evaluations = new ThreadPoolExecutor(config.threads(), config.threads(), 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(Math.max(1, config.maxQueued())), r -> {
+        this.evaluations = new ThreadPoolExecutor(
+                config.threads(),
+                config.threads(),
+                0,
+                TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(Math.max(1, config.maxQueued())),
+                r -> {
                     Thread t = new Thread(r, "lodestone-eval-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
@@ -132,7 +187,8 @@ public final class LodestoneServer implements AutoCloseable {
         // Jetty's own threads only parse, route and write: a few suffice, and their queue is bounded too
         // the capacity-limited constructor is deprecated for removal in Jetty 12, with no replacement yet
         @SuppressWarnings("removal")
-        org.eclipse.jetty.util.BlockingArrayQueue<Runnable> jobs = new org.eclipse.jetty.util.BlockingArrayQueue<>(256, 256, 1024);
+        org.eclipse.jetty.util.BlockingArrayQueue<Runnable> jobs =
+                new org.eclipse.jetty.util.BlockingArrayQueue<>(256, 256, 1024);
         QueuedThreadPool pool = new QueuedThreadPool(16, 4, 60_000, -1, jobs, null);
         pool.setName("lodestone-http");
         pool.setDaemon(true);
@@ -209,11 +265,17 @@ public final class LodestoneServer implements AutoCloseable {
     private final class HeaderDeadline implements Connection.Listener {
         @Override
         public void onOpened(Connection connection) {
-            connector.getScheduler().schedule(() -> {
-                if (!started.contains(connection) && connection.getEndPoint().isOpen()) {
-                    connection.getEndPoint().close();
-                }
-            }, config.headerTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            connector
+                    .getScheduler()
+                    .schedule(
+                            () -> {
+                                if (!started.contains(connection)
+                                        && connection.getEndPoint().isOpen()) {
+                                    connection.getEndPoint().close();
+                                }
+                            },
+                            config.headerTimeout().toMillis(),
+                            TimeUnit.MILLISECONDS);
         }
 
         @Override
@@ -230,8 +292,12 @@ public final class LodestoneServer implements AutoCloseable {
             Callback done = Callback.from(callback, inFlight::decrementAndGet);
             String method = request.getMethod();
             String path = request.getHttpURI().getDecodedPath();
-            Endpoints.Exchange head = new Endpoints.Exchange(method, path, request.getHttpURI().getQuery(),
-                    request.getHeaders().get(HttpHeader.CONTENT_TYPE), request.getHeaders().get(HttpHeader.ACCEPT),
+            Endpoints.Exchange head = new Endpoints.Exchange(
+                    method,
+                    path,
+                    request.getHttpURI().getQuery(),
+                    request.getHeaders().get(HttpHeader.CONTENT_TYPE),
+                    request.getHeaders().get(HttpHeader.ACCEPT),
                     new byte[0]);
             if (!Endpoints.takesBody(method, path)) {
                 send(request, response, done, answer(head), false);
@@ -254,7 +320,8 @@ public final class LodestoneServer implements AutoCloseable {
         private final Callback callback;
         private final Endpoints.Exchange head;
         private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        private final java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
+        private final java.util.concurrent.atomic.AtomicBoolean finished =
+                new java.util.concurrent.atomic.AtomicBoolean();
 
         BodyReader(Request request, Response response, Callback callback, Endpoints.Exchange head) {
             this.request = request;
@@ -264,12 +331,26 @@ public final class LodestoneServer implements AutoCloseable {
         }
 
         void start() {
-            connector.getScheduler().schedule(() -> {
-                if (finished.compareAndSet(false, true)) {
-                    send(request, response, callback, Reply.error(408, Diagnostic.Kind.REQUEST, "the request body did not "
-                            + "arrive within " + config.bodyTimeout().toMillis() + " ms"), true);
-                }
-            }, config.bodyTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            connector
+                    .getScheduler()
+                    .schedule(
+                            () -> {
+                                if (finished.compareAndSet(false, true)) {
+                                    send(
+                                            request,
+                                            response,
+                                            callback,
+                                            Reply.error(
+                                                    408,
+                                                    Diagnostic.Kind.REQUEST,
+                                                    "the request body did not " + "arrive within "
+                                                            + config.bodyTimeout()
+                                                                    .toMillis() + " ms"),
+                                            true);
+                                }
+                            },
+                            config.bodyTimeout().toMillis(),
+                            TimeUnit.MILLISECONDS);
             read();
         }
 
@@ -283,8 +364,16 @@ public final class LodestoneServer implements AutoCloseable {
                 if (org.eclipse.jetty.io.Content.Chunk.isFailure(chunk)) {
                     if (finished.compareAndSet(false, true)) {
                         // a malformed body (bad chunk size): Jetty closes the connection after this answer
-                        send(request, response, callback, Reply.error(400, Diagnostic.Kind.REQUEST,
-                                "the request body could not be read: " + chunk.getFailure().getMessage()), true);
+                        send(
+                                request,
+                                response,
+                                callback,
+                                Reply.error(
+                                        400,
+                                        Diagnostic.Kind.REQUEST,
+                                        "the request body could not be read: "
+                                                + chunk.getFailure().getMessage()),
+                                true);
                     }
                     return;
                 }
@@ -304,8 +393,13 @@ public final class LodestoneServer implements AutoCloseable {
                 chunk.release();
                 if (last) {
                     if (finished.compareAndSet(false, true)) {
-                        evaluate(new Endpoints.Exchange(head.method(), head.path(), head.rawQuery(), head.contentType(),
-                                head.accept(), bytes.toByteArray()));
+                        evaluate(new Endpoints.Exchange(
+                                head.method(),
+                                head.path(),
+                                head.rawQuery(),
+                                head.contentType(),
+                                head.accept(),
+                                bytes.toByteArray()));
                     }
                     return;
                 }
@@ -316,8 +410,11 @@ public final class LodestoneServer implements AutoCloseable {
             try {
                 evaluations.execute(() -> send(request, response, callback, answer(exchange), false));
             } catch (RejectedExecutionException e) {
-                Reply busy = Reply.error(503, Diagnostic.Kind.UNAVAILABLE, "busy: " + evaluations.getActiveCount()
-                        + " evaluations running and " + evaluations.getQueue().size() + " waiting; retry later");
+                Reply busy = Reply.error(
+                        503,
+                        Diagnostic.Kind.UNAVAILABLE,
+                        "busy: " + evaluations.getActiveCount() + " evaluations running and "
+                                + evaluations.getQueue().size() + " waiting; retry later");
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
                 send(request, response, callback, busy, false);
             }
@@ -328,9 +425,12 @@ public final class LodestoneServer implements AutoCloseable {
         try {
             Reply reply = endpoints.route(exchange);
             if (reply.body().length > config.maxResponseBytes()) {
-                return Reply.error(413, Diagnostic.Kind.LIMIT, "the answer would be " + reply.body().length
-                        + " bytes, over the limit of " + config.maxResponseBytes()
-                        + " (send fewer facts, leave out explain=true, or raise --max-response-bytes)");
+                return Reply.error(
+                        413,
+                        Diagnostic.Kind.LIMIT,
+                        "the answer would be " + reply.body().length
+                                + " bytes, over the limit of " + config.maxResponseBytes()
+                                + " (send fewer facts, leave out explain=true, or raise --max-response-bytes)");
             }
             return reply;
         } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
@@ -350,8 +450,12 @@ public final class LodestoneServer implements AutoCloseable {
             send(request, response, callback, tooLarge(), true);
             return;
         }
-        send(request, response, Callback.from(() -> new BodyDrain(request, callback).run(), callback::failed),
-                tooLarge(), true);
+        send(
+                request,
+                response,
+                Callback.from(() -> new BodyDrain(request, callback).run(), callback::failed),
+                tooLarge(),
+                true);
     }
 
     /** Reads and drops what is left of a refused body, then completes the exchange (which closes it). */
@@ -390,8 +494,11 @@ public final class LodestoneServer implements AutoCloseable {
     static final long DRAIN_LIMIT_BYTES = 64L * 1024 * 1024;
 
     private Reply tooLarge() {
-        return Reply.error(413, Diagnostic.Kind.LIMIT, "request body is larger than the limit of " + config.maxBodyBytes()
-                + " bytes (raise it with --max-body-bytes)");
+        return Reply.error(
+                413,
+                Diagnostic.Kind.LIMIT,
+                "request body is larger than the limit of " + config.maxBodyBytes()
+                        + " bytes (raise it with --max-body-bytes)");
     }
 
     private void send(Request request, Response response, Callback callback, Reply reply, boolean close) {
@@ -412,9 +519,11 @@ public final class LodestoneServer implements AutoCloseable {
     /** Errors Jetty answers itself (a malformed request line, header or URI) get the documented JSON. */
     private static final class JsonErrorHandler extends org.eclipse.jetty.server.handler.ErrorHandler {
         @Override
-        protected void generateResponse(Request request, Response response, int code, String message,
-                Throwable cause, Callback callback) {
-            Reply reply = Reply.error(code, code >= 500 ? Diagnostic.Kind.INTERNAL : Diagnostic.Kind.REQUEST,
+        protected void generateResponse(
+                Request request, Response response, int code, String message, Throwable cause, Callback callback) {
+            Reply reply = Reply.error(
+                    code,
+                    code >= 500 ? Diagnostic.Kind.INTERNAL : Diagnostic.Kind.REQUEST,
                     message == null ? "HTTP " + code : message);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
             response.write(true, ByteBuffer.wrap(reply.body()), callback);

@@ -31,12 +31,20 @@ final class Metrics {
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final AtomicLong errors = new AtomicLong();
-    private final Counter evaluations = Counter.builder().name("lodestone_evaluations")
-            .help("Fact sets evaluated over HTTP.").register(registry);
-    private final Counter errorsByStatus = Counter.builder().name("lodestone_errors")
-            .help("HTTP requests answered with an error status.").labelNames("status").register(registry);
-    private final Histogram evaluateSeconds = Histogram.builder().name("lodestone_evaluate_duration_seconds")
-            .help("Time to answer POST /v1/evaluate.").classicOnly().classicUpperBounds(BUCKETS)
+    private final Counter evaluations = Counter.builder()
+            .name("lodestone_evaluations")
+            .help("Fact sets evaluated over HTTP.")
+            .register(registry);
+    private final Counter errorsByStatus = Counter.builder()
+            .name("lodestone_errors")
+            .help("HTTP requests answered with an error status.")
+            .labelNames("status")
+            .register(registry);
+    private final Histogram evaluateSeconds = Histogram.builder()
+            .name("lodestone_evaluate_duration_seconds")
+            .help("Time to answer POST /v1/evaluate.")
+            .classicOnly()
+            .classicUpperBounds(BUCKETS)
             .register(registry);
 
     Metrics() {
@@ -45,8 +53,7 @@ final class Metrics {
 
     /** One rendering of the metrics: what to send and how to label it. */
     @SuppressWarnings("ArrayRecordComponent") // a carrier, never compared or hashed
-    record Exposition(String contentType, byte[] body) {
-    }
+    record Exposition(String contentType, byte[] body) {}
 
     void evaluated() {
         evaluations.inc();
@@ -80,15 +87,24 @@ final class Metrics {
             all.metricSnapshot(s);
         }
         // read from the live rule set at scrape time, so the numbers are LiveRules' own
-        all.metricSnapshot(CounterSnapshot.builder().name("lodestone_rules_reloads").help("Rule set loads, by result.")
-                .dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder().value((double) rules.reloads())
-                        .labels(Labels.of("result", "success")).build())
-                .dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder().value((double) rules.failedReloads())
-                        .labels(Labels.of("result", "failure")).build())
+        all.metricSnapshot(CounterSnapshot.builder()
+                .name("lodestone_rules_reloads")
+                .help("Rule set loads, by result.")
+                .dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder()
+                        .value((double) rules.reloads())
+                        .labels(Labels.of("result", "success"))
+                        .build())
+                .dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder()
+                        .value((double) rules.failedReloads())
+                        .labels(Labels.of("result", "failure"))
+                        .build())
                 .build());
-        all.metricSnapshot(GaugeSnapshot.builder().name("lodestone_rules_loaded")
+        all.metricSnapshot(GaugeSnapshot.builder()
+                .name("lodestone_rules_loaded")
                 .help("Whether a valid rule set is loaded (1) or not (0).")
-                .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().value(rules.current() == null ? 0 : 1).build())
+                .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                        .value(rules.current() == null ? 0 : 1)
+                        .build())
                 .build());
         ExpositionFormatWriter writer = accept != null && OPEN_METRICS.accepts(accept) ? OPEN_METRICS : TEXT;
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);

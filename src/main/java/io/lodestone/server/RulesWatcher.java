@@ -45,7 +45,8 @@ public final class RulesWatcher implements AutoCloseable {
         // a deleted and recreated folder is a new inode with no watch: the parent sees it come back
         Path parent = root.toAbsolutePath().normalize().getParent();
         this.parentKey = parent != null && Files.isDirectory(parent)
-                ? parent.register(watchService, ENTRY_CREATE, ENTRY_MODIFY) : null;
+                ? parent.register(watchService, ENTRY_CREATE, ENTRY_MODIFY)
+                : null;
         this.thread = new Thread(this::run, "lodestone-rules-watch");
         thread.setDaemon(true);
     }

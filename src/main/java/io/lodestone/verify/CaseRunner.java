@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.lodestone.Lodestone;
 import io.lodestone.api.CaseResult;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.Diagnostic.Kind;
 import io.lodestone.api.Diagnostic.Location;
-import io.lodestone.api.Diagnostic;
 import io.lodestone.api.FactSetException;
 import io.lodestone.api.Finding;
 import io.lodestone.api.Report;
@@ -47,7 +47,8 @@ public final class CaseRunner {
     /** Finds the cases under folders (or takes expectation files as given) and runs them in path order. */
     public TestRun run(Collection<Path> inputs) {
         List<Diagnostic> errors = new ArrayList<>();
-        List<Loaded> loaded = discover(inputs, errors).stream().map(CaseRunner::load).toList();
+        List<Loaded> loaded =
+                discover(inputs, errors).stream().map(CaseRunner::load).toList();
         List<CaseResult> cases = loaded.stream().map(this::runCase).toList();
         Map<String, Integer> firedIn = new TreeMap<>();
         Map<String, Integer> guardedIn = new TreeMap<>();
@@ -60,7 +61,9 @@ public final class CaseRunner {
         }
         for (Loaded l : loaded) {
             if (l.expectation != null) {
-                l.expectation.mustNot().stream().map(Expectation.Entry::ruleId).distinct()
+                l.expectation.mustNot().stream()
+                        .map(Expectation.Entry::ruleId)
+                        .distinct()
                         .forEach(id -> guardedIn.merge(id, 1, Integer::sum));
             }
         }
@@ -68,8 +71,7 @@ public final class CaseRunner {
     }
 
     /** An expectation file and what it parsed to, or why it could not be read. */
-    private record Loaded(Path file, Expectation expectation, Diagnostic error) {
-    }
+    private record Loaded(Path file, Expectation expectation, Diagnostic error) {}
 
     private static Loaded load(Path file) {
         try {
@@ -84,15 +86,17 @@ public final class CaseRunner {
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
                 try (Stream<Path> walk = Files.walk(input)) {
-                    walk.filter(p -> p.getFileName().toString().endsWith(EXPECT_SUFFIX)).sorted().forEach(found::add);
+                    walk.filter(p -> p.getFileName().toString().endsWith(EXPECT_SUFFIX))
+                            .sorted()
+                            .forEach(found::add);
                 } catch (IOException e) {
                     errors.add(Diagnostic.io(input.toString(), "cannot read: " + e.getMessage()));
                 }
             } else if (Files.isRegularFile(input) && input.toString().endsWith(EXPECT_SUFFIX)) {
                 found.add(input);
             } else {
-                errors.add(Diagnostic.io(input.toString(),
-                        "expected a folder of test cases or a *" + EXPECT_SUFFIX + " file"));
+                errors.add(Diagnostic.io(
+                        input.toString(), "expected a folder of test cases or a *" + EXPECT_SUFFIX + " file"));
             }
         }
         return found;
@@ -103,8 +107,7 @@ public final class CaseRunner {
         String name = expectFile.toString().substring(0, expectFile.toString().length() - EXPECT_SUFFIX.length());
         Expectation expectation = loaded.expectation;
         if (expectation == null) {
-            return new CaseResult(name, null, expectFile.toString(), List.of(), List.of(), List.of(loaded.error),
-                    null);
+            return new CaseResult(name, null, expectFile.toString(), List.of(), List.of(), List.of(loaded.error), null);
         }
         Path factsFile = expectation.factSet() != null
                 ? expectFile.resolveSibling(expectation.factSet())
@@ -113,12 +116,19 @@ public final class CaseRunner {
         try {
             report = lodestone.evaluate(factsFile);
         } catch (FactSetException e) {
-            return new CaseResult(name, factsFile.toString(), expectFile.toString(), List.of(), List.of(),
-                    e.errors(), null);
+            return new CaseResult(
+                    name, factsFile.toString(), expectFile.toString(), List.of(), List.of(), e.errors(), null);
         }
-        List<String> fired = report.findings().stream().map(Finding::getRuleId).distinct().toList();
-        return new CaseResult(name, factsFile.toString(), expectFile.toString(), fired,
-                ExpectationMatcher.compare(expectation, report), report.errors(), report);
+        List<String> fired =
+                report.findings().stream().map(Finding::getRuleId).distinct().toList();
+        return new CaseResult(
+                name,
+                factsFile.toString(),
+                expectFile.toString(),
+                fired,
+                ExpectationMatcher.compare(expectation, report),
+                report.errors(),
+                report);
     }
 
     private static Expectation read(Path file) throws LoadFailure {
@@ -132,11 +142,13 @@ public final class CaseRunner {
             }
             return e;
         } catch (JsonMappingException e) {
-            throw new LoadFailure(Diagnostic.fact(Kind.FACT_SHAPE,
-                    Location.at(file.toString(), line(e), column(e)).withPath(path(e)), e.getOriginalMessage()));
-        } catch (JsonProcessingException e) {
-            throw new LoadFailure(Diagnostic.fact(Kind.JSON_SYNTAX, Location.at(file.toString(), line(e), column(e)),
+            throw new LoadFailure(Diagnostic.fact(
+                    Kind.FACT_SHAPE,
+                    Location.at(file.toString(), line(e), column(e)).withPath(path(e)),
                     e.getOriginalMessage()));
+        } catch (JsonProcessingException e) {
+            throw new LoadFailure(Diagnostic.fact(
+                    Kind.JSON_SYNTAX, Location.at(file.toString(), line(e), column(e)), e.getOriginalMessage()));
         } catch (IOException e) {
             throw new LoadFailure(Diagnostic.io(file.toString(), "cannot read: " + e.getMessage()));
         }
@@ -144,13 +156,14 @@ public final class CaseRunner {
 
     private static void checkEntry(Path file, Expectation.Entry entry) throws LoadFailure {
         if (entry.ruleId() == null) {
-            throw new LoadFailure(Diagnostic.fact(Kind.FACT_SHAPE, Location.file(file.toString()),
-                    "every must/mustNot entry needs a ruleId"));
+            throw new LoadFailure(Diagnostic.fact(
+                    Kind.FACT_SHAPE, Location.file(file.toString()), "every must/mustNot entry needs a ruleId"));
         }
         if (entry.severity() != null && Severity.parse(entry.severity()) == null) {
-            throw new LoadFailure(Diagnostic.fact(Kind.FACT_VALUE,
+            throw new LoadFailure(Diagnostic.fact(
+                    Kind.FACT_VALUE,
                     Location.file(file.toString()).withRule(entry.ruleId()),
-                            "severity \"" + entry.severity() + "\" is not one of info, low, medium, high, critical"));
+                    "severity \"" + entry.severity() + "\" is not one of info, low, medium, high, critical"));
         }
     }
 

@@ -7,8 +7,13 @@ import java.util.List;
  * and message text never matter. {@code facts} in an entry matches a finding that cites at least
  * those fact ids.
  */
-record Expectation(String description, String factSet, List<Entry> must, List<Entry> mustNot, boolean exact,
-                   AlignmentRange alignment) {
+record Expectation(
+        String description,
+        String factSet,
+        List<Entry> must,
+        List<Entry> mustNot,
+        boolean exact,
+        AlignmentRange alignment) {
 
     Expectation {
         must = must == null ? List.of() : List.copyOf(must);
@@ -21,6 +26,5 @@ record Expectation(String description, String factSet, List<Entry> must, List<En
         }
     }
 
-    record AlignmentRange(Double min, Double max, String band) {
-    }
+    record AlignmentRange(Double min, Double max, String band) {}
 }

@@ -12,7 +12,8 @@ class AlignmentBandTest {
     @CsvSource({
         "100, strongly-aligned", "6, strongly-aligned", "5.99, aligned", "2, aligned", "1.99, mixed",
         "0, mixed", "-1.99, mixed", "-2, misaligned", "-5.99, misaligned", "-6, strongly-misaligned",
-        "-100, strongly-misaligned"})
+        "-100, strongly-misaligned"
+    })
     void band(double score, String band) {
         assertEquals(band, AlignmentBand.of(score, true).label());
     }

@@ -43,13 +43,15 @@ class BadInputCorpusIT {
 
     @TestFactory
     Stream<DynamicTest> everyBrokenInputGivesItsLocatedError() throws IOException {
-        JsonNode manifest = new ObjectMapper().readTree(CORPUS.resolve("expected.json").toFile());
+        JsonNode manifest =
+                new ObjectMapper().readTree(CORPUS.resolve("expected.json").toFile());
         Set<String> listed = new TreeSet<>();
         manifest.fieldNames().forEachRemaining(listed::add);
         Set<String> present = new TreeSet<>();
         for (String folder : List.of("drl", "facts")) {
             try (Stream<Path> walk = Files.list(CORPUS.resolve(folder))) {
-                walk.map(p -> CORPUS.relativize(p).toString().replace('\\', '/')).forEach(present::add);
+                walk.map(p -> CORPUS.relativize(p).toString().replace('\\', '/'))
+                        .forEach(present::add);
             }
         }
         Set<String> unlisted = new TreeSet<>(present);

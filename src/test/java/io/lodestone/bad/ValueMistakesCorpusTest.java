@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lodestone.Lodestone;
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.FactSet;
 import io.lodestone.api.FactSetException;
-import io.lodestone.api.Diagnostic;
 import io.lodestone.api.RunReport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,7 +48,8 @@ class ValueMistakesCorpusTest {
 
     @TestFactory
     Stream<DynamicTest> everyValueMistakeIsReportedAtItsPlaceWithASuggestion() throws IOException {
-        JsonNode manifest = new ObjectMapper().readTree(CORPUS.resolve("expected.json").toFile());
+        JsonNode manifest =
+                new ObjectMapper().readTree(CORPUS.resolve("expected.json").toFile());
         Set<String> listed = new TreeSet<>();
         manifest.fieldNames().forEachRemaining(listed::add);
         Set<String> present;
@@ -70,7 +71,8 @@ class ValueMistakesCorpusTest {
         Path file = CORPUS.resolve(name);
         List<Diagnostic> problems;
         if (expected.get("severity").asText().equals("error")) {
-            problems = assertThrows(FactSetException.class, () -> lenient.load(file)).errors();
+            problems = assertThrows(FactSetException.class, () -> lenient.load(file))
+                    .errors();
         } else {
             FactSet loaded = lenient.load(file);
             problems = loaded.warnings();
@@ -83,30 +85,37 @@ class ValueMistakesCorpusTest {
         assertEquals(expected.get("line").asInt(), e.line(), "line; got:\n" + all);
         assertEquals(expected.get("column").asInt(), e.column(), "column; got:\n" + all);
         assertEquals(expected.get("path").asText(), e.path(), "JSON path; got:\n" + all);
-        assertEquals(expected.get("suggestion").isNull() ? null : expected.get("suggestion").asText(), e.suggestion(),
+        assertEquals(
+                expected.get("suggestion").isNull()
+                        ? null
+                        : expected.get("suggestion").asText(),
+                e.suggestion(),
                 "suggestion; got:\n" + all);
 
         // --strict: the fact set is refused, so no finding can depend on the misread value
         RunReport run = strict.evaluateAll(List.of(file));
         assertEquals(List.of(), run.reports(), "nothing evaluated under strict");
-        assertTrue(run.errors().stream().anyMatch(err -> expected.get("path").asText().equals(err.path())),
+        assertTrue(
+                run.errors().stream()
+                        .anyMatch(err -> expected.get("path").asText().equals(err.path())),
                 "the mistake is an error under strict: " + run.errors());
     }
-
 
     @TestFactory
     Stream<DynamicTest> everyBundledFactSetAndRuleCaseLoadsWithoutErrorsOrWarnings() throws IOException {
         List<Path> sets = new ArrayList<>();
         try (Stream<Path> facts = Files.list(Path.of("facts"));
-             Stream<Path> cases = Files.list(Path.of("rules/minerals/tests"))) {
+                Stream<Path> cases = Files.list(Path.of("rules/minerals/tests"))) {
             facts.filter(p -> p.toString().endsWith(".json")).forEach(sets::add);
             cases.filter(p -> p.toString().endsWith(".facts.json")).forEach(sets::add);
         }
         assertTrue(sets.size() > 3);
-        return sets.stream().sorted().map(p -> DynamicTest.dynamicTest(p.toString(), () -> {
-            FactSet set = strict.load(p);
-            assertEquals(List.of(), set.warnings());
-            assertNotNull(set.id());
-        }));
+        return sets.stream()
+                .sorted()
+                .map(p -> DynamicTest.dynamicTest(p.toString(), () -> {
+                    FactSet set = strict.load(p);
+                    assertEquals(List.of(), set.warnings());
+                    assertNotNull(set.id());
+                }));
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CheckCommandIT {
     private static final ObjectMapper JSON = new ObjectMapper();
+
     @TempDir
     Path tmp;
 
@@ -42,21 +43,34 @@ class CheckCommandIT {
                   {"type": "Itme", "id": "a"},
                   {"type": "Item", "id": "b", "amount": "lots"}]}
                 """);
-        Run run = cli("check", "--rules", rules, "--format", "json", tmp.resolve("sets").toString());
+        Run run = cli(
+                "check",
+                "--rules",
+                rules,
+                "--format",
+                "json",
+                tmp.resolve("sets").toString());
         assertEquals(ExitCodes.LOAD_ERROR, run.code(), run.err());
         JsonNode out = JSON.readTree(run.out());
         assertFalse(out.get("ok").asBoolean());
         assertEquals(3, out.get("files").size());
         List<String> got = new ArrayList<>();
-        out.get("errors").forEach(e -> got.add(Path.of(e.get("file").asText()).getFileName() + ":"
-                + e.get("line").asInt() + " " + e.get("kind").asText() + " " + e.get("path").asText()));
-        assertEquals(List.of("shape.json:2 fact-type facts[0].type", "shape.json:3 fact-value facts[1].amount",
-                "syntax.json:2 json-syntax null"), got);
+        out.get("errors")
+                .forEach(e -> got.add(Path.of(e.get("file").asText()).getFileName() + ":"
+                        + e.get("line").asInt() + " " + e.get("kind").asText() + " "
+                        + e.get("path").asText()));
+        assertEquals(
+                List.of(
+                        "shape.json:2 fact-type facts[0].type",
+                        "shape.json:3 fact-value facts[1].amount",
+                        "syntax.json:2 json-syntax null"),
+                got);
         assertTrue(out.findValues("findings").isEmpty(), "nothing is evaluated");
 
         Run text = cli("check", "--rules", rules, tmp.resolve("sets").toString());
         assertEquals(ExitCodes.LOAD_ERROR, text.code());
-        assertTrue(text.out().lines().anyMatch(l -> l.matches(".*shape\\.json:3:\\d+: error: facts\\[1\\]\\.amount: .*")),
+        assertTrue(
+                text.out().lines().anyMatch(l -> l.matches(".*shape\\.json:3:\\d+: error: facts\\[1\\]\\.amount: .*")),
                 text.out());
     }
 
@@ -86,7 +100,8 @@ class CheckCommandIT {
                 """);
         Run run = cli("check", "--rules", rules.toString(), tmp.toString());
         assertEquals(ExitCodes.LOAD_ERROR, run.code());
-        List<String> lines = run.out().lines().filter(l -> l.contains(": error: ")).toList();
+        List<String> lines =
+                run.out().lines().filter(l -> l.contains(": error: ")).toList();
         assertEquals(2, lines.size(), run.out());
         assertTrue(lines.get(0).matches(".*a\\.drl:8:12: error: .*nme.*\\(rule r\\)"), lines.get(0));
         assertTrue(lines.get(1).matches(".*b\\.drl:5:20: error: .*\\(rule s\\)"), lines.get(1));

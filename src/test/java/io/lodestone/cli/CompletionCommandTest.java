@@ -27,7 +27,8 @@ class CompletionCommandTest {
     @Test
     void scriptCompletesCommandsOptionsAndFormats(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
-        Path script = TestFiles.write(dir.resolve("lodestone.bash"), TestFiles.cli("completion").out());
+        Path script = TestFiles.write(
+                dir.resolve("lodestone.bash"), TestFiles.cli("completion").out());
         assertEquals(List.of("evaluate"), complete(script, "lodestone", "ev"));
         assertEquals(List.of("completion"), complete(script, "lodestone", "compl"));
         assertEquals(List.of("--format"), complete(script, "lodestone", "evaluate", "--form"));
@@ -36,12 +37,14 @@ class CompletionCommandTest {
     }
 
     private static List<String> complete(Path script, String... words) throws Exception {
-        String array = String.join(" ", Arrays.stream(words).map(w -> "'" + w + "'").toList());
+        String array =
+                String.join(" ", Arrays.stream(words).map(w -> "'" + w + "'").toList());
         String probe = "source '" + script + "'; COMP_WORDS=(" + array + "); COMP_CWORD=" + (words.length - 1)
                 + "; COMP_LINE=\"${COMP_WORDS[*]}\"; COMP_POINT=${#COMP_LINE}; _complete_lodestone; "
                 + "printf '%s\\n' \"${COMPREPLY[@]}\"";
         Process p = new ProcessBuilder("/bin/bash", "-c", probe)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start(); // compopt complains outside a real TAB
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start(); // compopt complains outside a real TAB
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), out);

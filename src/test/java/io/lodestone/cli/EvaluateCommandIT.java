@@ -17,8 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class EvaluateCommandIT {
     private static final ObjectMapper JSON = new ObjectMapper();
+
     @TempDir
     Path tmp;
+
     String rules;
 
     @BeforeEach
@@ -32,31 +34,57 @@ class EvaluateCommandIT {
 
     @Test
     void exitsZeroWhenNothingReachesFailOn() {
-        Run run = cli("evaluate", "--rules", rules, "--fail-on", "high", tmp.resolve("sets").toString());
+        Run run = cli(
+                "evaluate",
+                "--rules",
+                rules,
+                "--fail-on",
+                "high",
+                tmp.resolve("sets").toString());
         assertEquals(ExitCodes.OK, run.code(), run.err());
         assertTrue(run.out().contains("RISK-OVER-LIMIT"), run.out());
     }
 
     @Test
     void exitsOneWhenAFindingReachesFailOn() {
-        Run run = cli("evaluate", "--rules", rules, "--fail-on", "medium", tmp.resolve("sets").toString());
+        Run run = cli(
+                "evaluate",
+                "--rules",
+                rules,
+                "--fail-on",
+                "medium",
+                tmp.resolve("sets").toString());
         assertEquals(ExitCodes.FINDINGS, run.code());
     }
 
     @Test
     void exitsTwoOnUsageErrors() {
         assertEquals(ExitCodes.USAGE, cli("evaluate", "--no-such-flag").code());
-        assertEquals(ExitCodes.USAGE, cli("evaluate", "--rules", rules, "--format", "yaml").code());
-        assertEquals(ExitCodes.USAGE, cli("evaluate", "--rules", rules, "--fail-on", "urgent").code());
+        assertEquals(
+                ExitCodes.USAGE,
+                cli("evaluate", "--rules", rules, "--format", "yaml").code());
+        assertEquals(
+                ExitCodes.USAGE,
+                cli("evaluate", "--rules", rules, "--fail-on", "urgent").code());
         assertEquals(ExitCodes.USAGE, cli().code());
-        assertEquals(ExitCodes.USAGE, cli("evaluate", "--rules", rules, "--max-firings", "0").code());
-        assertEquals(ExitCodes.USAGE, cli("evaluate", "--rules", rules, "--timeout", "soon").code());
+        assertEquals(
+                ExitCodes.USAGE,
+                cli("evaluate", "--rules", rules, "--max-firings", "0").code());
+        assertEquals(
+                ExitCodes.USAGE,
+                cli("evaluate", "--rules", rules, "--timeout", "soon").code());
     }
 
     @Test
     void exitsThreeAndStillReportsTheGoodFilesWhenOneCannotBeLoaded() throws Exception {
         write(tmp.resolve("sets/broken.json"), "{\"lodestone\": 1, \"facts\": [");
-        Run run = cli("evaluate", "--rules", rules, "--format", "json", tmp.resolve("sets").toString());
+        Run run = cli(
+                "evaluate",
+                "--rules",
+                rules,
+                "--format",
+                "json",
+                tmp.resolve("sets").toString());
         assertEquals(ExitCodes.LOAD_ERROR, run.code());
         JsonNode out = JSON.readTree(run.out());
         assertEquals(2, out.get("reports").size());
@@ -69,7 +97,12 @@ class EvaluateCommandIT {
     @Test
     void exitsThreeWhenTheRulesDoNotCompile() throws Exception {
         write(tmp.resolve("badrules/x/r.drl"), "package x;\nrule \"r\" when then end oops");
-        Run run = cli("evaluate", "--rules", tmp.resolve("badrules").toString(), "--format", "json",
+        Run run = cli(
+                "evaluate",
+                "--rules",
+                tmp.resolve("badrules").toString(),
+                "--format",
+                "json",
                 tmp.resolve("sets").toString());
         assertEquals(ExitCodes.LOAD_ERROR, run.code());
         JsonNode out = JSON.readTree(run.out());
@@ -79,7 +112,13 @@ class EvaluateCommandIT {
 
     @Test
     void jsonOutputFollowsTheContract() throws Exception {
-        Run run = cli("evaluate", "--rules", rules, "--format", "json", tmp.resolve("sets/ok.json").toString());
+        Run run = cli(
+                "evaluate",
+                "--rules",
+                rules,
+                "--format",
+                "json",
+                tmp.resolve("sets/ok.json").toString());
         JsonNode out = JSON.readTree(run.out());
         assertTrue(out.get("rules").get("hash").asText().startsWith("sha256:"));
         assertEquals(4, out.get("rules").get("count").asInt());
@@ -100,7 +139,13 @@ class EvaluateCommandIT {
 
     @Test
     void globsSelectFiles() throws Exception {
-        Run run = cli("evaluate", "--rules", rules, "--format", "json", tmp.resolve("sets").toString() + "/o*.json");
+        Run run = cli(
+                "evaluate",
+                "--rules",
+                rules,
+                "--format",
+                "json",
+                tmp.resolve("sets").toString() + "/o*.json");
         JsonNode out = JSON.readTree(run.out());
         assertEquals(1, out.get("reports").size());
         assertEquals("ok", out.get("reports").get(0).get("id").asText());
@@ -108,7 +153,14 @@ class EvaluateCommandIT {
 
     @Test
     void quietPrintsNoReport() {
-        Run run = cli("evaluate", "--rules", rules, "--quiet", "--fail-on", "low", tmp.resolve("sets").toString());
+        Run run = cli(
+                "evaluate",
+                "--rules",
+                rules,
+                "--quiet",
+                "--fail-on",
+                "low",
+                tmp.resolve("sets").toString());
         assertEquals("", run.out());
         assertEquals(ExitCodes.FINDINGS, run.code());
     }

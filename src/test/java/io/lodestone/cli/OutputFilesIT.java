@@ -35,8 +35,13 @@ class OutputFilesIT {
     @Test
     void anUnwritableDestinationIsRefusedBeforeAnythingIsEvaluated() throws IOException {
         // --rules points nowhere: had the rules been compiled first, the exit would be 3, not 5
-        TestFiles.Run missing = TestFiles.cli("evaluate", "--rules", "no-such-rules", "-o",
-                tmp.resolve("no/such/folder/r.json").toString(), SEED);
+        TestFiles.Run missing = TestFiles.cli(
+                "evaluate",
+                "--rules",
+                "no-such-rules",
+                "-o",
+                tmp.resolve("no/such/folder/r.json").toString(),
+                SEED);
         assertEquals(ExitCodes.OUTPUT, missing.code(), missing.err());
         TestFiles.Run directory = TestFiles.cli("evaluate", "--rules", "no-such-rules", "-o", tmp.toString(), SEED);
         assertEquals(ExitCodes.OUTPUT, directory.code(), directory.err());
@@ -53,7 +58,8 @@ class OutputFilesIT {
     @ParameterizedTest
     @ValueSource(strings = {"json", "jsonl", "sarif", "csv", "markdown", "html", "text", "junit"})
     void aLoneSurrogateIsEscapedAndTheReportWritten(String format) throws IOException {
-        Path facts = TestFiles.write(tmp.resolve("lone.json"), "{\"lodestone\": 1, \"id\": \"a\\ud800b\", \"facts\": []}");
+        Path facts =
+                TestFiles.write(tmp.resolve("lone.json"), "{\"lodestone\": 1, \"id\": \"a\\ud800b\", \"facts\": []}");
         Path report = tmp.resolve("report." + format);
         Files.writeString(report, "old report");
         TestFiles.Run run = TestFiles.cli("evaluate", "--format", format, "-o", report.toString(), facts.toString());
@@ -81,8 +87,12 @@ class OutputFilesIT {
     @ValueSource(strings = {"> /dev/full", ">&-"})
     void standardOutputThatCannotBeWrittenIsExit5(String redirect) throws Exception {
         assumeTrue(Files.exists(Path.of("/dev/full")), "needs Linux");
-        Process p = new ProcessBuilder("sh", "-c", String.join(" ", javaCommand("evaluate", "--format", "json", SEED))
-                + " " + redirect).redirectError(ProcessBuilder.Redirect.PIPE).start();
+        Process p = new ProcessBuilder(
+                        "sh",
+                        "-c",
+                        String.join(" ", javaCommand("evaluate", "--format", "json", SEED)) + " " + redirect)
+                .redirectError(ProcessBuilder.Redirect.PIPE)
+                .start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "bounded");
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(ExitCodes.OUTPUT, p.exitValue(), err);
@@ -100,12 +110,15 @@ class OutputFilesIT {
         Path report = out.resolve("report.json");
         byte[] old = "{\"old\": true}".getBytes(StandardCharsets.UTF_8);
         Files.write(report, old);
-        Process p = new ProcessBuilder(javaCommand("evaluate", "--format", "json", "-j1", "-o", report.toString(),
-                batch.toString())).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(
+                        javaCommand("evaluate", "--format", "json", "-j1", "-o", report.toString(), batch.toString()))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try {
             // kill at the first sight of the temporary file, i.e. while the report is being written
-            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(2))
+            await().atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(2))
                     .until(() -> !p.isAlive() || temporaryFiles(out) > 0);
             boolean killedMidWrite = p.isAlive();
             p.destroyForcibly();
@@ -125,7 +138,8 @@ class OutputFilesIT {
 
     private static long temporaryFiles(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".tmp")).count();
+            return files.filter(f -> f.getFileName().toString().endsWith(".tmp"))
+                    .count();
         }
     }
 

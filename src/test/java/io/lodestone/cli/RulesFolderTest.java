@@ -22,7 +22,8 @@ class RulesFolderTest {
         for (String command : new String[] {"evaluate", "check"}) {
             TestFiles.Run run = TestFiles.cli(command, "--rules", missing.toString(), "--format", "json", "facts");
             assertEquals(3, run.code(), command);
-            JsonNode error = new ObjectMapper().readTree(run.out()).get("errors").get(0);
+            JsonNode error =
+                    new ObjectMapper().readTree(run.out()).get("errors").get(0);
             assertEquals("io", error.get("kind").asText());
             assertEquals(missing.toString(), error.get("file").asText());
             assertTrue(error.get("message").asText().contains("--rules " + RulesOptions.bundledRules()), command);

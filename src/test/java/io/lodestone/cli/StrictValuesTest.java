@@ -58,7 +58,8 @@ class StrictValuesTest {
         Run check = cli("check", file.toString());
         assertEquals(ExitCodes.OK, check.code(), check.out());
         assertTrue(check.out().contains("warning: facts[0].resources[0]"), check.out());
-        assertEquals(ExitCodes.LOAD_ERROR, cli("check", "--strict", file.toString()).code());
+        assertEquals(
+                ExitCodes.LOAD_ERROR, cli("check", "--strict", file.toString()).code());
 
         Run evaluate = cli("evaluate", "--format", "json", file.toString());
         assertEquals(ExitCodes.OK, evaluate.code(), evaluate.err());
@@ -82,7 +83,9 @@ class StrictValuesTest {
             }
         }
         write(rules.resolve("minerals/tests/galium.facts.json"), ONE_WARNING);
-        write(rules.resolve("minerals/tests/galium.expect.json"), "{\"mustNot\": [{\"ruleId\": \"RISK-ADVERSARY-DOMINANCE\"}]}");
+        write(
+                rules.resolve("minerals/tests/galium.expect.json"),
+                "{\"mustNot\": [{\"ruleId\": \"RISK-ADVERSARY-DOMINANCE\"}]}");
         Run lenient = cli("test", "--rules", rules.toString(), "--no-rule-cache", rules.toString());
         assertEquals(ExitCodes.OK, lenient.code(), lenient.out() + lenient.err());
         Run strict = cli("test", "--rules", rules.toString(), "--no-rule-cache", "--strict", rules.toString());

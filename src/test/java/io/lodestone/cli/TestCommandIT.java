@@ -26,8 +26,8 @@ class TestCommandIT {
         Path rules = TestFiles.copyTree(Path.of("rules"), tmp.resolve("rules"));
         Path risk = rules.resolve("minerals/risk.drl");
         String original = Files.readString(risk);
-        String broken = original.replace("DepositInScope( deal == $d, occupied == true )",
-                "DepositInScope( deal == $d, occupied == false )");
+        String broken = original.replace(
+                "DepositInScope( deal == $d, occupied == true )", "DepositInScope( deal == $d, occupied == false )");
         assertTrue(!broken.equals(original), "the test must actually break the rule");
         Files.writeString(risk, broken);
         Run run = cli("test", "--rules", rules.toString(), rules.toString());
@@ -50,8 +50,8 @@ class TestCommandIT {
                 then
                 end
                 """);
-        Run run = cli("test", "--rules", rules.toString(), "--format", "json", "--coverage-min", "100",
-                rules.toString());
+        Run run =
+                cli("test", "--rules", rules.toString(), "--format", "json", "--coverage-min", "100", rules.toString());
         assertEquals(ExitCodes.FINDINGS, run.code(), "coverage below the minimum fails the run");
         JsonNode out = new ObjectMapper().readTree(run.out());
         JsonNode coverage = out.get("coverage");

@@ -26,8 +26,10 @@ class UncaughtErrorTest {
     void debugIsAcceptedAnywhereOnTheCommandLine() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(new String[] {"--debug", "evaluate", "--rules", "no-such-rules", "facts"},
-                new PrintWriter(out, true), new PrintWriter(err, true));
+        int code = Main.run(
+                new String[] {"--debug", "evaluate", "--rules", "no-such-rules", "facts"},
+                new PrintWriter(out, true),
+                new PrintWriter(err, true));
         assertEquals(ExitCodes.LOAD_ERROR, code, err.toString());
     }
 }

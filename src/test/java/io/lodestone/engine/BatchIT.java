@@ -46,7 +46,8 @@ class BatchIT {
         try {
             List<Future<String>> results = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
-                results.add(pool.submit(() -> JsonFormatter.toJson(lodestone.evaluate(SEED)).toString()));
+                results.add(pool.submit(
+                        () -> JsonFormatter.toJson(lodestone.evaluate(SEED)).toString()));
             }
             for (Future<String> r : results) {
                 assertEquals(expected, r.get());
@@ -78,7 +79,9 @@ class BatchIT {
 
     @Test
     void evaluateAllReportsRulesLocationsAndProgress(@TempDir Path dir) throws Exception {
-        Lodestone lodestone = Lodestone.builder(TestFiles.miniRules(dir.resolve("rules"))).jobs(2).build();
+        Lodestone lodestone = Lodestone.builder(TestFiles.miniRules(dir.resolve("rules")))
+                .jobs(2)
+                .build();
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             files.add(TestFiles.write(dir.resolve("f" + i + ".json"), """
@@ -101,7 +104,9 @@ class BatchIT {
             }
         });
         assertEquals("started 3", events.get(0));
-        assertEquals(List.of("done 1/3", "done 2/3", "done 3/3"), events.subList(1, 4).stream().sorted().toList());
+        assertEquals(
+                List.of("done 1/3", "done 2/3", "done 3/3"),
+                events.subList(1, 4).stream().sorted().toList());
         assertEquals(lodestone.rules(), run.rules());
         FactLocation a = run.locator().locate(files.get(1).toString(), "a").orElseThrow();
         assertEquals(new FactLocation("a", "facts[0]", 3, 4), a);

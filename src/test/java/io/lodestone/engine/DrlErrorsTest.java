@@ -23,17 +23,18 @@ import org.kie.internal.io.ResourceFactory;
  * the same translation against the real compiler.
  */
 class DrlErrorsTest {
-    private static final String DRL = String.join("\n",
-            "package t;",                                                   // 1
-            "import io.lodestone.api.Finding;",                             // 2
-            "rule \"Beta\"",                                                // 3
-            "    @id(\"B\") @category(\"RISK\") @severity(\"low\")",        // 4
-            "when",                                                         // 5
-            "    $d : Dael( amountUsd > 5, status = \"signed\" )",          // 6
-            "then",                                                         // 7
-            "    insert(new Finding(\"b\", $d))",                           // 8
-            "    $d.sett();",                                               // 9
-            "end",                                                          // 10
+    private static final String DRL = String.join(
+            "\n",
+            "package t;", // 1
+            "import io.lodestone.api.Finding;", // 2
+            "rule \"Beta\"", // 3
+            "    @id(\"B\") @category(\"RISK\") @severity(\"low\")", // 4
+            "when", // 5
+            "    $d : Dael( amountUsd > 5, status = \"signed\" )", // 6
+            "then", // 7
+            "    insert(new Finding(\"b\", $d))", // 8
+            "    $d.sett();", // 9
+            "end", // 10
             "");
     private static final List<RuleSource> SOURCES = List.of(RuleSource.of("t/a.drl", "rules/t/a.drl", DRL));
 
@@ -69,7 +70,8 @@ class DrlErrorsTest {
 
         @Override
         public Resource getResource() {
-            return ResourceFactory.newByteArrayResource(DRL.getBytes(StandardCharsets.UTF_8)).setSourcePath("t/a.drl");
+            return ResourceFactory.newByteArrayResource(DRL.getBytes(StandardCharsets.UTF_8))
+                    .setSourcePath("t/a.drl");
         }
 
         @Override
@@ -84,32 +86,70 @@ class DrlErrorsTest {
 
     static Stream<Arguments> oneError() {
         return Stream.of(
-                Arguments.of("an unknown fact type, at the type",
+                Arguments.of(
+                        "an unknown fact type, at the type",
                         raw("Unable to resolve ObjectType 'Dael' : [Rule name='Beta']", 6),
-                        Diagnostic.Kind.RULE_COMPILE, 6, 10, "Dael"),
-                Arguments.of("a single '=' in a constraint",
+                        Diagnostic.Kind.RULE_COMPILE,
+                        6,
+                        10,
+                        "Dael"),
+                Arguments.of(
+                        "a single '=' in a constraint",
                         raw("[ERR 102] Line 6:37 mismatched input '=' in rule \"Beta\""),
-                        Diagnostic.Kind.RULE_SYNTAX, 6, 38, "=="),
-                Arguments.of("an unknown field, at the field in the expression",
-                        raw("Unable to Analyse Expression amountUsd > 5:\n[Error: unable to resolve method using "
-                                + "strict-mode: t.Dael.amountUsd()]\n[Near : {... amountUsd > 5 ....}] in rule \"Beta\"", 6),
-                        Diagnostic.Kind.RULE_COMPILE, 6, 16, "amountUsd"),
-                Arguments.of("an undefined method in a consequence",
-                        raw("Rule Compilation error The method sett() is undefined for the type Dael in rule 'Beta'", 3),
-                        Diagnostic.Kind.RULE_COMPILE, 9, 8, "sett"),
-                Arguments.of("a missing ';', at the end of the statement",
-                        raw("Rule Compilation error Syntax error, insert \";\" to complete BlockStatements "
-                                + "in rule \"Beta\"", 3),
-                        Diagnostic.Kind.RULE_COMPILE, 8, 33, "';'"),
-                Arguments.of("the file ending inside a rule",
+                        Diagnostic.Kind.RULE_SYNTAX,
+                        6,
+                        38,
+                        "=="),
+                Arguments.of(
+                        "an unknown field, at the field in the expression",
+                        raw(
+                                "Unable to Analyse Expression amountUsd > 5:\n[Error: unable to resolve method using "
+                                        + "strict-mode: t.Dael.amountUsd()]\n[Near : {... amountUsd > 5 ....}] in rule \"Beta\"",
+                                6),
+                        Diagnostic.Kind.RULE_COMPILE,
+                        6,
+                        16,
+                        "amountUsd"),
+                Arguments.of(
+                        "an undefined method in a consequence",
+                        raw(
+                                "Rule Compilation error The method sett() is undefined for the type Dael in rule 'Beta'",
+                                3),
+                        Diagnostic.Kind.RULE_COMPILE,
+                        9,
+                        8,
+                        "sett"),
+                Arguments.of(
+                        "a missing ';', at the end of the statement",
+                        raw(
+                                "Rule Compilation error Syntax error, insert \";\" to complete BlockStatements "
+                                        + "in rule \"Beta\"",
+                                3),
+                        Diagnostic.Kind.RULE_COMPILE,
+                        8,
+                        33,
+                        "';'"),
+                Arguments.of(
+                        "the file ending inside a rule",
                         raw("[ERR 102] Line 11:0 mismatched input '<eof>' in rule \"Beta\""),
-                        Diagnostic.Kind.RULE_SYNTAX, 11, 1, "missing 'end'"),
-                Arguments.of("an unknown import, at the class name",
+                        Diagnostic.Kind.RULE_SYNTAX,
+                        11,
+                        1,
+                        "missing 'end'"),
+                Arguments.of(
+                        "an unknown import, at the class name",
                         raw("Error importing : 'io.lodestone.api.Finding'"),
-                        Diagnostic.Kind.RULE_COMPILE, 2, 8, "io.lodestone.api.Finding"),
-                Arguments.of("a duplicate rule name",
+                        Diagnostic.Kind.RULE_COMPILE,
+                        2,
+                        8,
+                        "io.lodestone.api.Finding"),
+                Arguments.of(
+                        "a duplicate rule name",
                         raw("Duplicate rule name: Beta", 3),
-                        Diagnostic.Kind.RULE_COMPILE, 3, null, "\"Beta\""));
+                        Diagnostic.Kind.RULE_COMPILE,
+                        3,
+                        null,
+                        "\"Beta\""));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -133,7 +173,9 @@ class DrlErrorsTest {
                 List.of(raw("[ERR 101] Line 5:0 no viable alternative at input 'end' in rule \"Gamma\"")), sources);
         assertEquals(1, errors.size(), errors.toString());
         assertEquals(List.of(4, 24), List.of(errors.get(0).line(), errors.get(0).column()));
-        assertTrue(errors.get(0).message().contains("unterminated string"), errors.get(0).message());
+        assertTrue(
+                errors.get(0).message().contains("unterminated string"),
+                errors.get(0).message());
     }
 
     @Test
@@ -160,29 +202,36 @@ class DrlErrorsTest {
 
     @Test
     void followOnErrorsAreDropped() {
-        List<Diagnostic> errors = DrlErrors.translate(List.of(
-                raw("[ERR 102] Line 6:37 mismatched input '=' in rule \"Beta\""),
-                raw("Parser returned a null Package"),
-                raw("Unexpected exception raised while parsing: unexpected exception", 6),
-                raw("[ERR 102] Line 6:37 mismatched input '=' in rule \"Beta\"")), SOURCES);
+        List<Diagnostic> errors = DrlErrors.translate(
+                List.of(
+                        raw("[ERR 102] Line 6:37 mismatched input '=' in rule \"Beta\""),
+                        raw("Parser returned a null Package"),
+                        raw("Unexpected exception raised while parsing: unexpected exception", 6),
+                        raw("[ERR 102] Line 6:37 mismatched input '=' in rule \"Beta\"")),
+                SOURCES);
         assertEquals(1, errors.size(), "one mistake, one error: " + errors);
         assertEquals(Diagnostic.Kind.RULE_SYNTAX, errors.get(0).kind());
     }
 
     @Test
     void aSummaryOfAMoreSpecificErrorOnTheSameLineIsDropped() {
-        List<Diagnostic> errors = DrlErrors.translate(List.of(
-                raw("Unable to Analyse Expression amountUsd > 5:\n[Error: unable to resolve method using "
-                        + "strict-mode: t.Dael.amountUsd()] in rule \"Beta\"", 6),
-                raw("Unable to analyze expression 'amountUsd > 5' in rule \"Beta\"", 6),
-                raw("Unable to resolve ObjectType 'Dael' in rule \"Beta\"", 6)), SOURCES);
+        List<Diagnostic> errors = DrlErrors.translate(
+                List.of(
+                        raw(
+                                "Unable to Analyse Expression amountUsd > 5:\n[Error: unable to resolve method using "
+                                        + "strict-mode: t.Dael.amountUsd()] in rule \"Beta\"",
+                                6),
+                        raw("Unable to analyze expression 'amountUsd > 5' in rule \"Beta\"", 6),
+                        raw("Unable to resolve ObjectType 'Dael' in rule \"Beta\"", 6)),
+                SOURCES);
         assertEquals(1, errors.size(), errors.toString());
         assertTrue(errors.get(0).message().contains("amountUsd"), errors.get(0).message());
     }
 
     @Test
     void anErrorInAFileNotBeingCompiledKeepsItsPathAndLine() {
-        List<Diagnostic> errors = DrlErrors.translate(List.of(raw("Unable to resolve ObjectType 'Dael'", 4)), List.of());
+        List<Diagnostic> errors =
+                DrlErrors.translate(List.of(raw("Unable to resolve ObjectType 'Dael'", 4)), List.of());
         assertEquals(1, errors.size());
         assertEquals("t/a.drl", errors.get(0).file());
         assertEquals(4, errors.get(0).line());

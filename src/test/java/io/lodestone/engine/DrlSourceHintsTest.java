@@ -16,19 +16,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The source-reading heuristics behind located DRL errors, on DRL text alone (nothing is compiled). */
 class DrlSourceHintsTest {
     /** Line numbers in the comments; columns below are 1-based. */
-    private static final String DRL = String.join("\n",
-            "package t;",                                                   // 1
-            "declare Item",                                                 // 2
-            "    id : String",                                              // 3
-            "end",                                                          // 4
-            "rule \"Alpha\"",                                               // 5
-            "    @id(\"A\") @category(\"RISK\") @severity(\"urgent\")",     // 6
-            "when",                                                         // 7
-            "    $i : Item( amount > 1, nme == \"x\" )",                    // 8
-            "then",                                                         // 9
-            "    insert(new Finding(\"a\" + $i.getId(), $i))",              // 10
-            "    update($i);",                                              // 11
-            "end",                                                          // 12
+    private static final String DRL = String.join(
+            "\n",
+            "package t;", // 1
+            "declare Item", // 2
+            "    id : String", // 3
+            "end", // 4
+            "rule \"Alpha\"", // 5
+            "    @id(\"A\") @category(\"RISK\") @severity(\"urgent\")", // 6
+            "when", // 7
+            "    $i : Item( amount > 1, nme == \"x\" )", // 8
+            "then", // 9
+            "    insert(new Finding(\"a\" + $i.getId(), $i))", // 10
+            "    update($i);", // 11
+            "end", // 12
             "");
 
     private static final RuleSource SOURCE = source(DRL);
@@ -44,11 +45,15 @@ class DrlSourceHintsTest {
     static Stream<Arguments> find() {
         return Stream.of(
                 Arguments.of(Named.of("a token on the reported line", 8), "Alpha", null, "nme", at(8, 28)),
-                Arguments.of(Named.of("an expression, then the token in it", null), "Alpha", "nme == \"x\"", "nme",
+                Arguments.of(
+                        Named.of("an expression, then the token in it", null),
+                        "Alpha",
+                        "nme == \"x\"",
+                        "nme",
                         at(8, 28)),
                 Arguments.of(Named.of("an expression without a token", null), "Alpha", "amount > 1", null, at(8, 16)),
-                Arguments.of(Named.of("not on the reported line: within the rule", 3), "Alpha", null, "Item",
-                        at(8, 10)),
+                Arguments.of(
+                        Named.of("not on the reported line: within the rule", 3), "Alpha", null, "Item", at(8, 10)),
                 Arguments.of(Named.of("a bound variable", null), "Alpha", null, "$i", at(8, 5)),
                 Arguments.of(Named.of("no rule: the whole file", null), null, null, "Item", at(2, 9)),
                 Arguments.of(Named.of("only as part of a longer word", null), "Alpha", null, "amoun", null),
@@ -81,8 +86,10 @@ class DrlSourceHintsTest {
                 Arguments.of("then on its own line", "rule \"r\"\nwhen\n  X()\nthen\nend\n", true),
                 Arguments.of("then with a comment", "rule \"r\"\nwhen\n  X()\nthen // go\nend\n", true),
                 Arguments.of("end without then", "rule \"r\"\nwhen\n  X()\nend\n", false),
-                Arguments.of("another rule's then does not count",
-                        "rule \"r\"\nwhen\nend\nrule \"s\"\nwhen\nthen\nend\n", false));
+                Arguments.of(
+                        "another rule's then does not count",
+                        "rule \"r\"\nwhen\nend\nrule \"s\"\nwhen\nthen\nend\n",
+                        false));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -112,9 +119,15 @@ class DrlSourceHintsTest {
         return Stream.of(
                 Arguments.of("a call without ';'", DRL, "Alpha", at(10, 46)),
                 Arguments.of("every statement ends", "rule \"r\"\nwhen\nthen\n  a();\n  b(); // c\nend\n", "r", null),
-                Arguments.of("a call continued on the next lines",
-                        "rule \"r\"\nwhen\nthen\n  a(1,\n    2)\n    .b();\nend\n", "r", null),
-                Arguments.of("the last line of a statement", "rule \"r\"\nwhen\nthen\n  x = 1 +\n    2\nend\n", "r",
+                Arguments.of(
+                        "a call continued on the next lines",
+                        "rule \"r\"\nwhen\nthen\n  a(1,\n    2)\n    .b();\nend\n",
+                        "r",
+                        null),
+                Arguments.of(
+                        "the last line of a statement",
+                        "rule \"r\"\nwhen\nthen\n  x = 1 +\n    2\nend\n",
+                        "r",
                         at(5, 6)),
                 Arguments.of("a block", "rule \"r\"\nwhen\nthen\n  if (x) {\n    y();\n  }\nend\n", "r", null));
     }
@@ -127,8 +140,7 @@ class DrlSourceHintsTest {
 
     static Stream<Arguments> locateMetadata() {
         return Stream.of(
-                Arguments.of("at the annotation it is about", "@severity must be low, medium, high or critical",
-                        6, 32),
+                Arguments.of("at the annotation it is about", "@severity must be low, medium, high or critical", 6, 32),
                 Arguments.of("at a duplicated annotation", "duplicate @id on one rule", 6, 5),
                 Arguments.of("at the rule keyword when nothing names an annotation", "missing @id", 5, 1),
                 Arguments.of("at the rule keyword when the annotation is absent", "@weight is needed", 5, 1));
@@ -137,7 +149,10 @@ class DrlSourceHintsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource
     void locateMetadata(String name, String message, int line, int column) {
-        Diagnostic e = new Diagnostic(Diagnostic.Kind.RULE_METADATA, new Diagnostic.Location("rules/t/a.drl", 5, null, null, "Alpha"), message);
+        Diagnostic e = new Diagnostic(
+                Diagnostic.Kind.RULE_METADATA,
+                new Diagnostic.Location("rules/t/a.drl", 5, null, null, "Alpha"),
+                message);
         Diagnostic located = DrlSourceHints.locateMetadata(e, List.of(SOURCE));
         assertEquals(List.of(line, column), List.of(located.line(), located.column()));
         assertEquals(message, located.message());
@@ -145,11 +160,14 @@ class DrlSourceHintsTest {
 
     @Test
     void otherErrorsAndErrorsWithAColumnAreLeftAlone() {
-        Diagnostic compile = new Diagnostic(Diagnostic.Kind.RULE_COMPILE, new Diagnostic.Location("rules/t/a.drl", 5, null, null, "Alpha"), "x");
+        Diagnostic compile = new Diagnostic(
+                Diagnostic.Kind.RULE_COMPILE, new Diagnostic.Location("rules/t/a.drl", 5, null, null, "Alpha"), "x");
         assertSame(compile, DrlSourceHints.locateMetadata(compile, List.of(SOURCE)));
-        Diagnostic placed = new Diagnostic(Diagnostic.Kind.RULE_METADATA, new Diagnostic.Location("rules/t/a.drl", 5, 3, null, "Alpha"), "@id");
+        Diagnostic placed = new Diagnostic(
+                Diagnostic.Kind.RULE_METADATA, new Diagnostic.Location("rules/t/a.drl", 5, 3, null, "Alpha"), "@id");
         assertSame(placed, DrlSourceHints.locateMetadata(placed, List.of(SOURCE)));
-        Diagnostic elsewhere = new Diagnostic(Diagnostic.Kind.RULE_METADATA, new Diagnostic.Location("rules/t/b.drl", 5, null, null, "Alpha"), "@id");
+        Diagnostic elsewhere = new Diagnostic(
+                Diagnostic.Kind.RULE_METADATA, new Diagnostic.Location("rules/t/b.drl", 5, null, null, "Alpha"), "@id");
         assertSame(elsewhere, DrlSourceHints.locateMetadata(elsewhere, List.of(SOURCE)));
     }
 }

@@ -61,7 +61,14 @@ class EngineIT {
                 {"lodestone": 1, "facts": [{"type": "Item", "id": "a", "amount": 150}]}
                 """);
         assertEquals(1, Lodestone.fromRules(rules).evaluate(set).findings().size());
-        assertEquals(0, Lodestone.builder(rules).param("limit", "200").build().evaluate(set).findings().size());
+        assertEquals(
+                0,
+                Lodestone.builder(rules)
+                        .param("limit", "200")
+                        .build()
+                        .evaluate(set)
+                        .findings()
+                        .size());
     }
 
     @Test
@@ -86,8 +93,11 @@ class EngineIT {
         assertEquals(3, report.alignment().contributions().size());
         assertEquals(3, report.counts().of(Category.ALIGNMENT));
         // report order: severity first (low before info), then rule id
-        assertEquals(List.of(-1.0, 2.5, 2.5),
-                report.alignment().contributions().stream().map(Finding::getWeight).toList());
+        assertEquals(
+                List.of(-1.0, 2.5, 2.5),
+                report.alignment().contributions().stream()
+                        .map(Finding::getWeight)
+                        .toList());
     }
 
     @Test
@@ -110,13 +120,15 @@ class EngineIT {
         List<String> order = report.findings().stream()
                 .map(f -> f.getRuleId() + ":" + f.getSeverity().label() + ":" + String.join("+", f.getFacts()))
                 .toList();
-        assertEquals(List.of(
-                "ALIGN-UNFLAGGED:low:a",
-                "ALIGN-FLAGGED:info:b",
-                "RISK-OVER-LIMIT:critical:b",
-                "RISK-OVER-LIMIT:medium:a",
-                "RISK-OVER-LIMIT:medium:z",
-                "INC-SHARED-TAG:high:b+z"), order);
+        assertEquals(
+                List.of(
+                        "ALIGN-UNFLAGGED:low:a",
+                        "ALIGN-FLAGGED:info:b",
+                        "RISK-OVER-LIMIT:critical:b",
+                        "RISK-OVER-LIMIT:medium:a",
+                        "RISK-OVER-LIMIT:medium:z",
+                        "INC-SHARED-TAG:high:b+z"),
+                order);
     }
 
     @Test
@@ -145,11 +157,15 @@ class EngineIT {
                 end
                 """);
         RulesException e = assertThrows(RulesException.class, () -> Lodestone.fromRules(rules));
-        List<String> where = e.errors().stream().map(err -> err.kind() + "@" + err.line() + ":" + err.rule()).toList();
+        List<String> where = e.errors().stream()
+                .map(err -> err.kind() + "@" + err.line() + ":" + err.rule())
+                .toList();
         // errors about a given annotation point at it (the line after "rule"); a missing one at the rule
         assertTrue(where.contains(Diagnostic.Kind.RULE_METADATA + "@4:no id"), where.toString());
         assertTrue(where.contains(Diagnostic.Kind.RULE_METADATA + "@11:first"), where.toString());
-        assertEquals(2, where.stream().filter(w -> w.endsWith("@17:second")).count(),
+        assertEquals(
+                2,
+                where.stream().filter(w -> w.endsWith("@17:second")).count(),
                 "bad severity and duplicate id: " + where);
         assertTrue(e.errors().stream().allMatch(err -> err.file().endsWith("x/r.drl")));
     }

@@ -25,8 +25,10 @@ class ExplainIT {
     static final Path SEED = Path.of("facts/us-ua-minerals-2025-02.json");
 
     private static Finding aidDisagreement(Report report) {
-        return report.findings().stream().filter(f -> f.getRuleId().equals("INC-AID-FIGURES-DISAGREE"))
-                .findFirst().orElseThrow();
+        return report.findings().stream()
+                .filter(f -> f.getRuleId().equals("INC-AID-FIGURES-DISAGREE"))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -37,8 +39,12 @@ class ExplainIT {
         assertEquals("INC-AID-FIGURES-DISAGREE", trace.ruleId());
         assertEquals(Path.of("rules/minerals/inconsistency.drl").toString(), trace.file());
         assertEquals(10, trace.line());
-        assertEquals(List.of("aid-other-sources", "aid-trump"), trace.facts().stream().map(TracedFact::id).toList());
-        assertEquals(List.of("AidFigure", "AidFigure"), trace.facts().stream().map(TracedFact::type).toList());
+        assertEquals(
+                List.of("aid-other-sources", "aid-trump"),
+                trace.facts().stream().map(TracedFact::id).toList());
+        assertEquals(
+                List.of("AidFigure", "AidFigure"),
+                trace.facts().stream().map(TracedFact::type).toList());
         assertEquals(2.0e11, trace.facts().get(0).fields().get("amountUsd"));
         assertEquals(3.5e11, trace.facts().get(1).fields().get("amountUsd"));
         assertEquals("total-support", trace.facts().get(1).fields().get("measure"));
@@ -83,8 +89,16 @@ class ExplainIT {
                 """);
         Path facts = write(tmp.resolve("f.json"), """
                 {"lodestone": 1, "facts": [{"type": "Item", "id": "a", "amount": 150}]}""");
-        Finding f = Lodestone.builder(rules).explain(true).build().evaluate(facts).findings().get(0);
-        TracedFact large = f.getTrace().facts().stream().filter(t -> t.type().equals("Large")).findFirst().orElseThrow();
+        Finding f = Lodestone.builder(rules)
+                .explain(true)
+                .build()
+                .evaluate(facts)
+                .findings()
+                .get(0);
+        TracedFact large = f.getTrace().facts().stream()
+                .filter(t -> t.type().equals("Large"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("large-a", large.id());
         assertNotNull(large.derivedBy(), "the derived fact keeps the trace of its derivation");
         assertEquals("DERIVE-LARGE", large.derivedBy().ruleId());
@@ -95,7 +109,8 @@ class ExplainIT {
     void theCliPrintsTracesInTextAndJson() throws Exception {
         Run json = cli("evaluate", "--explain", "--format", "json", SEED.toString());
         JsonNode finding = null;
-        for (JsonNode f : new ObjectMapper().readTree(json.out()).get("reports").get(0).get("findings")) {
+        for (JsonNode f :
+                new ObjectMapper().readTree(json.out()).get("reports").get(0).get("findings")) {
             if (f.get("ruleId").asText().equals("INC-AID-FIGURES-DISAGREE")) {
                 finding = f;
             }
@@ -103,11 +118,13 @@ class ExplainIT {
         assertNotNull(finding);
         JsonNode trace = finding.get("trace");
         assertEquals(2, trace.get("facts").size());
-        assertEquals(3.5e11, trace.get("facts").get(1).get("fields").get("amountUsd").asDouble());
+        assertEquals(
+                3.5e11, trace.get("facts").get(1).get("fields").get("amountUsd").asDouble());
         Run text = cli("evaluate", "--explain", SEED.toString());
         assertTrue(text.out().contains("why: INC-AID-FIGURES-DISAGREE"), text.out());
         Run plain = cli("evaluate", "--format", "json", SEED.toString());
-        assertTrue(io.lodestone.TestFiles.json(plain.out()).findValues("trace").isEmpty(), "no trace without --explain");
+        assertTrue(
+                io.lodestone.TestFiles.json(plain.out()).findValues("trace").isEmpty(), "no trace without --explain");
         Run html = cli("evaluate", "--explain", "--format", "html", SEED.toString());
         assertTrue(html.out().contains("<details class=\"trace\">"), "html shows traces");
         assertTrue(html.out().contains("<span class=\"field\">amountUsd=3.5E11</span>"), "with the compared amounts");

@@ -9,8 +9,7 @@ import java.nio.file.Path;
  * alternately in one JVM after a warm-up. Run: see docs/testing-rules.md. Not a test; prints figures.
  */
 public final class ExplainOverheadBench {
-    private ExplainOverheadBench() {
-    }
+    private ExplainOverheadBench() {}
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;

@@ -26,20 +26,25 @@ class RuleBaseCacheIT {
             return 0;
         }
         try (Stream<Path> files = Files.list(cacheDir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".bin")).count();
+            return files.filter(p -> p.getFileName().toString().endsWith(".bin"))
+                    .count();
         }
     }
 
     @Test
     void aCachedRuleBaseEvaluatesExactlyLikeAFreshCompile(@TempDir Path tmp) throws Exception {
         Path cacheDir = tmp.resolve("cache");
-        String fresh = JsonFormatter.toJson(Lodestone.fromRules(Path.of("rules")).evaluate(SEED)).toString();
+        String fresh = JsonFormatter.toJson(
+                        Lodestone.fromRules(Path.of("rules")).evaluate(SEED))
+                .toString();
 
-        Lodestone first = Lodestone.builder(Path.of("rules")).ruleCache(cacheDir).build();
+        Lodestone first =
+                Lodestone.builder(Path.of("rules")).ruleCache(cacheDir).build();
         assertEquals(1, entries(cacheDir));
         assertNotNull(new RuleBaseCache(cacheDir).load(first.rulesHash()), "the entry must load back");
 
-        Lodestone cached = Lodestone.builder(Path.of("rules")).ruleCache(cacheDir).build();
+        Lodestone cached =
+                Lodestone.builder(Path.of("rules")).ruleCache(cacheDir).build();
         String fromCache = JsonFormatter.toJson(cached.evaluate(SEED)).toString();
         assertEquals(fresh, fromCache);
         assertEquals(first.rules(), cached.rules());
@@ -54,8 +59,11 @@ class RuleBaseCacheIT {
                 { "lodestone": 1, "id": "s", "facts": [ { "type": "Item", "id": "i1", "amount": 500 } ] }
                 """);
         Lodestone before = Lodestone.builder(rules).ruleCache(cacheDir).build();
-        assertEquals(List.of("Item i1 is over the limit."),
-                before.evaluate(facts).findings().stream().map(Finding::getMessage).toList());
+        assertEquals(
+                List.of("Item i1 is over the limit."),
+                before.evaluate(facts).findings().stream()
+                        .map(Finding::getMessage)
+                        .toList());
         RuleBaseCache cache = new RuleBaseCache(cacheDir);
         assertNotNull(cache.load(before.rulesHash()));
 
@@ -65,7 +73,8 @@ class RuleBaseCacheIT {
         Lodestone after = Lodestone.builder(rules).ruleCache(cacheDir).build();
         assertFalse(before.rulesHash().equals(after.rulesHash()));
         Report report = after.evaluate(facts);
-        assertEquals(List.of("Item i1 exceeds the limit."),
+        assertEquals(
+                List.of("Item i1 exceeds the limit."),
                 report.findings().stream().map(Finding::getMessage).toList());
         assertEquals(2, entries(cacheDir), "the changed rules get their own entry");
 
@@ -79,11 +88,13 @@ class RuleBaseCacheIT {
     @Test
     void anUnreadableEntryFallsBackToCompilingAndIsReplaced(@TempDir Path tmp) throws Exception {
         Path cacheDir = tmp.resolve("cache");
-        Lodestone first = Lodestone.builder(Path.of("rules")).ruleCache(cacheDir).build();
+        Lodestone first =
+                Lodestone.builder(Path.of("rules")).ruleCache(cacheDir).build();
         Path entry = new RuleBaseCache(cacheDir).entry(first.rulesHash());
         Files.write(entry, new byte[] {1, 2, 3});
 
-        Lodestone again = Lodestone.builder(Path.of("rules")).ruleCache(cacheDir).build();
+        Lodestone again =
+                Lodestone.builder(Path.of("rules")).ruleCache(cacheDir).build();
         assertEquals(first.rules().size(), again.rules().size());
         assertTrue(again.evaluate(SEED).findings().size() > 0);
         assertTrue(Files.size(entry) > 3, "a good entry replaces the broken one");

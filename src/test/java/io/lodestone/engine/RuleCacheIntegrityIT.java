@@ -27,12 +27,14 @@ class RuleCacheIntegrityIT {
 
     private Path cacheDir() throws Exception {
         Path dir = tmp.resolve("cache");
-        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.createDirectories(
+                dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         return dir;
     }
 
     private static String compileInto(Path rules, Path cacheDir) throws Exception {
-        return RuleBase.compile(rules, Map.of(), new RuleBaseCache(cacheDir, w -> { })).hash();
+        return RuleBase.compile(rules, Map.of(), new RuleBaseCache(cacheDir, w -> {}))
+                .hash();
     }
 
     @Test
@@ -54,7 +56,7 @@ class RuleCacheIntegrityIT {
         // and the next build compiles and caches a good one
         Lodestone again = Lodestone.builder(rules).ruleCache(cacheDir).build();
         assertEquals(hash, again.rulesHash());
-        assertNotNull(new RuleBaseCache(cacheDir, w -> { }).load(hash));
+        assertNotNull(new RuleBaseCache(cacheDir, w -> {}).load(hash));
     }
 
     @Test
@@ -67,7 +69,7 @@ class RuleCacheIntegrityIT {
         Path cacheDir = cacheDir();
         String victim = compileInto(rules, cacheDir);
         String planted = compileInto(other, cacheDir);
-        RuleBaseCache cache = new RuleBaseCache(cacheDir, w -> { });
+        RuleBaseCache cache = new RuleBaseCache(cacheDir, w -> {});
         Files.move(cache.entry(planted), cache.entry(victim), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         List<String> warnings = new ArrayList<>();
         assertNull(new RuleBaseCache(cacheDir, warnings::add).load(victim));
@@ -81,7 +83,8 @@ class RuleCacheIntegrityIT {
         Path cacheDir = cacheDir();
         String hash = compileInto(rules, cacheDir);
         Path entry = new RuleBaseCache(cacheDir).entry(hash);
-        UserPrincipal nobody = entry.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+        UserPrincipal nobody =
+                entry.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
         Files.setOwner(entry, nobody);
         List<String> warnings = new ArrayList<>();
         assertNull(new RuleBaseCache(cacheDir, warnings::add).load(hash));
@@ -123,7 +126,9 @@ class RuleCacheIntegrityIT {
             compileInto(rules, cacheDir);
         }
         try (Stream<Path> files = Files.list(cacheDir)) {
-            assertEquals(RuleBaseCache.MAX_ENTRIES, files.filter(f -> f.toString().endsWith(".bin")).count());
+            assertEquals(
+                    RuleBaseCache.MAX_ENTRIES,
+                    files.filter(f -> f.toString().endsWith(".bin")).count());
         }
     }
 }

@@ -39,8 +39,8 @@ class RuleParamsTest {
 
     /** An interface whose listed methods answer fixed values; any other call fails the test. */
     private static <T> T stub(Class<T> type, Map<String, Object> answers) {
-        return type.cast(Proxy.newProxyInstance(RuleParamsTest.class.getClassLoader(), new Class<?>[] {type},
-                (proxy, method, args) -> {
+        return type.cast(Proxy.newProxyInstance(
+                RuleParamsTest.class.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
                     if (answers.containsKey(method.getName())) {
                         return answers.get(method.getName());
                     }
@@ -52,54 +52,90 @@ class RuleParamsTest {
         return RuleSource.of(path, "rules/" + path, json);
     }
 
-    private static final Map<String, String> BOTH = new LinkedHashMap<>(Map.of(
-            "aidTolerance", "java.lang.Double", "homeCountry", "java.lang.String"));
+    private static final Map<String, String> BOTH =
+            new LinkedHashMap<>(Map.of("aidTolerance", "java.lang.Double", "homeCountry", "java.lang.String"));
 
     static Stream<Arguments> resolve() {
         RuleSource good = paramsFile("m/params.json", """
                 {"aidTolerance": 0.1, "homeCountry": "US", "// aidTolerance": "a comment key", "_note": "also"}""");
         return Stream.of(
-                Arguments.of("values from params.json; comment keys are skipped", List.of(good), Map.of(),
-                        Map.of("aidTolerance", 0.1, "homeCountry", "US"), List.of()),
-                Arguments.of("--param wins over the file", List.of(good), Map.of("aidTolerance", "0.25"),
-                        Map.of("aidTolerance", 0.25, "homeCountry", "US"), List.of()),
-                Arguments.of("--param text that is not JSON is a string",
-                        List.of(paramsFile("m/params.json", "{\"aidTolerance\": 1}")), Map.of("homeCountry", "UA"),
-                        Map.of("aidTolerance", 1.0, "homeCountry", "UA"), List.of()),
-                Arguments.of("a global without a value, located at its declaration",
-                        List.of(paramsFile("m/params.json", "{\"aidTolerance\": 1}")), Map.of(),
-                        Map.of("aidTolerance", 1.0), List.of("rules/m/params.drl:4 null")),
-                Arguments.of("a value of the wrong type, located in the file that gave it",
+                Arguments.of(
+                        "values from params.json; comment keys are skipped",
+                        List.of(good),
+                        Map.of(),
+                        Map.of("aidTolerance", 0.1, "homeCountry", "US"),
+                        List.of()),
+                Arguments.of(
+                        "--param wins over the file",
+                        List.of(good),
+                        Map.of("aidTolerance", "0.25"),
+                        Map.of("aidTolerance", 0.25, "homeCountry", "US"),
+                        List.of()),
+                Arguments.of(
+                        "--param text that is not JSON is a string",
+                        List.of(paramsFile("m/params.json", "{\"aidTolerance\": 1}")),
+                        Map.of("homeCountry", "UA"),
+                        Map.of("aidTolerance", 1.0, "homeCountry", "UA"),
+                        List.of()),
+                Arguments.of(
+                        "a global without a value, located at its declaration",
+                        List.of(paramsFile("m/params.json", "{\"aidTolerance\": 1}")),
+                        Map.of(),
+                        Map.of("aidTolerance", 1.0),
+                        List.of("rules/m/params.drl:4 null")),
+                Arguments.of(
+                        "a value of the wrong type, located in the file that gave it",
                         List.of(paramsFile("m/params.json", "{\"aidTolerance\": \"lots\", \"homeCountry\": \"US\"}")),
-                        Map.of(), Map.of("homeCountry", "US"), List.of("rules/m/params.json:null aidTolerance")),
-                Arguments.of("a parameter no global declares",
-                        List.of(paramsFile("m/params.json", "{\"aidTolerance\": 1, \"homeCountry\": \"US\", \"x\": 2}")),
-                        Map.of(), Map.of("aidTolerance", 1.0, "homeCountry", "US"),
+                        Map.of(),
+                        Map.of("homeCountry", "US"),
+                        List.of("rules/m/params.json:null aidTolerance")),
+                Arguments.of(
+                        "a parameter no global declares",
+                        List.of(paramsFile(
+                                "m/params.json", "{\"aidTolerance\": 1, \"homeCountry\": \"US\", \"x\": 2}")),
+                        Map.of(),
+                        Map.of("aidTolerance", 1.0, "homeCountry", "US"),
                         List.of("rules/m/params.json:null x")),
-                Arguments.of("a parameter set in two files",
-                        List.of(paramsFile("m/params.json", "{\"aidTolerance\": 1, \"homeCountry\": \"US\"}"),
+                Arguments.of(
+                        "a parameter set in two files",
+                        List.of(
+                                paramsFile("m/params.json", "{\"aidTolerance\": 1, \"homeCountry\": \"US\"}"),
                                 paramsFile("m/more/params.json", "{\"aidTolerance\": 2}")),
-                        Map.of(), Map.of("aidTolerance", 2.0, "homeCountry", "US"),
+                        Map.of(),
+                        Map.of("aidTolerance", 2.0, "homeCountry", "US"),
                         List.of("rules/m/more/params.json:null aidTolerance")),
-                Arguments.of("a file that is not an object",
-                        List.of(paramsFile("m/params.json", "[1, 2]")), Map.of("aidTolerance", "1", "homeCountry", "US"),
-                        Map.of("aidTolerance", 1.0, "homeCountry", "US"), List.of("rules/m/params.json:1 $")),
-                Arguments.of("a file that is not JSON",
-                        List.of(paramsFile("m/params.json", "{\"aidTolerance\": ")), Map.of("aidTolerance", "1",
-                                "homeCountry", "US"),
-                        Map.of("aidTolerance", 1.0, "homeCountry", "US"), List.of("rules/m/params.json:null null")));
+                Arguments.of(
+                        "a file that is not an object",
+                        List.of(paramsFile("m/params.json", "[1, 2]")),
+                        Map.of("aidTolerance", "1", "homeCountry", "US"),
+                        Map.of("aidTolerance", 1.0, "homeCountry", "US"),
+                        List.of("rules/m/params.json:1 $")),
+                Arguments.of(
+                        "a file that is not JSON",
+                        List.of(paramsFile("m/params.json", "{\"aidTolerance\": ")),
+                        Map.of("aidTolerance", "1", "homeCountry", "US"),
+                        Map.of("aidTolerance", 1.0, "homeCountry", "US"),
+                        List.of("rules/m/params.json:null null")));
     }
 
     /** Errors are compared as "file:line path": where they point, not their wording. */
     @ParameterizedTest(name = "{0}")
     @MethodSource
-    void resolve(String name, List<RuleSource> files, Map<String, String> overrides, Map<String, Object> values,
-                 List<String> errorsAt) {
+    void resolve(
+            String name,
+            List<RuleSource> files,
+            Map<String, String> overrides,
+            Map<String, Object> values,
+            List<String> errorsAt) {
         List<Diagnostic> errors = new ArrayList<>();
-        Map<String, Object> resolved = RuleParams.resolve(kieBase(BOTH), List.of(PARAMS_DRL), files,
-                new LinkedHashMap<>(overrides), errors);
+        Map<String, Object> resolved =
+                RuleParams.resolve(kieBase(BOTH), List.of(PARAMS_DRL), files, new LinkedHashMap<>(overrides), errors);
         assertEquals(values, resolved);
-        assertEquals(errorsAt, errors.stream().map(e -> e.file() + ":" + e.line() + " " + e.path()).toList(),
+        assertEquals(
+                errorsAt,
+                errors.stream()
+                        .map(e -> e.file() + ":" + e.line() + " " + e.path())
+                        .toList(),
                 errors.toString());
         errors.forEach(e -> assertEquals(Diagnostic.Kind.RULE_PARAMS, e.kind()));
     }

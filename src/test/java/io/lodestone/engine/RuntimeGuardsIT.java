@@ -55,8 +55,10 @@ class RuntimeGuardsIT {
     }
 
     private Path set(String name, String id, String mode) {
-        return write(tmp.resolve(name + ".json"), "{\"lodestone\": 1, \"id\": \"" + name + "\", \"facts\": ["
-                + "{\"type\": \"Item\", \"id\": \"" + id + "\", \"amount\": 1, \"mode\": \"" + mode + "\"}]}");
+        return write(
+                tmp.resolve(name + ".json"),
+                "{\"lodestone\": 1, \"id\": \"" + name + "\", \"facts\": [" + "{\"type\": \"Item\", \"id\": \"" + id
+                        + "\", \"amount\": 1, \"mode\": \"" + mode + "\"}]}");
     }
 
     @Test
@@ -78,7 +80,9 @@ class RuntimeGuardsIT {
         assertEquals(Diagnostic.Kind.RULE_RUNTIME, e.kind());
         assertEquals("RISK-THROWS", e.rule());
         assertTrue(e.message().contains("no rate for x"), e.message());
-        assertEquals(List.of("RISK-ITEM"), bad.findings().stream().map(f -> f.getRuleId()).toList(),
+        assertEquals(
+                List.of("RISK-ITEM"),
+                bad.findings().stream().map(f -> f.getRuleId()).toList(),
                 "the finding made before the failure is kept");
         Report good = run.reports().get(1);
         assertEquals(List.of(), good.errors());
@@ -99,8 +103,12 @@ class RuntimeGuardsIT {
                 """);
         Lodestone lodestone = Lodestone.builder(rules).maxFirings(500).build();
         Report report = lodestone.evaluate(set("a", "x", "loop"));
-        assertEquals(List.of(Diagnostic.Kind.RULE_LIMIT), report.errors().stream().map(Diagnostic::kind).toList());
-        assertTrue(report.errors().get(0).message().contains("500"), report.errors().get(0).message());
+        assertEquals(
+                List.of(Diagnostic.Kind.RULE_LIMIT),
+                report.errors().stream().map(Diagnostic::kind).toList());
+        assertTrue(
+                report.errors().get(0).message().contains("500"),
+                report.errors().get(0).message());
         assertEquals(1, report.findings().size(), "findings so far are kept");
     }
 
@@ -116,10 +124,15 @@ class RuntimeGuardsIT {
                     modify($i) { setAmount($i.getAmount() + 1) }
                 end
                 """);
-        Lodestone lodestone = Lodestone.builder(rules).timeout(Duration.ofMillis(300)).build();
+        Lodestone lodestone =
+                Lodestone.builder(rules).timeout(Duration.ofMillis(300)).build();
         Report report = lodestone.evaluate(set("a", "x", "slow"));
-        assertEquals(List.of(Diagnostic.Kind.RULE_LIMIT), report.errors().stream().map(Diagnostic::kind).toList());
-        assertTrue(report.errors().get(0).message().contains("time limit"), report.errors().get(0).message());
+        assertEquals(
+                List.of(Diagnostic.Kind.RULE_LIMIT),
+                report.errors().stream().map(Diagnostic::kind).toList());
+        assertTrue(
+                report.errors().get(0).message().contains("time limit"),
+                report.errors().get(0).message());
     }
 
     @Test
@@ -135,9 +148,13 @@ class RuntimeGuardsIT {
                 end
                 """.formatted(flag));
         try {
-            Lodestone lodestone = Lodestone.builder(rules).timeout(Duration.ofMillis(200)).isolateRules(true).build();
+            Lodestone lodestone = Lodestone.builder(rules)
+                    .timeout(Duration.ofMillis(200))
+                    .isolateRules(true)
+                    .build();
             RunReport run = lodestone.evaluateAll(List.of(set("a", "x", "spin"), set("b", "y", "calm")));
-            assertEquals(List.of(Diagnostic.Kind.RULE_LIMIT),
+            assertEquals(
+                    List.of(Diagnostic.Kind.RULE_LIMIT),
                     run.reports().get(0).errors().stream().map(Diagnostic::kind).toList());
             assertEquals(1, run.reports().get(0).findings().size(), "the finding made before is kept");
             assertEquals(List.of(), run.reports().get(1).errors());
@@ -161,14 +178,18 @@ class RuntimeGuardsIT {
                 """);
         Path set = set("t", "x", "calm");
         String direct = thread(Lodestone.builder(rules).build().evaluate(set));
-        String isolated = thread(Lodestone.builder(rules).isolateRules(true).build().evaluate(set));
+        String isolated =
+                thread(Lodestone.builder(rules).isolateRules(true).build().evaluate(set));
         assertEquals(Thread.currentThread().getName(), direct, "no hand-off per fact set by default");
         assertEquals("lodestone-rules", isolated);
     }
 
     private static String thread(io.lodestone.api.Report report) {
-        return report.findings().stream().filter(f -> f.getRuleId().equals("RISK-THREAD")).findFirst()
-                .orElseThrow().getMessage();
+        return report.findings().stream()
+                .filter(f -> f.getRuleId().equals("RISK-THREAD"))
+                .findFirst()
+                .orElseThrow()
+                .getMessage();
     }
 
     @Test
@@ -182,8 +203,14 @@ class RuntimeGuardsIT {
                     throw new IllegalArgumentException("bad " + $i.getId());
                 end
                 """);
-        TestFiles.Run run = TestFiles.cli("evaluate", "--rules", rules.toString(), "--format", "json",
-                set("a", "x", "throw").toString(), set("b", "y", "calm").toString());
+        TestFiles.Run run = TestFiles.cli(
+                "evaluate",
+                "--rules",
+                rules.toString(),
+                "--format",
+                "json",
+                set("a", "x", "throw").toString(),
+                set("b", "y", "calm").toString());
         assertEquals(ExitCodes.LOAD_ERROR, run.code(), run.err());
         JsonNode out = TestFiles.json(run.out());
         List<String> ids = new ArrayList<>();
@@ -203,12 +230,26 @@ class RuntimeGuardsIT {
                     modify($i) { setAmount($i.getAmount() + 1) }
                 end
                 """);
-        TestFiles.Run run = TestFiles.cli("evaluate", "--rules", rules.toString(), "--format", "json",
-                "--max-firings", "50", "--timeout", "5s", set("a", "x", "loop").toString());
+        TestFiles.Run run = TestFiles.cli(
+                "evaluate",
+                "--rules",
+                rules.toString(),
+                "--format",
+                "json",
+                "--max-firings",
+                "50",
+                "--timeout",
+                "5s",
+                set("a", "x", "loop").toString());
         assertEquals(ExitCodes.LOAD_ERROR, run.code(), run.err());
-        assertEquals("rule-limit", TestFiles.json(run.out()).at("/reports/0/errors/0/kind").asText(), run.out());
+        assertEquals(
+                "rule-limit",
+                TestFiles.json(run.out()).at("/reports/0/errors/0/kind").asText(),
+                run.out());
         assertTrue(run.err().contains("50"), run.err());
-        assertEquals(ExitCodes.USAGE, TestFiles.cli("evaluate", "--rules", rules.toString(), "--timeout", "soon")
-                .code());
+        assertEquals(
+                ExitCodes.USAGE,
+                TestFiles.cli("evaluate", "--rules", rules.toString(), "--timeout", "soon")
+                        .code());
     }
 }

@@ -58,8 +58,13 @@ class TimeLimitStopsIT {
     private Path items(String name, int n, String mode) {
         StringBuilder b = new StringBuilder("{\"lodestone\": 1, \"id\": \"" + name + "\", \"facts\": [");
         for (int i = 0; i < n; i++) {
-            b.append(i == 0 ? "" : ",").append("{\"type\": \"Item\", \"id\": \"").append(name).append(i)
-                    .append("\", \"mode\": \"").append(mode).append("\"}");
+            b.append(i == 0 ? "" : ",")
+                    .append("{\"type\": \"Item\", \"id\": \"")
+                    .append(name)
+                    .append(i)
+                    .append("\", \"mode\": \"")
+                    .append(mode)
+                    .append("\"}");
         }
         return write(tmp.resolve(name + ".json"), b.append("]}").toString());
     }
@@ -81,8 +86,12 @@ class TimeLimitStopsIT {
         Path heavy = items("heavy", 150, "join");
         Path calm = items("calm", 1, "calm");
         RunReport run = assertTimeoutPreemptively(Duration.ofSeconds(25), () -> Lodestone.builder(rules)
-                .timeout(Duration.ofMillis(300)).jobs(1).build().evaluateAll(List.of(heavy, calm)));
-        assertEquals(List.of(Diagnostic.Kind.RULE_LIMIT),
+                .timeout(Duration.ofMillis(300))
+                .jobs(1)
+                .build()
+                .evaluateAll(List.of(heavy, calm)));
+        assertEquals(
+                List.of(Diagnostic.Kind.RULE_LIMIT),
                 run.reports().get(0).errors().stream().map(Diagnostic::kind).toList());
         assertEquals(List.of(), run.reports().get(1).errors(), "the next fact set runs normally on the same thread");
         assertEquals(1, run.reports().get(1).findings().size());
@@ -101,8 +110,12 @@ class TimeLimitStopsIT {
                 """);
         Path spin = items("spin", 1, "spin");
         RunReport run = assertTimeoutPreemptively(Duration.ofSeconds(25), () -> Lodestone.builder(rules)
-                .timeout(Duration.ofMillis(200)).isolateRules(true).build().evaluateAll(List.of(spin)));
-        assertEquals(Diagnostic.Kind.RULE_LIMIT, run.reports().get(0).errors().get(0).kind());
+                .timeout(Duration.ofMillis(200))
+                .isolateRules(true)
+                .build()
+                .evaluateAll(List.of(spin)));
+        assertEquals(
+                Diagnostic.Kind.RULE_LIMIT, run.reports().get(0).errors().get(0).kind());
         // the review found such threads spinning forever at 100 % CPU each
         await().atMost(Duration.ofSeconds(10)).until(() -> Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(t -> t.getName().equals("lodestone-rules") && t.getState() == Thread.State.RUNNABLE));
@@ -120,9 +133,13 @@ class TimeLimitStopsIT {
                     Thread.sleep(30000);
                 end
                 """);
-        RunReport run = Lodestone.builder(rules).timeout(Duration.ofMillis(200)).isolateRules(true).build()
+        RunReport run = Lodestone.builder(rules)
+                .timeout(Duration.ofMillis(200))
+                .isolateRules(true)
+                .build()
                 .evaluateAll(List.of(items("sleep", 1, "sleep")));
-        assertEquals(List.of(Diagnostic.Kind.RULE_LIMIT),
+        assertEquals(
+                List.of(Diagnostic.Kind.RULE_LIMIT),
                 run.reports().get(0).errors().stream().map(Diagnostic::kind).toList());
     }
 
@@ -146,8 +163,16 @@ class TimeLimitStopsIT {
                 end
                 """);
         for (String jobs : List.of("1", "2")) {
-            TestFiles.Run run = TestFiles.cli("evaluate", "--rules", rules.toString(), "--format", "json", "-j", jobs,
-                    items("deep", 1, "deep").toString(), items("assert", 1, "assert").toString(),
+            TestFiles.Run run = TestFiles.cli(
+                    "evaluate",
+                    "--rules",
+                    rules.toString(),
+                    "--format",
+                    "json",
+                    "-j",
+                    jobs,
+                    items("deep", 1, "deep").toString(),
+                    items("assert", 1, "assert").toString(),
                     items("fine", 1, "calm").toString());
             assertEquals(ExitCodes.LOAD_ERROR, run.code(), run.err());
             assertTrue(run.out().contains("\"id\" : \"fine\""), "every report is printed: " + run.out());

@@ -48,7 +48,8 @@ class FactSetFuzzIT {
     static void compile() throws Exception {
         lodestone = Lodestone.builder(Path.of("rules")).build();
         try (var files = Files.list(Path.of("facts"))) {
-            originals = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+            originals =
+                    files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
         assertTrue(!originals.isEmpty());
     }
@@ -102,25 +103,30 @@ class FactSetFuzzIT {
                 List<Path> batch = new ArrayList<>(List.of(mutantFile));
                 batch.addAll(originals);
                 RunReport run = lodestone.evaluateAll(batch);
-                List<Report> intact = run.reports().subList(run.reports().size() - originals.size(),
-                        run.reports().size());
+                List<Report> intact = run.reports()
+                        .subList(
+                                run.reports().size() - originals.size(),
+                                run.reports().size());
                 for (int k = 0; k < originals.size(); k++) {
                     assertEquals(baseline.get(k).findings(), intact.get(k).findings(), what + ": batch neighbour");
                     assertEquals(List.of(), intact.get(k).errors(), what);
                 }
-                assertEquals(originals.size() + (set == null ? 0 : 1), run.reports().size(), what);
+                assertEquals(
+                        originals.size() + (set == null ? 0 : 1), run.reports().size(), what);
                 batches++;
             }
             evaluateNanos += System.nanoTime() - started;
         }
-        System.out.printf("fuzz: %d mutants (seed %d): %d loaded, %d refused with located errors, %d evaluated, "
-                + "%d batches; %d ms loading, %d ms evaluating%n", MUTANTS, SEED, loaded, refused, evaluated, batches,
-                loadNanos / 1_000_000, evaluateNanos / 1_000_000);
+        System.out.printf(
+                "fuzz: %d mutants (seed %d): %d loaded, %d refused with located errors, %d evaluated, "
+                        + "%d batches; %d ms loading, %d ms evaluating%n",
+                MUTANTS, SEED, loaded, refused, evaluated, batches, loadNanos / 1_000_000, evaluateNanos / 1_000_000);
         assertTrue(loaded > 0 && refused > 0, "the mutator makes both kinds");
     }
 
-    private static final String[] MUTATIONS = {"truncate", "flip", "swap-type", "delete-bytes", "delete-node",
-            "duplicate-bytes", "duplicate-node"};
+    private static final String[] MUTATIONS = {
+        "truncate", "flip", "swap-type", "delete-bytes", "delete-node", "duplicate-bytes", "duplicate-node"
+    };
 
     @SuppressWarnings("StatementSwitchToExpressionSwitch") // several cases share a block
     static byte[] mutate(String kind, byte[] source, Random random) throws Exception {
@@ -132,8 +138,9 @@ class FactSetFuzzIT {
                 int flips = 1 + random.nextInt(3);
                 for (int f = 0; f < flips; f++) {
                     int at = random.nextInt(out.length);
-                    out[at] = random.nextBoolean() ? (byte) random.nextInt(256) : (byte) "{}[]\",:0e-.tn\\\u0000".charAt(
-                            random.nextInt(15));
+                    out[at] = random.nextBoolean()
+                            ? (byte) random.nextInt(256)
+                            : (byte) "{}[]\",:0e-.tn\\\u0000".charAt(random.nextInt(15));
                 }
                 return out;
             }
@@ -143,8 +150,10 @@ class FactSetFuzzIT {
                 int to = Math.min(source.length, from + 1 + random.nextInt(200));
                 java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
                 out.write(source, 0, kind.equals("delete-bytes") ? from : to);
-                out.write(source, kind.equals("delete-bytes") ? to : from, source.length - (kind.equals(
-                        "delete-bytes") ? to : from));
+                out.write(
+                        source,
+                        kind.equals("delete-bytes") ? to : from,
+                        source.length - (kind.equals("delete-bytes") ? to : from));
                 return out.toByteArray();
             }
             default: {
@@ -159,7 +168,9 @@ class FactSetFuzzIT {
                     if (kind.equals("delete-node")) {
                         object.remove(field);
                     } else if (kind.equals("duplicate-node")) {
-                        object.set(field + (random.nextBoolean() ? "" : "X"), object.get(field).deepCopy());
+                        object.set(
+                                field + (random.nextBoolean() ? "" : "X"),
+                                object.get(field).deepCopy());
                     } else {
                         object.set(field, other(object.get(field), random));
                     }
@@ -189,10 +200,16 @@ class FactSetFuzzIT {
 
     /** A value of another JSON type than {@code node}'s. */
     private static JsonNode other(JsonNode node, Random random) {
-        JsonNode[] choices = {NODES.textNode("x" + random.nextInt(9)), NODES.numberNode(random.nextGaussian() * 1e6),
-                NODES.numberNode(1e300 * 1e10 / 1e10), NODES.booleanNode(random.nextBoolean()), NODES.nullNode(),
-                NODES.arrayNode().add("a"), NODES.objectNode().put("k", 1), NODES.numberNode(new java.math.BigInteger(
-                "9".repeat(400)))};
+        JsonNode[] choices = {
+            NODES.textNode("x" + random.nextInt(9)),
+            NODES.numberNode(random.nextGaussian() * 1e6),
+            NODES.numberNode(1e300 * 1e10 / 1e10),
+            NODES.booleanNode(random.nextBoolean()),
+            NODES.nullNode(),
+            NODES.arrayNode().add("a"),
+            NODES.objectNode().put("k", 1),
+            NODES.numberNode(new java.math.BigInteger("9".repeat(400)))
+        };
         JsonNode pick;
         do {
             pick = choices[random.nextInt(choices.length)];

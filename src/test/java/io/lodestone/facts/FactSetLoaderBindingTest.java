@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.lodestone.api.Diagnostic;
 import io.lodestone.api.Fact;
 import io.lodestone.api.FactSet;
 import io.lodestone.api.FactSetException;
 import io.lodestone.engine.DeclaredType;
-import io.lodestone.api.Diagnostic;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -95,12 +95,33 @@ class FactSetLoaderBindingTest {
     }
 
     private static final Map<String, DeclaredType> TYPES = Map.of(
-            "Country", new DeclaredType("Country", "m.Country", Country.class,
-                    Map.of("id", String.class, "name", String.class), "rules/m/model.drl", 3),
-            "Deal", new DeclaredType("Deal", "m.Deal", Deal.class,
-                    Map.of("id", String.class, "amountUsd", Double.class, "year", Integer.class,
-                            "parties", List.class, "country", String.class),
-                    "rules/m/model.drl", 8, Map.of("country", "Country")));
+            "Country",
+                    new DeclaredType(
+                            "Country",
+                            "m.Country",
+                            Country.class,
+                            Map.of("id", String.class, "name", String.class),
+                            "rules/m/model.drl",
+                            3),
+            "Deal",
+                    new DeclaredType(
+                            "Deal",
+                            "m.Deal",
+                            Deal.class,
+                            Map.of(
+                                    "id",
+                                    String.class,
+                                    "amountUsd",
+                                    Double.class,
+                                    "year",
+                                    Integer.class,
+                                    "parties",
+                                    List.class,
+                                    "country",
+                                    String.class),
+                            "rules/m/model.drl",
+                            8,
+                            Map.of("country", "Country")));
 
     private static String set(String facts) {
         return "{\"lodestone\": 1, \"id\": \"s\", \"facts\": [\n" + facts + "\n]}";
@@ -115,7 +136,9 @@ class FactSetLoaderBindingTest {
         FactSet set = load(set("""
                 {"type": "Country", "id": "ua", "name": "Ukraine"},
                 {"type": "Deal", "id": "d1", "amountUsd": 3.5e11, "year": 2025, "parties": ["ua"], "country": "ua"}"""));
-        assertEquals(List.of("Country ua", "Deal d1"), set.facts().stream().map(f -> f.type() + " " + f.id()).toList());
+        assertEquals(
+                List.of("Country ua", "Deal d1"),
+                set.facts().stream().map(f -> f.type() + " " + f.id()).toList());
         Deal deal = (Deal) set.facts().get(1).value();
         assertEquals(3.5e11, deal.getAmountUsd());
         assertEquals(2025, deal.getYear());
@@ -131,25 +154,41 @@ class FactSetLoaderBindingTest {
 
     static Stream<Arguments> rejected() {
         return Stream.of(
-                Arguments.of("an unknown type", "{\"type\": \"Dael\", \"id\": \"d1\"}",
+                Arguments.of(
+                        "an unknown type",
+                        "{\"type\": \"Dael\", \"id\": \"d1\"}",
                         List.of("fact-type facts[0].type 2")),
-                Arguments.of("an unknown field", "{\"type\": \"Deal\", \"id\": \"d1\", \"amount\": 1}",
+                Arguments.of(
+                        "an unknown field",
+                        "{\"type\": \"Deal\", \"id\": \"d1\", \"amount\": 1}",
                         List.of("fact-shape facts[0].amount 2")),
-                Arguments.of("a number as a string", "{\"type\": \"Deal\", \"id\": \"d1\", \"amountUsd\": \"5\"}",
+                Arguments.of(
+                        "a number as a string",
+                        "{\"type\": \"Deal\", \"id\": \"d1\", \"amountUsd\": \"5\"}",
                         List.of("fact-value facts[0].amountUsd 2")),
-                Arguments.of("a fraction for an integer", "{\"type\": \"Deal\", \"id\": \"d1\", \"year\": 2025.5}",
+                Arguments.of(
+                        "a fraction for an integer",
+                        "{\"type\": \"Deal\", \"id\": \"d1\", \"year\": 2025.5}",
                         List.of("fact-value facts[0].year 2")),
-                Arguments.of("a list as a string", "{\"type\": \"Deal\", \"id\": \"d1\", \"parties\": \"ua\"}",
+                Arguments.of(
+                        "a list as a string",
+                        "{\"type\": \"Deal\", \"id\": \"d1\", \"parties\": \"ua\"}",
                         List.of("fact-value facts[0].parties 2")),
                 Arguments.of("a missing id", "{\"type\": \"Deal\"}", List.of("fact-shape facts[0] 2")),
-                Arguments.of("a duplicate id", "{\"type\": \"Country\", \"id\": \"x\"},\n{\"type\": \"Deal\", \"id\": \"x\"}",
+                Arguments.of(
+                        "a duplicate id",
+                        "{\"type\": \"Country\", \"id\": \"x\"},\n{\"type\": \"Deal\", \"id\": \"x\"}",
                         List.of("fact-shape facts[1].id 3")),
-                Arguments.of("a reference to no fact", "{\"type\": \"Deal\", \"id\": \"d1\", \"country\": \"xx\"}",
+                Arguments.of(
+                        "a reference to no fact",
+                        "{\"type\": \"Deal\", \"id\": \"d1\", \"country\": \"xx\"}",
                         List.of("fact-reference facts[0].country 2")),
-                Arguments.of("a reference to a fact of another type",
+                Arguments.of(
+                        "a reference to a fact of another type",
                         "{\"type\": \"Deal\", \"id\": \"d0\"},\n{\"type\": \"Deal\", \"id\": \"d1\", \"country\": \"d0\"}",
                         List.of("fact-reference facts[1].country 3")),
-                Arguments.of("every error of a set, not only the first",
+                Arguments.of(
+                        "every error of a set, not only the first",
                         "{\"type\": \"Dael\", \"id\": \"d1\"},\n{\"type\": \"Deal\", \"id\": \"d2\", \"year\": \"x\"}",
                         List.of("fact-type facts[0].type 2", "fact-value facts[1].year 3")));
     }
@@ -159,7 +198,11 @@ class FactSetLoaderBindingTest {
     @MethodSource
     void rejected(String name, String facts, List<String> errors) {
         FactSetException e = assertThrows(FactSetException.class, () -> load(set(facts)));
-        assertEquals(errors, e.errors().stream().map(x -> x.kind() + " " + x.path() + " " + x.line()).toList(),
+        assertEquals(
+                errors,
+                e.errors().stream()
+                        .map(x -> x.kind() + " " + x.path() + " " + x.line())
+                        .toList(),
                 e.errors().toString());
         e.errors().forEach(x -> assertEquals("s.json", x.file()));
     }
@@ -169,7 +212,9 @@ class FactSetLoaderBindingTest {
                 Arguments.of("a missing version", "{\"id\": \"s\", \"facts\": []}", "fact-shape lodestone"),
                 Arguments.of("another version", "{\"lodestone\": 2, \"facts\": []}", "fact-shape lodestone"),
                 Arguments.of("facts not an array", "{\"lodestone\": 1, \"facts\": {}}", "fact-shape facts"),
-                Arguments.of("an unknown envelope field", "{\"lodestone\": 1, \"fcts\": [], \"facts\": []}",
+                Arguments.of(
+                        "an unknown envelope field",
+                        "{\"lodestone\": 1, \"fcts\": [], \"facts\": []}",
                         "fact-shape fcts"),
                 Arguments.of("a top-level array", "[]", "fact-shape $"),
                 Arguments.of("a syntax error", "{\"lodestone\": 1,, \"facts\": []}", "json-syntax null"),
@@ -180,26 +225,39 @@ class FactSetLoaderBindingTest {
     @MethodSource
     void envelope(String name, String json, String error) {
         FactSetException e = assertThrows(FactSetException.class, () -> load(json));
-        assertEquals(error, e.errors().get(0).kind() + " " + e.errors().get(0).path(), e.errors().toString());
+        assertEquals(
+                error,
+                e.errors().get(0).kind() + " " + e.errors().get(0).path(),
+                e.errors().toString());
     }
 
     @Test
     void lenientLoadingDropsUnknownFieldsWithAWarning() throws Exception {
         FactSet set = new FactSetLoader(TYPES, FactSetLoader.DEFAULT_MAX_BYTES, FactSetLoader.DEFAULT_MAX_DEPTH, true)
-                .load(set("{\"type\": \"Deal\", \"id\": \"d1\", \"amount\": 1}").getBytes(StandardCharsets.UTF_8), "s.json");
+                .load(
+                        set("{\"type\": \"Deal\", \"id\": \"d1\", \"amount\": 1}")
+                                .getBytes(StandardCharsets.UTF_8),
+                        "s.json");
         assertEquals(List.of("d1"), set.facts().stream().map(Fact::id).toList());
-        assertEquals(List.of("facts[0].amount"), set.warnings().stream().map(Diagnostic::path).toList());
+        assertEquals(
+                List.of("facts[0].amount"),
+                set.warnings().stream().map(Diagnostic::path).toList());
     }
 
     @Test
     void limitsAreLocated() {
         FactSetLoader small = new FactSetLoader(TYPES, 40, 3, false);
-        FactSetException big = assertThrows(FactSetException.class,
+        FactSetException big = assertThrows(
+                FactSetException.class,
                 () -> small.load(set("{\"type\": \"Country\", \"id\": \"ua\"}").getBytes(StandardCharsets.UTF_8), "s"));
         assertEquals(Diagnostic.Kind.LIMIT, big.errors().get(0).kind());
-        FactSetException deep = assertThrows(FactSetException.class,
-                () -> small.load("{\"a\": [[[1]]]}".getBytes(StandardCharsets.UTF_8), "s"));
-        assertEquals(List.of(Diagnostic.Kind.LIMIT, 1, 9), List.of(deep.errors().get(0).kind(),
-                deep.errors().get(0).line(), deep.errors().get(0).column()));
+        FactSetException deep = assertThrows(
+                FactSetException.class, () -> small.load("{\"a\": [[[1]]]}".getBytes(StandardCharsets.UTF_8), "s"));
+        assertEquals(
+                List.of(Diagnostic.Kind.LIMIT, 1, 9),
+                List.of(
+                        deep.errors().get(0).kind(),
+                        deep.errors().get(0).line(),
+                        deep.errors().get(0).column()));
     }
 }

@@ -12,7 +12,6 @@ import io.lodestone.api.Diagnostic;
 import io.lodestone.api.Fact;
 import io.lodestone.api.FactSet;
 import io.lodestone.api.FactSetException;
-import io.lodestone.engine.DeclaredType;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FactSetLoaderIT {
     @TempDir
     Path tmp;
+
     Lodestone lodestone;
 
     @BeforeEach
@@ -74,7 +74,10 @@ class FactSetLoaderIT {
 
     @Test
     void absentOptionalFieldsAreNull() throws Exception {
-        Object item = load("{\"lodestone\": 1, \"facts\": [{\"type\": \"Item\", \"id\": \"a\"}]}").facts().get(0).value();
+        Object item = load("{\"lodestone\": 1, \"facts\": [{\"type\": \"Item\", \"id\": \"a\"}]}")
+                .facts()
+                .get(0)
+                .value();
         assertNull(get(item, "amount"));
         assertNull(get(item, "flagged"));
     }
@@ -89,7 +92,8 @@ class FactSetLoaderIT {
 
     @Test
     void aValueOfTheWrongTypeNamesThePathAndLine() {
-        Diagnostic e = onlyError("{\"lodestone\": 1, \"facts\": [\n {\"type\": \"Item\", \"id\": \"a\",\n  \"amount\": \"lots\"}]}");
+        Diagnostic e = onlyError(
+                "{\"lodestone\": 1, \"facts\": [\n {\"type\": \"Item\", \"id\": \"a\",\n  \"amount\": \"lots\"}]}");
         assertEquals(Diagnostic.Kind.FACT_VALUE, e.kind());
         assertEquals("facts[0].amount", e.path());
         assertEquals(3, e.line());
@@ -98,7 +102,8 @@ class FactSetLoaderIT {
 
     @Test
     void anUnknownFieldIsAnErrorAtItsKey() {
-        Diagnostic e = onlyError("{\"lodestone\": 1, \"facts\": [\n {\"type\": \"Item\", \"id\": \"a\", \"amont\": 3}]}");
+        Diagnostic e =
+                onlyError("{\"lodestone\": 1, \"facts\": [\n {\"type\": \"Item\", \"id\": \"a\", \"amont\": 3}]}");
         assertEquals(Diagnostic.Kind.FACT_SHAPE, e.kind());
         assertEquals("facts[0].amont", e.path());
         assertEquals(2, e.line());
@@ -115,12 +120,16 @@ class FactSetLoaderIT {
                   {"type": "Item", "id": "b"}
                 ]}
                 """));
-        List<String> got = e.errors().stream().map(err -> err.kind() + " " + err.path() + " @" + err.line()).toList();
-        assertEquals(List.of(
-                Diagnostic.Kind.FACT_TYPE + " facts[0].type @2",
-                Diagnostic.Kind.FACT_SHAPE + " facts[1] @3",
-                Diagnostic.Kind.FACT_REFERENCE + " facts[2].source.ref @4",
-                Diagnostic.Kind.FACT_SHAPE + " facts[3].id @5"), got);
+        List<String> got = e.errors().stream()
+                .map(err -> err.kind() + " " + err.path() + " @" + err.line())
+                .toList();
+        assertEquals(
+                List.of(
+                        Diagnostic.Kind.FACT_TYPE + " facts[0].type @2",
+                        Diagnostic.Kind.FACT_SHAPE + " facts[1] @3",
+                        Diagnostic.Kind.FACT_REFERENCE + " facts[2].source.ref @4",
+                        Diagnostic.Kind.FACT_SHAPE + " facts[3].id @5"),
+                got);
     }
 
     @Test

@@ -47,8 +47,8 @@ class FactSetSchemaTest {
 
     @Test
     void theCommittedSchemaIsCurrent() throws Exception {
-        assertEquals(generated, Files.readString(COMMITTED),
-                "docs/schema is stale: run ./lodestone schema -o " + COMMITTED);
+        assertEquals(
+                generated, Files.readString(COMMITTED), "docs/schema is stale: run ./lodestone schema -o " + COMMITTED);
     }
 
     @Test
@@ -57,7 +57,9 @@ class FactSetSchemaTest {
         assertEquals(0, run.code(), run.err());
         assertEquals(JSON.readTree(generated), JSON.readTree(run.out()));
         JsonNode root = JSON.readTree(run.out());
-        assertEquals("https://json-schema.org/draft/2020-12/schema", root.get("$schema").asText());
+        assertEquals(
+                "https://json-schema.org/draft/2020-12/schema",
+                root.get("$schema").asText());
         assertTrue(root.get("$defs").has("Deal") && root.get("$defs").has("ExchangeRate"));
     }
 
@@ -65,14 +67,16 @@ class FactSetSchemaTest {
     Stream<DynamicTest> everyBundledFactSetIsValid() throws Exception {
         List<Path> sets = new ArrayList<>();
         try (Stream<Path> facts = Files.list(Path.of("facts"));
-             Stream<Path> cases = Files.list(Path.of("rules/minerals/tests"))) {
+                Stream<Path> cases = Files.list(Path.of("rules/minerals/tests"))) {
             facts.filter(p -> p.toString().endsWith(".json")).forEach(sets::add);
             cases.filter(p -> p.toString().endsWith(".facts.json")).forEach(sets::add);
         }
-        return sets.stream().sorted().map(p -> DynamicTest.dynamicTest(p.toString(), () -> {
-            Set<ValidationMessage> problems = schema.validate(JSON.readTree(p.toFile()));
-            assertEquals(Set.of(), problems);
-        }));
+        return sets.stream()
+                .sorted()
+                .map(p -> DynamicTest.dynamicTest(p.toString(), () -> {
+                    Set<ValidationMessage> problems = schema.validate(JSON.readTree(p.toFile()));
+                    assertEquals(Set.of(), problems);
+                }));
     }
 
     @Test
@@ -101,8 +105,11 @@ class FactSetSchemaTest {
         mistake.accept((ArrayNode) seed.get("facts"));
         Set<ValidationMessage> problems = schema.validate(seed);
         assertFalse(problems.isEmpty(), "the mistake must be rejected");
-        assertTrue(problems.stream().anyMatch(m -> m.getMessage().contains(mentioned)
-                || String.valueOf(m.getInstanceLocation()).contains(mentioned)), problems.toString());
+        assertTrue(
+                problems.stream()
+                        .anyMatch(m -> m.getMessage().contains(mentioned)
+                                || String.valueOf(m.getInstanceLocation()).contains(mentioned)),
+                problems.toString());
     }
 
     private static ObjectNode deal(ArrayNode facts) {
@@ -111,7 +118,8 @@ class FactSetSchemaTest {
 
     private static ObjectNode first(ArrayNode facts, String type) {
         for (JsonNode f : facts) {
-            if (type.equals(f.path("type").asText()) || ("Dael".equals(f.path("type").asText()) && type.equals("Deal"))) {
+            if (type.equals(f.path("type").asText())
+                    || ("Dael".equals(f.path("type").asText()) && type.equals("Deal"))) {
                 return (ObjectNode) f;
             }
         }

@@ -12,15 +12,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Finding a JSON path's line and column in a document, and the first too-deep bracket. */
 class JsonLocatorTest {
-    private static final byte[] DOC = String.join("\n",
-            "{",                                           // 1
-            "  \"lodestone\": 1,",                         // 2
-            "  \"facts\": [",                              // 3
-            "    {\"type\": \"Deal\", \"id\": \"d1\"},",   // 4
-            "    {\"type\": \"Deal\", \"id\": \"d2\",",    // 5
-            "     \"amount\": 5}",                         // 6
-            "  ]",                                         // 7
-            "}").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] DOC = String.join(
+                    "\n",
+                    "{", // 1
+                    "  \"lodestone\": 1,", // 2
+                    "  \"facts\": [", // 3
+                    "    {\"type\": \"Deal\", \"id\": \"d1\"},", // 4
+                    "    {\"type\": \"Deal\", \"id\": \"d2\",", // 5
+                    "     \"amount\": 5}", // 6
+                    "  ]", // 7
+                    "}")
+            .getBytes(StandardCharsets.UTF_8);
 
     static Stream<Arguments> locate() {
         return Stream.of(
@@ -55,8 +57,13 @@ class JsonLocatorTest {
     }
 
     @ParameterizedTest(name = "parent of ''{0}''")
-    @CsvSource({"facts[12].amountUsd, facts[12]", "facts[12], facts", "facts, ''", "'', ''",
-        "facts[0].sources[1].ref, facts[0].sources[1]"})
+    @CsvSource({
+        "facts[12].amountUsd, facts[12]",
+        "facts[12], facts",
+        "facts, ''",
+        "'', ''",
+        "facts[0].sources[1].ref, facts[0].sources[1]"
+    })
     void parent(String path, String parent) {
         assertEquals(parent, JsonLocator.parent(path));
     }

@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class JsonSyntaxTest {
     /** Parses as the loader does: duplicate keys are errors. */
     private static final ObjectMapper STRICT = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private static JsonParseException failure(String json) {
         try {

@@ -25,8 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** --lenient and warnings, @ref fact references, size/depth/number limits, control characters in output. */
 class LoaderLimitsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
+
     @TempDir
     Path tmp;
+
     Path rules;
 
     @BeforeEach
@@ -68,13 +70,18 @@ class LoaderLimitsIT {
                   {"type": "Item", "id": "a", "amont": 3, "colour": "red"}]}
                 """;
         List<Diagnostic> strict = errors(Lodestone.fromRules(rules), json);
-        assertEquals(List.of("note", "facts[0].amont", "facts[0].colour"), strict.stream().map(Diagnostic::path).toList(),
+        assertEquals(
+                List.of("note", "facts[0].amont", "facts[0].colour"),
+                strict.stream().map(Diagnostic::path).toList(),
                 "every unknown field, not only the first");
         FactSet set = Lodestone.builder(rules).lenient(true).build().load(write(tmp.resolve("set.json"), json));
         assertEquals(1, set.facts().size());
-        assertEquals(List.of("note", "facts[0].amont", "facts[0].colour"),
+        assertEquals(
+                List.of("note", "facts[0].amont", "facts[0].colour"),
                 set.warnings().stream().map(Diagnostic::path).toList());
-        assertEquals(List.of(2, 2), set.warnings().subList(1, 3).stream().map(Diagnostic::line).toList());
+        assertEquals(
+                List.of(2, 2),
+                set.warnings().subList(1, 3).stream().map(Diagnostic::line).toList());
     }
 
     @Test
@@ -102,26 +109,39 @@ class LoaderLimitsIT {
                   {"type": "Item", "id": "b", "owner": "a",
                    "related": ["a", "nobody"]}]}
                 """);
-        assertEquals(List.of("facts[2].owner@4", "facts[2].related[1]@5"),
+        assertEquals(
+                List.of("facts[2].owner@4", "facts[2].related[1]@5"),
                 got.stream().map(e -> e.path() + "@" + e.line()).toList());
         assertTrue(got.stream().allMatch(e -> e.kind() == Diagnostic.Kind.FACT_REFERENCE));
     }
 
     @Test
     void oversizedAndTooDeepFilesAreRefusedWithLimitErrors() throws Exception {
-        Path big = write(tmp.resolve("big.json"), "{\"lodestone\": 1, \"facts\": [], \"title\": \""
-                + "x".repeat(2000) + "\"}");
+        Path big = write(
+                tmp.resolve("big.json"), "{\"lodestone\": 1, \"facts\": [], \"title\": \"" + "x".repeat(2000) + "\"}");
         Path deep = write(tmp.resolve("deep.json"), "{\"lodestone\": 1, \"facts\": [[[[[[]]]]]]}");
         Path ok = write(tmp.resolve("ok.json"), "{\"lodestone\": 1, \"facts\": [{\"type\": \"Item\", \"id\": \"a\"}]}");
-        RunReport run = Lodestone.builder(rules).maxFileBytes(1000).maxDepth(4).build()
-                .evaluateAll(List.of(big, deep, ok));
+        RunReport run =
+                Lodestone.builder(rules).maxFileBytes(1000).maxDepth(4).build().evaluateAll(List.of(big, deep, ok));
         assertEquals(1, run.reports().size(), "the good file is still evaluated");
-        assertEquals(List.of("limit big.json", "limit deep.json"), run.errors().stream()
-                .map(e -> e.kind() + " " + Path.of(e.file()).getFileName()).toList());
+        assertEquals(
+                List.of("limit big.json", "limit deep.json"),
+                run.errors().stream()
+                        .map(e -> e.kind() + " " + Path.of(e.file()).getFileName())
+                        .toList());
         assertEquals(Integer.valueOf(1), run.errors().get(1).line());
         assertEquals(Integer.valueOf(30), run.errors().get(1).column()); // the fifth bracket
-        Run viaCli = cli("check", "--rules", rules.toString(), "--max-file-bytes", "1000", "--max-depth", "4",
-                big.toString(), deep.toString(), ok.toString());
+        Run viaCli = cli(
+                "check",
+                "--rules",
+                rules.toString(),
+                "--max-file-bytes",
+                "1000",
+                "--max-depth",
+                "4",
+                big.toString(),
+                deep.toString(),
+                ok.toString());
         assertEquals(ExitCodes.LOAD_ERROR, viaCli.code());
         assertEquals(3, viaCli.out().lines().count(), viaCli.out()); // two errors and the summary
     }
@@ -135,8 +155,10 @@ class LoaderLimitsIT {
                   {"type": "Item", "id": "c", "count": 99999999999999999999999},
                   {"type": "Item", "id": "d", "amount": 123456789012345678901234567890}]}
                 """);
-        assertEquals(List.of("facts[0].amount@2", "facts[1].amount@3", "facts[2].count@4"),
-                got.stream().map(e -> e.path() + "@" + e.line()).toList(), "a huge integer fits a Double field");
+        assertEquals(
+                List.of("facts[0].amount@2", "facts[1].amount@3", "facts[2].count@4"),
+                got.stream().map(e -> e.path() + "@" + e.line()).toList(),
+                "a huge integer fits a Double field");
         assertTrue(got.stream().allMatch(e -> e.kind() == Diagnostic.Kind.FACT_VALUE));
     }
 
@@ -153,15 +175,25 @@ class LoaderLimitsIT {
             Run run = cli("evaluate", "--rules", rules.toString(), "--format", format, set.toString(), bad.toString());
             assertEquals(ExitCodes.LOAD_ERROR, run.code(), format);
             for (String stream : List.of(run.out(), run.err())) {
-                assertFalse(stream.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t'),
+                assertFalse(
+                        stream.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t'),
                         format + " output holds a raw control character: " + stream);
             }
-            assertTrue(run.out().contains("a\\u001b]0;pwned\\u0007") || run.out().contains("a\\u001B]0;pwned\\u0007"),
+            assertTrue(
+                    run.out().contains("a\\u001b]0;pwned\\u0007") || run.out().contains("a\\u001B]0;pwned\\u0007"),
                     format + ": the id is shown escaped: " + run.out());
         }
-        JsonNode out = JSON.readTree(cli("evaluate", "--rules", rules.toString(), "--format", "json",
-                set.toString()).out());
-        assertEquals("a\u001b]0;pwned\u0007", out.get("reports").get(0).get("findings").get(0).get("facts").get(0)
-                .asText(), "JSON keeps the exact value, escaped by the encoder");
+        JsonNode out = JSON.readTree(cli("evaluate", "--rules", rules.toString(), "--format", "json", set.toString())
+                .out());
+        assertEquals(
+                "a\u001b]0;pwned\u0007",
+                out.get("reports")
+                        .get(0)
+                        .get("findings")
+                        .get(0)
+                        .get("facts")
+                        .get(0)
+                        .asText(),
+                "JSON keeps the exact value, escaped by the encoder");
     }
 }

@@ -8,19 +8,21 @@ import io.lodestone.engine.Suggest;
 import org.junit.jupiter.api.Test;
 
 class QuoteChecksTest {
-    private static final String SOURCE = QuoteChecks.normalise(
-            "“They’re very close to a final deal,”\n  Trump added — titanium\u00a0and lithium…");
+    private static final String SOURCE =
+            QuoteChecks.normalise("“They’re very close to a final deal,”\n  Trump added — titanium\u00a0and lithium…");
 
     @Test
     void typographicQuotesDashesAndSpacesDoNotMatter() {
-        assertTrue(QuoteChecks.occurs(SOURCE, "\"They're very close to a final deal,\" Trump added - titanium and lithium..."));
+        assertTrue(QuoteChecks.occurs(
+                SOURCE, "\"They're very close to a final deal,\" Trump added - titanium and lithium..."));
         assertTrue(QuoteChecks.occurs(SOURCE, "Trump   added – titanium"));
     }
 
     @Test
     void aChangedWordDoesAndTheClosestPassageIsTheHint() {
         assertFalse(QuoteChecks.occurs(SOURCE, "very close to a finale deal"));
-        assertEquals("very close to a final deal,\"", QuoteChecks.closestPassage(SOURCE, "very close to a finale deal"));
+        assertEquals(
+                "very close to a final deal,\"", QuoteChecks.closestPassage(SOURCE, "very close to a finale deal"));
     }
 
     @Test

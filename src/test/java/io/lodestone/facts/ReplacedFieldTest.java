@@ -52,8 +52,8 @@ class ReplacedFieldTest {
 
     @Test
     void bothNamesAtOnceAreAnError() {
-        FactSetException e = assertThrows(FactSetException.class,
-                () -> load(set("\"usShare\": 0.5, \"beneficiaryShare\": 0.4")));
+        FactSetException e =
+                assertThrows(FactSetException.class, () -> load(set("\"usShare\": 0.5, \"beneficiaryShare\": 0.4")));
         assertEquals("facts[3].usShare", e.errors().get(0).path());
     }
 }

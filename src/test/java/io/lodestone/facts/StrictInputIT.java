@@ -36,8 +36,10 @@ class StrictInputIT {
     @Test
     void aSecondDocumentOrTrailingTextIsALocatedError() throws Exception {
         String seed = Files.readString(Path.of(SEED));
-        Path two = TestFiles.write(tmp.resolve("two.json"), "{\"lodestone\": 1, \"id\": \"clean\", \"facts\": []}\n" + seed);
-        Path garbage = TestFiles.write(tmp.resolve("garbage.json"), "{\"lodestone\": 1, \"id\": \"g\", \"facts\": []} xyz");
+        Path two = TestFiles.write(
+                tmp.resolve("two.json"), "{\"lodestone\": 1, \"id\": \"clean\", \"facts\": []}\n" + seed);
+        Path garbage =
+                TestFiles.write(tmp.resolve("garbage.json"), "{\"lodestone\": 1, \"id\": \"g\", \"facts\": []} xyz");
         for (Path file : List.of(two, garbage)) {
             TestFiles.Run run = TestFiles.cli("evaluate", "--format", "json", file.toString());
             assertEquals(ExitCodes.LOAD_ERROR, run.code(), run.err());
@@ -61,7 +63,8 @@ class StrictInputIT {
         JsonNode error = errors(run).get(0);
         assertEquals("fact-value", error.get("kind").asText());
         assertEquals(2, error.get("line").asInt());
-        Path zero = TestFiles.write(tmp.resolve("zero.json"), Files.readString(file).replace("1e-400", "0.0e10"));
+        Path zero =
+                TestFiles.write(tmp.resolve("zero.json"), Files.readString(file).replace("1e-400", "0.0e10"));
         TestFiles.Run fine = TestFiles.cli("check", zero.toString());
         assertEquals(0, fine.code(), "a real zero is fine: " + fine.out());
     }
@@ -77,8 +80,10 @@ class StrictInputIT {
     @Test
     void nestingDeeperThanLodestoneReadsIsALimitWhateverTheFlagSays() throws Exception {
         String deep = "[".repeat(5000) + "]".repeat(5000);
-        Path file = TestFiles.write(tmp.resolve("deep.json"), "{\"lodestone\": 1, \"id\": \"d\", \"facts\": [{\"type\": "
-                + "\"Claim\", \"id\": \"c\", \"value\": " + deep + "}]}");
+        Path file = TestFiles.write(
+                tmp.resolve("deep.json"),
+                "{\"lodestone\": 1, \"id\": \"d\", \"facts\": [{\"type\": " + "\"Claim\", \"id\": \"c\", \"value\": "
+                        + deep + "}]}");
         TestFiles.Run run = TestFiles.cli("evaluate", "--format", "json", "--max-depth", "1000000", file.toString());
         assertEquals(ExitCodes.LOAD_ERROR, run.code(), run.err());
         JsonNode error = errors(run).get(0);
@@ -106,7 +111,8 @@ class StrictInputIT {
         Files.copy(Path.of(SEED), odd);
         TestFiles.Run run = TestFiles.cli("evaluate", "--format", "json", odd.toString());
         assertEquals(0, run.code(), run.err());
-        TestFiles.Run bad = TestFiles.cli("evaluate", "--format", "json", tmp.resolve("a[1.json").toString());
+        TestFiles.Run bad = TestFiles.cli(
+                "evaluate", "--format", "json", tmp.resolve("a[1.json").toString());
         assertEquals(ExitCodes.LOAD_ERROR, bad.code(), "a bad pattern is an input error, not a crash: " + bad.err());
     }
 
@@ -117,7 +123,8 @@ class StrictInputIT {
         try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
             f.setLength(Math.min(Integer.MAX_VALUE - 8L, Runtime.getRuntime().maxMemory() / 8 + 1));
         }
-        TestFiles.Run run = TestFiles.cli("evaluate", "--format", "json", "--max-file-bytes", "3000000000", big.toString());
+        TestFiles.Run run =
+                TestFiles.cli("evaluate", "--format", "json", "--max-file-bytes", "3000000000", big.toString());
         assertEquals(ExitCodes.LOAD_ERROR, run.code(), run.err());
         assertEquals("limit", errors(run).get(0).get("kind").asText());
     }

@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.lodestone.Lodestone;
 import io.lodestone.TestFiles;
-import io.lodestone.api.FactSetException;
 import io.lodestone.api.Diagnostic;
+import io.lodestone.api.FactSetException;
 import io.lodestone.api.Report;
 import io.lodestone.api.RunReport;
 import java.io.ByteArrayInputStream;
@@ -38,8 +38,9 @@ class YamlAndStdinIT {
     /** What a finding says, without where it came from. */
     private static List<String> findings(Report r) {
         List<String> out = new ArrayList<>();
-        r.findings().forEach(f -> out.add(f.getRuleId() + "|" + f.getSeverity() + "|" + f.getWeight() + "|"
-                + f.getMessage() + "|" + f.getFacts()));
+        r.findings()
+                .forEach(f -> out.add(f.getRuleId() + "|" + f.getSeverity() + "|" + f.getWeight() + "|" + f.getMessage()
+                        + "|" + f.getFacts()));
         return out;
     }
 
@@ -91,13 +92,17 @@ class YamlAndStdinIT {
                     id: d2
                 """);
         FactSetException e = assertThrows(FactSetException.class, () -> lodestone.load(bad));
-        Diagnostic unknownField = e.errors().stream().filter(x -> "facts[0].amountUsdd".equals(x.path())).findFirst()
+        Diagnostic unknownField = e.errors().stream()
+                .filter(x -> "facts[0].amountUsdd".equals(x.path()))
+                .findFirst()
                 .orElseThrow();
         assertEquals(Diagnostic.Kind.FACT_SHAPE, unknownField.kind());
         assertEquals(bad.toString(), unknownField.file());
         assertEquals(9, unknownField.line());
         assertEquals(5, unknownField.column());
-        Diagnostic unknownType = e.errors().stream().filter(x -> "facts[1].type".equals(x.path())).findFirst()
+        Diagnostic unknownType = e.errors().stream()
+                .filter(x -> "facts[1].type".equals(x.path()))
+                .findFirst()
                 .orElseThrow();
         assertEquals(Diagnostic.Kind.FACT_TYPE, unknownType.kind());
         assertEquals(10, unknownType.line());
@@ -106,34 +111,47 @@ class YamlAndStdinIT {
     @Test
     void yamlSyntaxErrorsAreLocated(@TempDir Path dir) {
         Path tab = TestFiles.write(dir.resolve("tab.yml"), "lodestone: 1\nfacts:\n\t- type: Deal\n");
-        Diagnostic e = assertThrows(FactSetException.class, () -> lodestone.load(tab)).errors().get(0);
+        Diagnostic e = assertThrows(FactSetException.class, () -> lodestone.load(tab))
+                .errors()
+                .get(0);
         assertEquals(Diagnostic.Kind.YAML_SYNTAX, e.kind());
         assertEquals(3, e.line());
         assertEquals(1, e.column());
         assertFalse(e.message().contains("\n"), "one line");
 
         Path dup = TestFiles.write(dir.resolve("dup.yaml"), "lodestone: 1\nid: a\nid: b\nfacts: []\n");
-        Diagnostic d = assertThrows(FactSetException.class, () -> lodestone.load(dup)).errors().get(0);
+        Diagnostic d = assertThrows(FactSetException.class, () -> lodestone.load(dup))
+                .errors()
+                .get(0);
         assertEquals(Diagnostic.Kind.YAML_SYNTAX, d.kind());
         assertEquals(3, d.line());
         assertEquals(1, d.column());
 
         Path two = TestFiles.write(dir.resolve("two.yaml"), "lodestone: 1\nfacts: []\n---\nlodestone: 1\nfacts: []\n");
-        Diagnostic second = assertThrows(FactSetException.class, () -> lodestone.load(two)).errors().get(0);
+        Diagnostic second = assertThrows(FactSetException.class, () -> lodestone.load(two))
+                .errors()
+                .get(0);
         assertEquals(Diagnostic.Kind.YAML_SYNTAX, second.kind(), "a second document is not ignored");
         assertEquals(4, second.line(), "the first line of the second document");
 
         Path empty = TestFiles.write(dir.resolve("empty.yaml"), "");
-        assertEquals(Diagnostic.Kind.YAML_SYNTAX, assertThrows(FactSetException.class, () -> lodestone.load(empty))
-                .errors().get(0).kind());
+        assertEquals(
+                Diagnostic.Kind.YAML_SYNTAX,
+                assertThrows(FactSetException.class, () -> lodestone.load(empty))
+                        .errors()
+                        .get(0)
+                        .kind());
     }
 
     @Test
     void yamlTooDeepIsALocatedLimitError(@TempDir Path dir) throws Exception {
-        Path deep = TestFiles.write(dir.resolve("deep.yaml"),
+        Path deep = TestFiles.write(
+                dir.resolve("deep.yaml"),
                 "lodestone: 1\nfacts:\n  - type: Deal\n    id: d\n    parties: [[[[\"x\"]]]]\n");
         Lodestone shallow = Lodestone.builder(Path.of("rules")).maxDepth(3).build();
-        Diagnostic e = assertThrows(FactSetException.class, () -> shallow.load(deep)).errors().get(0);
+        Diagnostic e = assertThrows(FactSetException.class, () -> shallow.load(deep))
+                .errors()
+                .get(0);
         assertEquals(Diagnostic.Kind.LIMIT, e.kind());
         assertEquals(5, e.line());
         assertEquals(14, e.column(), "the bracket that opens level 4");
@@ -142,21 +160,27 @@ class YamlAndStdinIT {
     @Test
     void stdinJsonAndYamlGiveTheFilesFindings() throws Exception {
         List<String> expected = findings(lodestone.evaluate(SEED));
-        for (byte[] input : List.of(Files.readAllBytes(SEED), seedAsYaml().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+        for (byte[] input :
+                List.of(Files.readAllBytes(SEED), seedAsYaml().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
             TestFiles.Run run = withStdin(input, "evaluate", "--format", "json", "-");
             assertEquals(0, run.code(), run.err());
             JsonNode report = JSON.readTree(run.out()).get("reports").get(0);
             assertEquals(Lodestone.STDIN_NAME, report.get("file").asText());
             List<String> got = new ArrayList<>();
             report.get("findings").forEach(f -> got.add(f.get("ruleId").asText()));
-            assertEquals(expected.stream().map(s -> s.substring(0, s.indexOf('|'))).toList(), got);
+            assertEquals(
+                    expected.stream().map(s -> s.substring(0, s.indexOf('|'))).toList(), got);
         }
     }
 
     @Test
     void stdinErrorsAreNamedStdin() throws Exception {
-        TestFiles.Run run = withStdin("{\n  \"lodestone\": 1,\n  \"facts\": [ oops ]\n}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "check",
-                "--format", "json", "-");
+        TestFiles.Run run = withStdin(
+                "{\n  \"lodestone\": 1,\n  \"facts\": [ oops ]\n}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "check",
+                "--format",
+                "json",
+                "-");
         assertEquals(3, run.code());
         JsonNode error = JSON.readTree(run.out()).get("errors").get(0);
         assertEquals(Lodestone.STDIN_NAME, error.get("file").asText());

@@ -18,12 +18,15 @@ import org.junit.jupiter.api.Assumptions;
 final class BrowserRequirement {
     static final List<String> NAMES = List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable");
 
-    private BrowserRequirement() {
-    }
+    private BrowserRequirement() {}
 
     /** What to do: run {@code chromium}, or skip / fail with {@code message}. */
     record Decision(Outcome outcome, String chromium, String message) {
-        enum Outcome { RUN, SKIP, FAIL }
+        enum Outcome {
+            RUN,
+            SKIP,
+            FAIL
+        }
     }
 
     /** The Chromium to use, or a skipped test with a one-line notice on stderr, or a failed one in CI. */
@@ -60,19 +63,26 @@ final class BrowserRequirement {
             for (String dir : env.getOrDefault("PATH", "").split(File.pathSeparator, -1)) {
                 for (String name : NAMES) {
                     if (!dir.isEmpty() && executable.test(Path.of(dir, name))) {
-                        return new Decision(Decision.Outcome.RUN, Path.of(dir, name).toString(), null);
+                        return new Decision(
+                                Decision.Outcome.RUN, Path.of(dir, name).toString(), null);
                     }
                 }
             }
             missing = "no Chromium on PATH (looked for " + String.join(", ", NAMES) + ")";
         }
         if (ci) {
-            return new Decision(Decision.Outcome.FAIL, null, missing + "; CI is set, so the HTML report must be "
-                    + "tested in a real browser: install Chromium (apt-get install -y chromium; .ci/run does) or "
-                    + "point CHROMIUM at it");
+            return new Decision(
+                    Decision.Outcome.FAIL,
+                    null,
+                    missing + "; CI is set, so the HTML report must be "
+                            + "tested in a real browser: install Chromium (apt-get install -y chromium; .ci/run does) or "
+                            + "point CHROMIUM at it");
         }
-        return new Decision(Decision.Outcome.SKIP, null, missing + "; install Chromium or set CHROMIUM to test "
-                + "the HTML report in a browser (with CI set this is a failure)");
+        return new Decision(
+                Decision.Outcome.SKIP,
+                null,
+                missing + "; install Chromium or set CHROMIUM to test "
+                        + "the HTML report in a browser (with CI set this is a failure)");
     }
 
     /** CI=true (GitHub, GitLab), CI=1 or any other value except empty, 0 and false. */

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FormattersIT {
-    private static final List<String> ALL = List.of("text", "json", "jsonl", "sarif", "junit", "csv", "markdown", "html");
+    private static final List<String> ALL =
+            List.of("text", "json", "jsonl", "sarif", "junit", "csv", "markdown", "html");
 
     @Test
     void registryListsEveryFormatOnceAndHelpShowsThem() {
@@ -38,8 +39,15 @@ class FormattersIT {
                 """);
         for (String format : ALL) {
             Path out = dir.resolve("out." + format);
-            TestFiles.Run run = TestFiles.cli("evaluate", "--rules", rules.toString(), "--format", format,
-                    "-o", out.toString(), facts.toString());
+            TestFiles.Run run = TestFiles.cli(
+                    "evaluate",
+                    "--rules",
+                    rules.toString(),
+                    "--format",
+                    format,
+                    "-o",
+                    out.toString(),
+                    facts.toString());
             assertEquals(0, run.code(), format + ": " + run.err());
             assertEquals("", run.out(), "the report went to the file");
             String written = Files.readString(out);
@@ -53,11 +61,12 @@ class FormattersIT {
         Path facts = TestFiles.write(dir.resolve("f.json"), """
                 {"lodestone": 1, "id": "mini-set", "facts": [ {"type": "Item", "id": "a", "amount": 5000} ]}
                 """);
-        TestFiles.Run never = TestFiles.cli("evaluate", "--rules", rules.toString(), "--format", "junit", facts.toString());
+        TestFiles.Run never =
+                TestFiles.cli("evaluate", "--rules", rules.toString(), "--format", "junit", facts.toString());
         assertEquals(0, never.code());
         assertTrue(never.out().contains("failures=\"0\""));
-        TestFiles.Run high = TestFiles.cli("evaluate", "--rules", rules.toString(), "--format", "junit",
-                "--fail-on", "high", facts.toString());
+        TestFiles.Run high = TestFiles.cli(
+                "evaluate", "--rules", rules.toString(), "--format", "junit", "--fail-on", "high", facts.toString());
         assertEquals(1, high.code());
         assertTrue(high.out().contains("<failure"), high.out());
     }

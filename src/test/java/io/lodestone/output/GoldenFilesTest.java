@@ -35,13 +35,19 @@ class GoldenFilesTest {
     @ParameterizedTest
     @CsvSource({"text, seed.txt", "markdown, seed.md"})
     void seedReportMatchesGoldenFile(String format, String file) throws IOException {
-        String actual = SampleRuns.render(format, SampleRuns.seed(), new OutputOptions(false, null,
-                FactLocator.NONE, OutputOptions.DEFAULT_WIDTH)).replace("\r\n", "\n");
+        String actual = SampleRuns.render(
+                        format,
+                        SampleRuns.seed(),
+                        new OutputOptions(false, null, FactLocator.NONE, OutputOptions.DEFAULT_WIDTH))
+                .replace("\r\n", "\n");
         Path golden = DIR.resolve(file);
         if (Boolean.getBoolean("lodestone.updateGolden")) {
             Files.writeString(golden, actual);
         }
-        assertEquals(Files.readString(golden).replace("\r\n", "\n"), actual, format + " differs from " + golden
-                + " (after an intended change: -Dlodestone.updateGolden=true, then read the diff)");
+        assertEquals(
+                Files.readString(golden).replace("\r\n", "\n"),
+                actual,
+                format + " differs from " + golden
+                        + " (after an intended change: -Dlodestone.updateGolden=true, then read the diff)");
     }
 }

@@ -72,21 +72,32 @@ class HtmlBrowserIT {
         RunReport batch = SampleRuns.batchWithLoadError(dir);
         List<Report> reports = new ArrayList<>(batch.reports());
         reports.add(SampleRuns.small().reports().get(0)); // a fact set whose message carries a <script>
-        RunReport run = new RunReport(batch.rulesHash(), batch.ruleCount(), reports, batch.errors(), List.of(), batch.rules(),
+        RunReport run = new RunReport(
+                batch.rulesHash(),
+                batch.ruleCount(),
+                reports,
+                batch.errors(),
+                List.of(),
+                batch.rules(),
                 batch.locator());
         String html = SampleRuns.render("html", run);
         Path page = Path.of("target/report.html").toAbsolutePath();
         Files.createDirectories(page.getParent());
         Files.writeString(page, html);
         Path probed = dir.resolve("probed.html");
-        Files.writeString(probed, html.replace("default-src 'none';", "default-src 'none'; script-src 'unsafe-inline';")
-                .replace("</body>", PROBE + "</body>"));
+        Files.writeString(
+                probed,
+                html.replace("default-src 'none';", "default-src 'none'; script-src 'unsafe-inline';")
+                        .replace("</body>", PROBE + "</body>"));
 
         String dom = chromium(chromium, dir, "--dump-dom", probed.toUri().toString());
-        Matcher m = Pattern.compile("<pre id=\"probe\">(.*?)</pre>", Pattern.DOTALL).matcher(dom);
-        assertTrue(m.find(), "the probe ran and wrote its result; DOM was:\n" + dom.substring(0, Math.min(500, dom.length())));
-        JsonNode probe = new ObjectMapper().readTree(m.group(1).replace("&lt;", "<").replace("&gt;", ">")
-                .replace("&amp;", "&"));
+        Matcher m =
+                Pattern.compile("<pre id=\"probe\">(.*?)</pre>", Pattern.DOTALL).matcher(dom);
+        assertTrue(
+                m.find(),
+                "the probe ran and wrote its result; DOM was:\n" + dom.substring(0, Math.min(500, dom.length())));
+        JsonNode probe = new ObjectMapper()
+                .readTree(m.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"));
 
         assertEquals(1, probe.get("scripts").asInt(), "only the probe script: no script came from a fact set");
         assertEquals(0, probe.get("resources").asInt(), "the page fetched nothing");
@@ -96,12 +107,17 @@ class HtmlBrowserIT {
             JsonNode fs = probe.get("factSets").get(i);
             assertEquals(r.id(), fs.get("id").asText());
             assertEquals(Numbers.signed(r.alignment().score()), fs.get("score").asText());
-            assertTrue(fs.get("scoreVisible").asBoolean() && fs.get("gaugeVisible").asBoolean());
-            assertEquals(Severity.values().length * Category.values().length, fs.get("cells").size());
+            assertTrue(
+                    fs.get("scoreVisible").asBoolean() && fs.get("gaugeVisible").asBoolean());
+            assertEquals(
+                    Severity.values().length * Category.values().length,
+                    fs.get("cells").size());
             for (JsonNode cell : fs.get("cells")) {
                 Severity s = Severity.parse(cell.get("severity").asText());
                 Category c = Category.parse(cell.get("category").asText());
-                long expected = r.findings().stream().filter(f -> f.getSeverity() == s && f.getCategory() == c).count();
+                long expected = r.findings().stream()
+                        .filter(f -> f.getSeverity() == s && f.getCategory() == c)
+                        .count();
                 assertEquals(String.valueOf(expected), cell.get("text").asText(), s + "/" + c);
                 assertTrue(cell.get("visible").asBoolean());
             }
@@ -119,7 +135,12 @@ class HtmlBrowserIT {
 
         Path png = Path.of("target/report.png").toAbsolutePath();
         Files.deleteIfExists(png);
-        chromium(chromium, dir, "--screenshot=" + png, "--window-size=1280,2000", page.toUri().toString());
+        chromium(
+                chromium,
+                dir,
+                "--screenshot=" + png,
+                "--window-size=1280,2000",
+                page.toUri().toString());
         assertTrue(Files.size(png) > 10_000, "a screenshot for people is in target/report.png");
     }
 
@@ -158,14 +179,27 @@ class HtmlBrowserIT {
                 </script>
                 """;
         Path probed = dir.resolve("axe.html");
-        Files.writeString(probed, html.replace("default-src 'none';", "default-src 'none'; script-src 'unsafe-inline';")
-                .replace("</body>", "<script>" + axe.replace("</script", "<\\/script") + "</script>" + runner
-                        + "</body>"));
-        String dom = chromium(chromium, dir, "--virtual-time-budget=60000", "--dump-dom", probed.toUri().toString());
-        Matcher m = Pattern.compile("<pre id=\"axe\">(.*?)</pre>", Pattern.DOTALL).matcher(dom);
+        Files.writeString(
+                probed,
+                html.replace("default-src 'none';", "default-src 'none'; script-src 'unsafe-inline';")
+                        .replace(
+                                "</body>",
+                                "<script>" + axe.replace("</script", "<\\/script") + "</script>" + runner + "</body>"));
+        String dom = chromium(
+                chromium,
+                dir,
+                "--virtual-time-budget=60000",
+                "--dump-dom",
+                probed.toUri().toString());
+        Matcher m =
+                Pattern.compile("<pre id=\"axe\">(.*?)</pre>", Pattern.DOTALL).matcher(dom);
         assertTrue(m.find(), "axe ran and wrote its result");
-        JsonNode violations = new ObjectMapper().readTree(m.group(1).replace("&lt;", "<").replace("&gt;", ">")
-                .replace("&quot;", "\"").replace("&amp;", "&"));
+        JsonNode violations = new ObjectMapper()
+                .readTree(m.group(1)
+                        .replace("&lt;", "<")
+                        .replace("&gt;", ">")
+                        .replace("&quot;", "\"")
+                        .replace("&amp;", "&"));
         Files.writeString(Path.of("target/axe-violations.json").toAbsolutePath(), violations.toPrettyString());
         List<String> blocking = new ArrayList<>();
         for (JsonNode v : violations) {
@@ -180,14 +214,25 @@ class HtmlBrowserIT {
     private static final String AXE = "/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
 
     private static String chromium(String binary, Path dir, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(binary, "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-extensions", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost",
+        List<String> cmd = new ArrayList<>(List.of(
+                binary,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-extensions",
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost",
                 "--user-data-dir=" + dir.resolve("profile")));
         cmd.addAll(List.of(args));
         Path stdout = dir.resolve("chromium.out");
         Path stderr = dir.resolve("chromium.err");
-        Process p = new ProcessBuilder(cmd).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile())
+                .start();
         if (!p.waitFor(90, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             fail("Chromium did not finish within 90 s: " + cmd);

@@ -41,13 +41,16 @@ class HtmlFormatterTest {
         RunReport run = SampleRuns.seed();
         Report report = run.reports().get(0);
         String html = SampleRuns.render("html", run);
-        Matcher m = Pattern.compile("data-severity=\"(\\w+)\" data-category=\"(\\w+)\" data-count=\"(\\d+)\"").matcher(html);
+        Matcher m = Pattern.compile("data-severity=\"(\\w+)\" data-category=\"(\\w+)\" data-count=\"(\\d+)\"")
+                .matcher(html);
         int cells = 0;
         int total = 0;
         while (m.find()) {
             Severity s = Severity.parse(m.group(1));
             Category c = Category.parse(m.group(2));
-            long expected = report.findings().stream().filter(f -> f.getSeverity() == s && f.getCategory() == c).count();
+            long expected = report.findings().stream()
+                    .filter(f -> f.getSeverity() == s && f.getCategory() == c)
+                    .count();
             assertEquals(expected, Long.parseLong(m.group(3)), s + "/" + c);
             cells++;
             total += Integer.parseInt(m.group(3));

@@ -32,17 +32,30 @@ class InjectionEscapingTest {
     @Test
     void csvCellsAreNeitherFormulasNorTerminalControls() throws Exception {
         Path rules = injected();
-        TestFiles.Run run = TestFiles.cli("evaluate", "--rules", rules.toString(), "--format", "csv",
+        TestFiles.Run run = TestFiles.cli(
+                "evaluate",
+                "--rules",
+                rules.toString(),
+                "--format",
+                "csv",
                 tmp.resolve("facts").toString());
         assertEquals(0, run.code(), run.err());
         assertFalse(run.out().chars().anyMatch(c -> c == 0x1b || c == 0x07 || c == 0), "no raw ESC, BEL or NUL");
-        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(run.out())).getRecords();
+        List<CSVRecord> rows = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(run.out()))
+                .getRecords();
         assertTrue(!rows.isEmpty(), run.out());
         for (CSVRecord row : rows) {
             for (String cell : row) {
-                assertFalse(!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0
-                        && !cell.matches("[+-]?\\d+(\\.\\d+)?"), "a spreadsheet would run: " + cell);
+                assertFalse(
+                        !cell.isEmpty()
+                                && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0
+                                && !cell.matches("[+-]?\\d+(\\.\\d+)?"),
+                        "a spreadsheet would run: " + cell);
             }
             assertTrue(row.get("factSet").startsWith("'=HYPERLINK"), row.get("factSet"));
             assertTrue(row.get("facts").startsWith("'+cmd"), row.get("facts"));
@@ -54,7 +67,12 @@ class InjectionEscapingTest {
     @Test
     void markdownPutsBareUrlsAndMentionsInCodeSpans() {
         Path rules = injected();
-        TestFiles.Run run = TestFiles.cli("evaluate", "--rules", rules.toString(), "--format", "markdown",
+        TestFiles.Run run = TestFiles.cli(
+                "evaluate",
+                "--rules",
+                rules.toString(),
+                "--format",
+                "markdown",
                 tmp.resolve("facts").toString());
         assertEquals(0, run.code(), run.err());
         String md = run.out();
@@ -66,9 +84,18 @@ class InjectionEscapingTest {
                 int lineStart = md.lastIndexOf('\n', m.start());
                 int close = md.indexOf('`', m.end());
                 int lineEnd = md.indexOf('\n', m.end());
-                assertTrue(open > lineStart && close >= 0 && (lineEnd < 0 || close < lineEnd)
-                        && md.substring(lineStart + 1, open).chars().filter(c -> c == '`').count() % 2 == 0,
-                        token + " must be inside a code span: " + md.substring(lineStart + 1, lineEnd < 0 ? md.length() : lineEnd));
+                assertTrue(
+                        open > lineStart
+                                && close >= 0
+                                && (lineEnd < 0 || close < lineEnd)
+                                && md.substring(lineStart + 1, open)
+                                                        .chars()
+                                                        .filter(c -> c == '`')
+                                                        .count()
+                                                % 2
+                                        == 0,
+                        token + " must be inside a code span: "
+                                + md.substring(lineStart + 1, lineEnd < 0 ? md.length() : lineEnd));
             } while (m.find());
         }
         assertEquals("amount over 2 @ 3", MarkdownFormatter.cell("amount over 2 @ 3"), "plain text is untouched");

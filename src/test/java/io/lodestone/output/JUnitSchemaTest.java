@@ -31,7 +31,8 @@ import org.xml.sax.SAXException;
 class JUnitSchemaTest {
     private static Validator validator() throws SAXException {
         SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-        return factory.newSchema(JUnitSchemaTest.class.getResource("/junit/junit-10.xsd")).newValidator();
+        return factory.newSchema(JUnitSchemaTest.class.getResource("/junit/junit-10.xsd"))
+                .newValidator();
     }
 
     private static void validate(String xml) throws Exception {
@@ -48,25 +49,33 @@ class JUnitSchemaTest {
     void brokenBatchIsValidWithUniqueNames(@TempDir Path dir) throws Exception {
         RunReport batch = SampleRuns.batchWithLoadError(dir);
         // two problems in one file and one without a location: their testcases must still differ
-        List<Diagnostic> errors = List.of(batch.errors().get(0),
+        List<Diagnostic> errors = List.of(
+                batch.errors().get(0),
                 Diagnostic.fact(Kind.FACT_SHAPE, Location.at("x.json", 3, 5).withPath("facts[0]"), "one"),
                 Diagnostic.fact(Kind.FACT_SHAPE, Location.at("x.json", 3, 5).withPath("facts[0].id"), "two"),
                 Diagnostic.io("gone.json", "no such file"),
                 Diagnostic.io("gone.json", "no such file"));
-        RunReport run = new RunReport(batch.rulesHash(), batch.ruleCount(), batch.reports(), errors, List.of(),
-                batch.rules(), batch.locator());
+        RunReport run = new RunReport(
+                batch.rulesHash(),
+                batch.ruleCount(),
+                batch.reports(),
+                errors,
+                List.of(),
+                batch.rules(),
+                batch.locator());
         String xml = SampleRuns.render("junit", run, new OutputOptions(false, Severity.MEDIUM));
         validate(xml);
 
-        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(new InputSource(new StringReader(xml)));
+        Document doc =
+                DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
         NodeList suites = doc.getElementsByTagName("testsuite");
         for (int i = 0; i < suites.getLength(); i++) {
             NodeList cases = ((Element) suites.item(i)).getElementsByTagName("testcase");
             Set<String> names = new HashSet<>();
             for (int j = 0; j < cases.getLength(); j++) {
                 Element c = (Element) cases.item(j);
-                assertTrue(names.add(c.getAttribute("classname") + "/" + c.getAttribute("name")),
+                assertTrue(
+                        names.add(c.getAttribute("classname") + "/" + c.getAttribute("name")),
                         "duplicate testcase " + c.getAttribute("name"));
                 assertEquals("", c.getAttribute("file"), "junit-10 has no testcase@file");
             }
@@ -75,8 +84,12 @@ class JUnitSchemaTest {
         Element property = (Element) first.getElementsByTagName("property").item(0);
         assertEquals("file", property.getAttribute("name"));
         assertEquals(run.reports().get(0).file(), property.getAttribute("value"));
-        assertEquals(errors.size(), ((Element) suites.item(suites.getLength() - 1)).getElementsByTagName("error")
-                .getLength(), "nothing is lost in a broken batch");
+        assertEquals(
+                errors.size(),
+                ((Element) suites.item(suites.getLength() - 1))
+                        .getElementsByTagName("error")
+                        .getLength(),
+                "nothing is lost in a broken batch");
     }
 
     @Test

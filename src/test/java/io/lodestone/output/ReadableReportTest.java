@@ -56,8 +56,10 @@ class ReadableReportTest {
         String md = SampleRuns.render("markdown", SampleRuns.seed());
         assertTrue(md.indexOf("**Bottom line.**") < md.indexOf("**Alignment"), "markdown: bottom line first");
         String html = SampleRuns.render("html", SampleRuns.seed());
-        assertTrue(html.indexOf("class=\"bottom-line\"") > 0
-                && html.indexOf("class=\"bottom-line\"") < html.indexOf("class=\"score-value\""), "html: first");
+        assertTrue(
+                html.indexOf("class=\"bottom-line\"") > 0
+                        && html.indexOf("class=\"bottom-line\"") < html.indexOf("class=\"score-value\""),
+                "html: first");
         JsonNode json = JSON.readTree(SampleRuns.render("json", SampleRuns.seed()));
         assertEquals(r.summary(), json.at("/reports/0/summary").asText());
     }
@@ -81,10 +83,12 @@ class ReadableReportTest {
             }
         }));
         for (int width : new int[] {60, 100, 140}) {
-            String text = SampleRuns.render("text", SampleRuns.seed(), new OutputOptions(false, null, FactLocator.NONE, width));
+            String text = SampleRuns.render(
+                    "text", SampleRuns.seed(), new OutputOptions(false, null, FactLocator.NONE, width));
             String flat = text.replaceAll("\\s+", " ");
             for (String q : quotes) {
-                assertEquals(1, occurrences(flat, "\u201c" + q.replaceAll("\\s+", " ") + "\u201d"), "quoted once: " + q);
+                assertEquals(
+                        1, occurrences(flat, "\u201c" + q.replaceAll("\\s+", " ") + "\u201d"), "quoted once: " + q);
             }
             for (String line : text.lines().toList()) {
                 boolean oneWord = line.strip().indexOf(' ') < 0;
@@ -96,15 +100,22 @@ class ReadableReportTest {
     @Test
     void referenceSideOfAReferenceCheckShowsItsSourceTitle() throws Exception {
         Report r = seedReport();
-        Finding check = r.findings().stream().filter(f -> f.getRuleId().equals("INC-CLAIM-CONTRADICTS-REFERENCE"))
-                .filter(f -> f.getCitations().stream().anyMatch(c -> "Reference".equals(c.type()) && c.quote() == null
-                        && c.source() > 0)).findFirst().orElseThrow();
-        Citation reference = check.getCitations().stream().filter(c -> "Reference".equals(c.type())).findFirst()
+        Finding check = r.findings().stream()
+                .filter(f -> f.getRuleId().equals("INC-CLAIM-CONTRADICTS-REFERENCE"))
+                .filter(f -> f.getCitations().stream()
+                        .anyMatch(c -> "Reference".equals(c.type()) && c.quote() == null && c.source() > 0))
+                .findFirst()
+                .orElseThrow();
+        Citation reference = check.getCitations().stream()
+                .filter(c -> "Reference".equals(c.type()))
+                .findFirst()
                 .orElseThrow();
         Source source = r.sources().get(reference.source() - 1);
         assertEquals(reference.sourceId(), source.id());
         String title = source.title();
-        assertTrue(SampleRuns.render("text", SampleRuns.seed()).replaceAll("\\s+", " ").contains(title));
+        assertTrue(SampleRuns.render("text", SampleRuns.seed())
+                .replaceAll("\\s+", " ")
+                .contains(title));
         assertTrue(SampleRuns.render("markdown", SampleRuns.seed()).contains(MarkdownFormatter.cell(title)));
         assertTrue(SampleRuns.render("html", SampleRuns.seed()).contains(HtmlFormatter.esc(title)));
         JsonNode json = JSON.readTree(SampleRuns.render("json", SampleRuns.seed()));
@@ -130,19 +141,25 @@ class ReadableReportTest {
                 assertTrue(c.source() >= 0 && c.source() <= r.sources().size());
             }
         }
-        assertEquals(r.sources().size(), r.sources().stream().map(Source::id).distinct().count());
+        assertEquals(
+                r.sources().size(),
+                r.sources().stream().map(Source::id).distinct().count());
     }
 
     @Test
     void jsonFindingsCarryEntitiesAndEvidenceBesideFactsAndSources() throws Exception {
-        JsonNode findings = JSON.readTree(SampleRuns.render("json", SampleRuns.seed())).at("/reports/0/findings");
+        JsonNode findings =
+                JSON.readTree(SampleRuns.render("json", SampleRuns.seed())).at("/reports/0/findings");
         boolean namedCountry = false;
         for (JsonNode f : findings) {
             assertTrue(f.get("facts").isArray() && f.get("sources").isArray(), "the old fields stay");
             assertEquals(f.get("facts").size(), f.get("evidence").size(), f.toString());
             for (JsonNode e : f.get("entities")) {
-                assertTrue(f.get("message").asText().contains(e.get("name").asText().replaceAll(" \\(.*\\)$", "")));
-                namedCountry |= "Country".equals(e.get("type").asText()) && "us".equals(e.get("id").asText())
+                assertTrue(f.get("message")
+                        .asText()
+                        .contains(e.get("name").asText().replaceAll(" \\(.*\\)$", "")));
+                namedCountry |= "Country".equals(e.get("type").asText())
+                        && "us".equals(e.get("id").asText())
                         && "United States".equals(e.get("name").asText());
             }
         }
@@ -151,19 +168,31 @@ class ReadableReportTest {
 
     @Test
     void contextIsDecidedByHowManyFindingsCiteAFact() {
-        FactSet fs = new FactSet("s", null, null, "s.json", List.of(new Source("doc", "A document", "news", null,
-                "https://example.org/doc")), List.of(
-                new Fact("Deal", "d", new Object(), "doc", "a deal quote", "facts[0]"),
-                new Fact("Claim", "c1", new Object(), "doc", "claim one", "facts[1]"),
-                new Fact("Claim", "c2", new Object(), null, null, "facts[2]")));
+        FactSet fs = new FactSet(
+                "s",
+                null,
+                null,
+                "s.json",
+                List.of(new Source("doc", "A document", "news", null, "https://example.org/doc")),
+                List.of(
+                        new Fact("Deal", "d", new Object(), "doc", "a deal quote", "facts[0]"),
+                        new Fact("Claim", "c1", new Object(), "doc", "claim one", "facts[1]"),
+                        new Fact("Claim", "c2", new Object(), null, null, "facts[2]")));
         Finding a = finding("R-A", "d", "c1");
         Finding b = finding("R-B", "c2", "d");
         Finding c = finding("R-C", "d");
         Report r = ReportBuilder.build(fs, List.of(a, b, c), List.of(), 3);
         assertEquals(List.of("d"), r.context().stream().map(Citation::fact).toList());
-        Finding placed = r.findings().stream().filter(f -> f.getRuleId().equals("R-B")).findFirst().orElseThrow();
-        assertEquals(List.of("c2", "d"), placed.getCitations().stream().map(Citation::fact).toList());
-        assertEquals(List.of(false, true), placed.getCitations().stream().map(Citation::context).toList());
+        Finding placed = r.findings().stream()
+                .filter(f -> f.getRuleId().equals("R-B"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                List.of("c2", "d"),
+                placed.getCitations().stream().map(Citation::fact).toList());
+        assertEquals(
+                List.of(false, true),
+                placed.getCitations().stream().map(Citation::context).toList());
         assertEquals(1, r.sources().size());
         Report two = ReportBuilder.build(fs, List.of(a, b), List.of(), 3);
         assertTrue(two.context().isEmpty(), "two citing findings are not enough");
@@ -172,7 +201,13 @@ class ReadableReportTest {
     }
 
     private static Finding finding(String rule, String... facts) {
-        return Finding.of(rule, Category.RISK, Severity.MEDIUM, null, rule + " fired.", List.of(facts),
+        return Finding.of(
+                rule,
+                Category.RISK,
+                Severity.MEDIUM,
+                null,
+                rule + " fired.",
+                List.of(facts),
                 List.of(new Evidence("d", "doc", "a deal quote")));
     }
 

@@ -12,11 +12,25 @@ import org.junit.jupiter.api.Test;
 
 /** The run-level fields the multitool's Azure DevOps rules (and SARIF2005) ask for. */
 class SarifAutomationTest {
-    static final Map<String, String> AZURE_PIPELINES = Map.of("TF_BUILD", "True",
-            "SYSTEM_COLLECTIONURI", "https://dev.azure.com/acme/", "SYSTEM_TEAMPROJECT", "policy",
-            "SYSTEM_DEFINITIONID", "42", "BUILD_DEFINITIONNAME", "lodestone-ci",
-            "SYSTEM_PHASEID", "3dc8fd7e-4368-5a92-293e-d53cefc8c4c3", "SYSTEM_PHASENAME", "Job",
-            "BUILD_SOURCEBRANCH", "refs/heads/main", "BUILD_BUILDID", "1234");
+    static final Map<String, String> AZURE_PIPELINES = Map.of(
+            "TF_BUILD",
+            "True",
+            "SYSTEM_COLLECTIONURI",
+            "https://dev.azure.com/acme/",
+            "SYSTEM_TEAMPROJECT",
+            "policy",
+            "SYSTEM_DEFINITIONID",
+            "42",
+            "BUILD_DEFINITIONNAME",
+            "lodestone-ci",
+            "SYSTEM_PHASEID",
+            "3dc8fd7e-4368-5a92-293e-d53cefc8c4c3",
+            "SYSTEM_PHASENAME",
+            "Job",
+            "BUILD_SOURCEBRANCH",
+            "refs/heads/main",
+            "BUILD_BUILDID",
+            "1234");
 
     private static JsonNode sarif(Map<String, String> env) {
         return SarifFormatter.toSarif(SampleRuns.small(), FactLocator.NONE, env);
@@ -40,12 +54,18 @@ class SarifAutomationTest {
     @Test
     void inAzurePipelinesTheIdAndPropertiesNameTheBuild() {
         JsonNode details = sarif(AZURE_PIPELINES).at("/runs/0/automationDetails");
-        assertEquals("azuredevops/pipeline/build/acme/policy/42/3dc8fd7e-4368-5a92-293e-d53cefc8c4c3/refs/heads/main/1234",
+        assertEquals(
+                "azuredevops/pipeline/build/acme/policy/42/3dc8fd7e-4368-5a92-293e-d53cefc8c4c3/refs/heads/main/1234",
                 details.path("id").asText());
         JsonNode props = details.path("properties");
-        assertEquals("42", props.path("azuredevops/pipeline/build/buildDefinitionId").asText());
-        assertEquals("lodestone-ci", props.path("azuredevops/pipeline/build/buildDefinitionName").asText());
-        assertEquals("3dc8fd7e-4368-5a92-293e-d53cefc8c4c3", props.path("azuredevops/pipeline/build/phaseId").asText());
+        assertEquals(
+                "42", props.path("azuredevops/pipeline/build/buildDefinitionId").asText());
+        assertEquals(
+                "lodestone-ci",
+                props.path("azuredevops/pipeline/build/buildDefinitionName").asText());
+        assertEquals(
+                "3dc8fd7e-4368-5a92-293e-d53cefc8c4c3",
+                props.path("azuredevops/pipeline/build/phaseId").asText());
         assertEquals("Job", props.path("azuredevops/pipeline/build/phaseName").asText());
     }
 

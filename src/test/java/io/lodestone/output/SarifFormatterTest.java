@@ -56,31 +56,52 @@ class SarifFormatterTest {
         JsonNode result = sarifRun.get("results").get(0);
         Finding first = report.findings().get(0);
         assertEquals(first.getRuleId(), result.get("ruleId").asText());
-        assertEquals(first.getRuleId(), sarifRun.at("/tool/driver/rules/" + result.get("ruleIndex").asInt() + "/id").asText());
-        assertEquals(SarifFormatter.level(first.getSeverity()), result.get("level").asText());
-        assertEquals("facts/us-ua-minerals-2025-02.json", result.at("/locations/0/physicalLocation/artifactLocation/uri").asText());
+        assertEquals(
+                first.getRuleId(),
+                sarifRun.at("/tool/driver/rules/" + result.get("ruleIndex").asInt() + "/id")
+                        .asText());
+        assertEquals(
+                SarifFormatter.level(first.getSeverity()), result.get("level").asText());
+        assertEquals(
+                "facts/us-ua-minerals-2025-02.json",
+                result.at("/locations/0/physicalLocation/artifactLocation/uri").asText());
         // the region is the first cited fact's object in the file; its logical location names the JSON path
-        String path = result.at("/locations/0/logicalLocations/0/fullyQualifiedName").asText();
+        String path =
+                result.at("/locations/0/logicalLocations/0/fullyQualifiedName").asText();
         assertTrue(path.matches("facts\\[\\d+]"), path);
-        assertEquals(first.getFacts().get(0), result.at("/locations/0/logicalLocations/0/name").asText());
+        assertEquals(
+                first.getFacts().get(0),
+                result.at("/locations/0/logicalLocations/0/name").asText());
         int line = result.at("/locations/0/physicalLocation/region/startLine").asInt();
         List<String> lines = Files.readAllLines(Path.of(report.file()));
         String idLine = "\"id\": \"" + first.getFacts().get(0) + "\"";
-        assertTrue(lines.get(line - 1).contains(idLine) || lines.get(line).contains(idLine)
-                || lines.get(line - 1).trim().startsWith("{"), "line " + line + ": " + lines.get(line - 1));
+        assertTrue(
+                lines.get(line - 1).contains(idLine)
+                        || lines.get(line).contains(idLine)
+                        || lines.get(line - 1).trim().startsWith("{"),
+                "line " + line + ": " + lines.get(line - 1));
     }
 
     @Test
     void levelsFollowSeverity() throws Exception {
         JsonNode sarifRun = validSarif(SampleRuns.small()).get("runs").get(0);
         List<String> levels = new ArrayList<>();
-        sarifRun.get("results").forEach(r -> levels.add(r.get("ruleId").asText() + "=" + r.get("level").asText()));
+        sarifRun.get("results")
+                .forEach(r -> levels.add(
+                        r.get("ruleId").asText() + "=" + r.get("level").asText()));
         assertEquals(List.of("ALIGN-Y=note", "RISK-X=error", "INC-Z=warning"), levels);
         List<String> defaults = new ArrayList<>();
-        sarifRun.at("/tool/driver/rules").forEach(r -> defaults.add(r.get("id").asText() + "="
-                + r.at("/defaultConfiguration/level").asText() + "/" + r.at("/shortDescription/text").asText()));
-        assertEquals(List.of("ALIGN-Y=note/It aligns.", "RISK-X=error/It is risky.", "RISK-QUIET=note/Quiet",
-                "INC-Z=warning/Differs."), defaults);
+        sarifRun.at("/tool/driver/rules")
+                .forEach(r -> defaults.add(r.get("id").asText() + "="
+                        + r.at("/defaultConfiguration/level").asText() + "/"
+                        + r.at("/shortDescription/text").asText()));
+        assertEquals(
+                List.of(
+                        "ALIGN-Y=note/It aligns.",
+                        "RISK-X=error/It is risky.",
+                        "RISK-QUIET=note/Quiet",
+                        "INC-Z=warning/Differs."),
+                defaults);
     }
 
     @Test
@@ -92,8 +113,15 @@ class SarifFormatterTest {
         JsonNode notes = sarifRun.at("/invocations/0/toolExecutionNotifications");
         assertEquals(run.errors().size(), notes.size());
         assertEquals("json-syntax", notes.get(0).at("/descriptor/id").asText());
-        assertTrue(notes.get(0).at("/locations/0/physicalLocation/artifactLocation/uri").asText().endsWith("broken.json"));
-        assertEquals(3, notes.get(0).at("/locations/0/physicalLocation/region/startLine").asInt());
+        assertTrue(notes.get(0)
+                .at("/locations/0/physicalLocation/artifactLocation/uri")
+                .asText()
+                .endsWith("broken.json"));
+        assertEquals(
+                3,
+                notes.get(0)
+                        .at("/locations/0/physicalLocation/region/startLine")
+                        .asInt());
         int findings = run.reports().stream().mapToInt(r -> r.findings().size()).sum();
         assertEquals(findings, sarifRun.get("results").size());
     }
@@ -101,8 +129,8 @@ class SarifFormatterTest {
     @Test
     void fingerprintsAreStableAcrossRunsAndDistinguishFactSets(@TempDir Path dir) throws Exception {
         JsonNode a = validSarif(SampleRuns.seed());
-        JsonNode b = JSON.readTree(SampleRuns.render("sarif",
-                SampleRuns.lodestone().evaluateAll(List.of(Path.of("facts/us-ua-minerals-2025-02.json")))));
+        JsonNode b = JSON.readTree(SampleRuns.render(
+                "sarif", SampleRuns.lodestone().evaluateAll(List.of(Path.of("facts/us-ua-minerals-2025-02.json")))));
         List<String> fa = fingerprints(a);
         assertEquals(fa, fingerprints(b));
         assertEquals(fa.size(), Set.copyOf(fa).size(), "each finding of the seed has its own fingerprint");
@@ -112,7 +140,9 @@ class SarifFormatterTest {
 
     private static List<String> fingerprints(JsonNode sarif) {
         List<String> out = new ArrayList<>();
-        sarif.at("/runs/0/results").forEach(r -> out.add(r.at("/partialFingerprints/" + SarifFormatter.FINGERPRINT.replace("/", "~1")).asText()));
+        sarif.at("/runs/0/results")
+                .forEach(r -> out.add(r.at("/partialFingerprints/" + SarifFormatter.FINGERPRINT.replace("/", "~1"))
+                        .asText()));
         return out;
     }
 }

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * notice, unless {@code SARIF_MULTITOOL} is set (then a missing tool fails).
  */
 class SarifMultitoolIT {
-    static final Path CACHED = Path.of(System.getProperty("user.home"),
+    static final Path CACHED = Path.of(
+            System.getProperty("user.home"),
             ".cache/lodestone/tools/sarif-multitool/node_modules/.bin/sarif-multitool");
 
     @Test
@@ -68,9 +69,19 @@ class SarifMultitoolIT {
         Path input = dir.resolve(name + ".sarif");
         Path output = dir.resolve(name + ".validation.sarif");
         Files.writeString(input, sarif);
-        Process p = new ProcessBuilder(tool, "validate", "--rule-kind", ruleKind, "--log", "ForceOverwrite",
-                "--output", output.toString(), input.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
+        Process p = new ProcessBuilder(
+                        tool,
+                        "validate",
+                        "--rule-kind",
+                        ruleKind,
+                        "--log",
+                        "ForceOverwrite",
+                        "--output",
+                        output.toString(),
+                        input.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve(name + ".log").toFile())
+                .start();
         if (!p.waitFor(180, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             fail("sarif-multitool did not finish within 180 s");
@@ -78,7 +89,11 @@ class SarifMultitoolIT {
         String log = Files.readString(dir.resolve(name + ".log"), StandardCharsets.UTF_8);
         assertTrue(Files.exists(output), "the multitool wrote its result (exit " + p.exitValue() + "):\n" + log);
         JsonNode result = new ObjectMapper().readTree(output.toFile());
-        assertTrue(result.at("/runs/0/tool/driver/name").asText().toLowerCase(java.util.Locale.ROOT).contains("sarif"),
+        assertTrue(
+                result.at("/runs/0/tool/driver/name")
+                        .asText()
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .contains("sarif"),
                 "the validation log comes from the multitool");
         List<String> errors = new ArrayList<>();
         for (JsonNode r : result.at("/runs/0/results")) {
@@ -92,7 +107,8 @@ class SarifMultitoolIT {
     private static String findTool() {
         String configured = System.getenv("SARIF_MULTITOOL");
         if (configured != null && !configured.isBlank()) {
-            return Files.isExecutable(Path.of(configured)) ? configured
+            return Files.isExecutable(Path.of(configured))
+                    ? configured
                     : fail("SARIF_MULTITOOL=" + configured + " is not an executable file");
         }
         if (Files.isExecutable(CACHED)) {

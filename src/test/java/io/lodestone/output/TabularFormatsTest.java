@@ -31,8 +31,13 @@ class TabularFormatsTest {
     @Test
     void csvRoundTripsThroughACsvParser() throws Exception {
         RunReport run = SampleRuns.small();
-        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(SampleRuns.render("csv", run))).getRecords();
+        List<CSVRecord> rows = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(SampleRuns.render("csv", run)))
+                .getRecords();
         List<Finding> findings = run.reports().get(0).findings();
         assertEquals(findings.size(), rows.size());
         for (int i = 0; i < rows.size(); i++) {
@@ -52,8 +57,13 @@ class TabularFormatsTest {
     @Test
     void csvOfTheSeedHasARowPerFinding() throws Exception {
         RunReport run = SampleRuns.seed();
-        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(SampleRuns.render("csv", run))).getRecords();
+        List<CSVRecord> rows = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(SampleRuns.render("csv", run)))
+                .getRecords();
         assertEquals(run.reports().get(0).findings().size(), rows.size());
         assertEquals(List.of(CsvFormatter.HEADER), rows.get(0).getParser().getHeaderNames());
     }
@@ -73,13 +83,16 @@ class TabularFormatsTest {
         JsonNode last = JSON.readTree(lines[lines.length - 1]);
         assertEquals("error", last.get("type").asText());
         assertEquals("json-syntax", last.get("kind").asText());
-        Set<String> sets = java.util.Arrays.stream(lines).map(l -> {
-            try {
-                return JSON.readTree(l).path("factSet").asText("");
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        Set<String> sets = java.util.Arrays.stream(lines)
+                .map(l -> {
+                    try {
+                        return JSON.readTree(l).path("factSet").asText("");
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toSet());
         assertEquals(Set.of("us-ua-minerals-2025-02", "second-copy"), sets);
     }
 
@@ -94,8 +107,8 @@ class TabularFormatsTest {
     void junitCountsMatchTheReport(@TempDir Path dir) throws Exception {
         RunReport run = SampleRuns.batchWithLoadError(dir);
         String xml = SampleRuns.render("junit", run, new OutputOptions(false, Severity.MEDIUM));
-        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(new InputSource(new StringReader(xml)));
+        Document doc =
+                DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
         NodeList suites = doc.getElementsByTagName("testsuite");
         assertEquals(run.reports().size() + 1, suites.getLength(), "a suite per fact set and one for load errors");
         long findingRules = run.rules().stream().filter(r -> !r.isDerivation()).count();
@@ -105,8 +118,11 @@ class TabularFormatsTest {
             Element suite = (Element) suites.item(i);
             assertEquals(report.id(), suite.getAttribute("name"));
             assertEquals(findingRules, Long.parseLong(suite.getAttribute("tests")));
-            long failing = report.findings().stream().filter(f -> f.getSeverity().atLeast(Severity.MEDIUM))
-                    .map(Finding::getRuleId).distinct().count();
+            long failing = report.findings().stream()
+                    .filter(f -> f.getSeverity().atLeast(Severity.MEDIUM))
+                    .map(Finding::getRuleId)
+                    .distinct()
+                    .count();
             assertTrue(failing > 0);
             assertEquals(failing, Long.parseLong(suite.getAttribute("failures")));
             assertEquals(failing, suite.getElementsByTagName("failure").getLength());
@@ -115,7 +131,8 @@ class TabularFormatsTest {
         Element loadSuite = (Element) suites.item(run.reports().size());
         assertEquals(JUnitFormatter.LOAD_SUITE, loadSuite.getAttribute("name"));
         assertEquals(run.errors().size(), Integer.parseInt(loadSuite.getAttribute("errors")));
-        assertEquals(run.errors().size(), loadSuite.getElementsByTagName("error").getLength());
+        assertEquals(
+                run.errors().size(), loadSuite.getElementsByTagName("error").getLength());
         Element root = doc.getDocumentElement();
         assertEquals(totalFailures, Integer.parseInt(root.getAttribute("failures")));
         assertEquals(run.errors().size(), Integer.parseInt(root.getAttribute("errors")));
@@ -124,8 +141,8 @@ class TabularFormatsTest {
     @Test
     void junitFailsNothingWithoutFailOn() throws Exception {
         String xml = SampleRuns.render("junit", SampleRuns.seed());
-        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(new InputSource(new StringReader(xml)));
+        Document doc =
+                DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
         assertEquals(0, doc.getElementsByTagName("failure").getLength());
         assertEquals("0", doc.getDocumentElement().getAttribute("failures"));
     }
@@ -133,8 +150,8 @@ class TabularFormatsTest {
     @Test
     void junitFailsOnlyRulesAtOrAboveTheThreshold() throws Exception {
         String xml = SampleRuns.render("junit", SampleRuns.small(), new OutputOptions(false, Severity.HIGH));
-        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(new InputSource(new StringReader(xml)));
+        Document doc =
+                DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
         NodeList failures = doc.getElementsByTagName("failure");
         assertEquals(1, failures.getLength());
         assertEquals("RISK-X", ((Element) failures.item(0).getParentNode()).getAttribute("name"));

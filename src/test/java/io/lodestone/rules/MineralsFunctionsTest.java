@@ -34,8 +34,10 @@ class MineralsFunctionsTest {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         // the model too: some functions take declared types (rateBetween reads ExchangeRate facts)
         for (String file : new String[] {"model.drl", "functions.drl"}) {
-            builder.add(ResourceFactory.newByteArrayResource(Files.readAllBytes(Path.of("rules/minerals", file)))
-                    .setSourcePath("minerals/" + file), ResourceType.DRL);
+            builder.add(
+                    ResourceFactory.newByteArrayResource(Files.readAllBytes(Path.of("rules/minerals", file)))
+                            .setSourcePath("minerals/" + file),
+                    ResourceType.DRL);
         }
         assertFalse(builder.hasErrors(), builder.getErrors().toString());
         functions = ((KnowledgeBuilderImpl) builder).getRootClassLoader();
@@ -43,9 +45,11 @@ class MineralsFunctionsTest {
 
     /** Calls DRL function {@code name} (class minerals.Name, static method name). */
     private static Object call(String name, Object... args) throws Exception {
-        Class<?> type = functions.loadClass("minerals." + name.substring(0, 1).toUpperCase(Locale.ROOT)
-                + name.substring(1));
-        Method method = Arrays.stream(type.getMethods()).filter(m -> m.getName().equals(name)).findFirst()
+        Class<?> type =
+                functions.loadClass("minerals." + name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1));
+        Method method = Arrays.stream(type.getMethods())
+                .filter(m -> m.getName().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no function " + name));
         try {
             return method.invoke(null, args);
@@ -95,10 +99,9 @@ class MineralsFunctionsTest {
                 Arguments.of("a month within a date", "2025-01", "2025-01-20", null, 0.1, false),
                 Arguments.of("another month", "2025-02", "2025-01-20", null, 0.1, true),
                 Arguments.of("a date inside a claimed week", "2025-02-17/2025-02-23", "2025-02-20", "date", 0.1, false),
-                Arguments.of("a date on the week's last day", "2025-02-17/2025-02-23", "2025-02-23", "date", 0.1,
-                        false),
-                Arguments.of("a date after the claimed week", "2025-02-17/2025-02-23", "2025-03-01", "date", 0.1,
-                        true),
+                Arguments.of(
+                        "a date on the week's last day", "2025-02-17/2025-02-23", "2025-02-23", "date", 0.1, false),
+                Arguments.of("a date after the claimed week", "2025-02-17/2025-02-23", "2025-03-01", "date", 0.1, true),
                 Arguments.of("numbers within the tolerance", 100, 105, "usd", 0.1, false),
                 Arguments.of("numbers beyond the tolerance", 100, 150, "usd", 0.1, true),
                 Arguments.of("a number and numeric text", "3.5e11", 3.5e11, "usd", 0.01, false),
@@ -133,8 +136,12 @@ class MineralsFunctionsTest {
     }
 
     static Stream<Arguments> pct() {
-        return Stream.of(Arguments.of(0.75, "75%"), Arguments.of(1.0, "100%"), Arguments.of(0.1234, "12.3%"),
-                Arguments.of(0.0, "0%"), Arguments.of(-0.5, "-50%"));
+        return Stream.of(
+                Arguments.of(0.75, "75%"),
+                Arguments.of(1.0, "100%"),
+                Arguments.of(0.1234, "12.3%"),
+                Arguments.of(0.0, "0%"),
+                Arguments.of(-0.5, "-50%"));
     }
 
     @ParameterizedTest(name = "pct({0}) = {1}")
@@ -144,9 +151,14 @@ class MineralsFunctionsTest {
     }
 
     static Stream<Arguments> usd() {
-        return Stream.of(Arguments.of(3.5e11, "$350 billion"), Arguments.of(2.5e12, "$2.5 trillion"),
-                Arguments.of(5e6, "$5 million"), Arguments.of(1.2e9, "$1.2 billion"), Arguments.of(1234.0, "$1,234"),
-                Arguments.of(999_999.0, "$999,999"), Arguments.of(-2e9, "-$2 billion"));
+        return Stream.of(
+                Arguments.of(3.5e11, "$350 billion"),
+                Arguments.of(2.5e12, "$2.5 trillion"),
+                Arguments.of(5e6, "$5 million"),
+                Arguments.of(1.2e9, "$1.2 billion"),
+                Arguments.of(1234.0, "$1,234"),
+                Arguments.of(999_999.0, "$999,999"),
+                Arguments.of(-2e9, "-$2 billion"));
     }
 
     @ParameterizedTest(name = "usd({0}) = {1}")

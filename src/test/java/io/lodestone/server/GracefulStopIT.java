@@ -50,19 +50,21 @@ class GracefulStopIT {
         RuleGate.reset();
         LiveRules live = new LiveRules(Lodestone.builder(tmp)::build, new PrintWriter(new StringWriter()));
         assertTrue(live.reload());
-        LodestoneServer server = LodestoneServer.start(live, LodestoneServer.Config.loopback(),
-                new PrintWriter(new StringWriter()));
+        LodestoneServer server =
+                LodestoneServer.start(live, LodestoneServer.Config.loopback(), new PrintWriter(new StringWriter()));
         String base = server.baseUrl();
         byte[] body = "{\"lodestone\": 1, \"id\": \"s\", \"facts\": [{\"type\": \"Item\", \"id\": \"a\"}]}"
                 .getBytes(StandardCharsets.UTF_8);
-        CompletableFuture<Http.Response> inFlight = CompletableFuture.supplyAsync(
-                () -> Http.postJson(base + "/v1/evaluate", body));
+        CompletableFuture<Http.Response> inFlight =
+                CompletableFuture.supplyAsync(() -> Http.postJson(base + "/v1/evaluate", body));
         try {
-            await("the request to reach the rule").atMost(Duration.ofSeconds(30))
+            await("the request to reach the rule")
+                    .atMost(Duration.ofSeconds(30))
                     .until(() -> RuleGate.occupied() && server.inFlight() == 1);
 
             CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> server.stop(DEADLINE));
-            await("the listening socket to close").atMost(Duration.ofSeconds(30))
+            await("the listening socket to close")
+                    .atMost(Duration.ofSeconds(30))
                     .until(() -> refuses(server.port()));
             assertFalse(inFlight.isDone(), "the request is still held at the gate");
             assertFalse(stopping.isDone(), "stop waits for the request in flight");
@@ -70,7 +72,8 @@ class GracefulStopIT {
             RuleGate.release();
             Http.Response r = inFlight.get(30, TimeUnit.SECONDS);
             assertEquals(200, r.status(), r.body());
-            assertEquals("RISK-SLOW", r.json().at("/reports/0/findings/0/ruleId").asText());
+            assertEquals(
+                    "RISK-SLOW", r.json().at("/reports/0/findings/0/ruleId").asText());
             stopping.get(30, TimeUnit.SECONDS); // returns once the request is answered, long before DEADLINE
             assertThrows(IOException.class, () -> new Socket(InetAddress.getLoopbackAddress(), server.port()).close());
         } finally {

@@ -43,11 +43,14 @@ class HostileClientIT {
     static final String SEED = "facts/us-ua-minerals-2025-02.json";
     static final Duration HEADER_TIMEOUT = Duration.ofSeconds(1);
     static final Duration BODY_TIMEOUT = Duration.ofSeconds(2);
-    static final HttpClient PROBE = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(1)).build();
+    static final HttpClient PROBE = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(1))
+            .build();
 
     @TempDir
     static Path tmp;
+
     static LodestoneServer server;
     static String base;
 
@@ -69,8 +72,8 @@ class HostileClientIT {
                     insert(new Finding("Item " + $i.getId() + " was slow.", $i));
                 end
                 """);
-        LiveRules live = new LiveRules(Lodestone.builder(tmp.resolve("rules")).isolateRules(true)::build,
-                new PrintWriter(new StringWriter()));
+        LiveRules live = new LiveRules(
+                Lodestone.builder(tmp.resolve("rules")).isolateRules(true)::build, new PrintWriter(new StringWriter()));
         assertTrue(live.reload());
         LodestoneServer.Config config = new LodestoneServer.Config("127.0.0.1", 0, 64 * 1024, 2)
                 .withEvaluations(2, 2, 50, 4096)
@@ -86,10 +89,18 @@ class HostileClientIT {
 
     /** /healthz answers 200 to a client that waits at most 1 s (a few tries, so one GC pause is not a failure). */
     static void healthzAnswersWithinOneSecond() {
-        await("healthz within 1 s").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
-                .ignoreExceptions().until(() -> PROBE.send(HttpRequest.newBuilder(URI.create(base + "/healthz"))
-                        .timeout(Duration.ofSeconds(1)).GET().build(), HttpResponse.BodyHandlers.ofString())
-                        .statusCode() == 200);
+        await("healthz within 1 s")
+                .atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(100))
+                .ignoreExceptions()
+                .until(() -> PROBE.send(
+                                        HttpRequest.newBuilder(URI.create(base + "/healthz"))
+                                                .timeout(Duration.ofSeconds(1))
+                                                .GET()
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .statusCode()
+                        == 200);
     }
 
     static Socket open() throws IOException {
@@ -109,8 +120,10 @@ class HostileClientIT {
                 out.write(buf, 0, n);
             }
         } catch (SocketTimeoutException e) {
-            throw new AssertionError("the server neither answered nor closed the connection; got so far: "
-                    + out.toString(StandardCharsets.ISO_8859_1), e);
+            throw new AssertionError(
+                    "the server neither answered nor closed the connection; got so far: "
+                            + out.toString(StandardCharsets.ISO_8859_1),
+                    e);
         } catch (IOException e) {
             // a reset after the answer counts as closed
         }
@@ -125,7 +138,9 @@ class HostileClientIT {
     static JsonNode jsonBody(String raw) throws IOException {
         int at = raw.indexOf("\r\n\r\n");
         assertTrue(at > 0, raw);
-        assertTrue(raw.substring(0, at).toLowerCase(java.util.Locale.ROOT).contains("content-type: application/json"), raw);
+        assertTrue(
+                raw.substring(0, at).toLowerCase(java.util.Locale.ROOT).contains("content-type: application/json"),
+                raw);
         return Http.JSON.readTree(raw.substring(at + 4));
     }
 
@@ -230,12 +245,17 @@ class HostileClientIT {
     void eightExpensiveRequestsAreBoundedAndHealthzStillAnswers() throws Exception {
         byte[] body = "{\"lodestone\": 1, \"id\": \"s\", \"facts\": [{\"type\": \"Item\", \"id\": \"a\"}]}"
                 .getBytes(StandardCharsets.UTF_8);
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            calls.add(client.sendAsync(HttpRequest.newBuilder(URI.create(base + "/v1/evaluate"))
-                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString()));
+            calls.add(client.sendAsync(
+                    HttpRequest.newBuilder(URI.create(base + "/v1/evaluate"))
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString()));
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> server.inFlight() >= 2);
         healthzAnswersWithinOneSecond();
@@ -246,7 +266,9 @@ class HostileClientIT {
             if (r.statusCode() == 503) {
                 busy++;
                 assertEquals("1", r.headers().firstValue("Retry-After").orElse(null));
-                assertEquals("unavailable", Http.JSON.readTree(r.body()).at("/errors/0/kind").asText());
+                assertEquals(
+                        "unavailable",
+                        Http.JSON.readTree(r.body()).at("/errors/0/kind").asText());
             } else {
                 assertEquals(200, r.statusCode(), r.body());
                 ok++;
@@ -260,29 +282,37 @@ class HostileClientIT {
     void factAndResponseCapsAre413() throws Exception {
         StringBuilder many = new StringBuilder("{\"lodestone\": 1, \"id\": \"m\", \"facts\": [");
         for (int i = 0; i < 51; i++) {
-            many.append(i == 0 ? "" : ",").append("{\"type\": \"Item\", \"id\": \"i").append(i).append("\"}");
+            many.append(i == 0 ? "" : ",")
+                    .append("{\"type\": \"Item\", \"id\": \"i")
+                    .append(i)
+                    .append("\"}");
         }
-        Http.Response tooMany = Http.postJson(base + "/v1/evaluate", many.append("]}").toString()
-                .getBytes(StandardCharsets.UTF_8));
+        Http.Response tooMany = Http.postJson(
+                base + "/v1/evaluate", many.append("]}").toString().getBytes(StandardCharsets.UTF_8));
         assertEquals(413, tooMany.status(), tooMany.body());
         assertEquals("limit", tooMany.json().at("/errors/0/kind").asText());
         // the 4 KiB response cap: a fact set whose id is echoed back at 5 KB
         String longId = "x".repeat(5000);
-        Http.Response big = Http.postJson(base + "/v1/evaluate", ("{\"lodestone\": 1, \"id\": \"" + longId
-                + "\", \"facts\": []}").getBytes(StandardCharsets.UTF_8));
+        Http.Response big = Http.postJson(
+                base + "/v1/evaluate",
+                ("{\"lodestone\": 1, \"id\": \"" + longId + "\", \"facts\": []}").getBytes(StandardCharsets.UTF_8));
         assertEquals(413, big.status(), big.body());
         assertEquals("limit", big.json().at("/errors/0/kind").asText());
     }
 
     @Test
     void aBodyIsDecodedWithTheCharsetItsHeaderNames() throws Exception {
-        byte[] latin1 = "{\"lodestone\": 1, \"id\": \"caf\u00e9\", \"facts\": []}".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] latin1 =
+                "{\"lodestone\": 1, \"id\": \"caf\u00e9\", \"facts\": []}".getBytes(StandardCharsets.ISO_8859_1);
         Http.Response r = Http.post(base + "/v1/evaluate", "application/json; charset=iso-8859-1", latin1);
         assertEquals(200, r.status(), r.body());
         assertEquals("caf\u00e9", r.json().at("/reports/0/id").asText());
         Http.Response unknown = Http.post(base + "/v1/check", "application/json; charset=x-no-such", latin1);
         assertEquals(415, unknown.status(), unknown.body());
-        assertEquals(415, Http.post(base + "/v1/check", "text/plain", Files.readAllBytes(Path.of(SEED))).status());
+        assertEquals(
+                415,
+                Http.post(base + "/v1/check", "text/plain", Files.readAllBytes(Path.of(SEED)))
+                        .status());
     }
 
     @Test
@@ -305,7 +335,9 @@ class HostileClientIT {
         }
         assertEquals(405, Http.get(base + "/v1/evaluate").status());
         assertEquals(404, Http.get(base + "/v2/nothing").status());
-        assertEquals("request", Http.get(base + "/v2/nothing").json().at("/errors/0/kind").asText());
+        assertEquals(
+                "request",
+                Http.get(base + "/v2/nothing").json().at("/errors/0/kind").asText());
         try (Socket s = send("GET /../../etc/passwd HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")) {
             String answer = readAll(s);
             assertTrue(status(answer) == 400 || status(answer) == 404, answer);

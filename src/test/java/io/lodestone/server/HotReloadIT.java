@@ -41,8 +41,8 @@ class HotReloadIT {
         byte[] seed = Files.readAllBytes(Path.of("facts/us-ua-minerals-2025-02.json"));
 
         try (RulesWatcher watcher = RulesWatcher.start(rulesDir, live, Duration.ofMillis(100), new PrintWriter(log));
-             LodestoneServer server = LodestoneServer.start(live, LodestoneServer.Config.loopback(),
-                     new PrintWriter(log))) {
+                LodestoneServer server =
+                        LodestoneServer.start(live, LodestoneServer.Config.loopback(), new PrintWriter(log))) {
             assertEquals(rulesDir, watcher.root());
             String base = server.baseUrl();
             AtomicBoolean running = new AtomicBoolean(true);
@@ -51,28 +51,31 @@ class HotReloadIT {
             List<String> ratificationSeverities = new CopyOnWriteArrayList<>();
             List<Thread> clients = new ArrayList<>();
             for (int c = 0; c < 2; c++) {
-                Thread t = new Thread(() -> {
-                    while (running.get()) {
-                        try {
-                            Http.Response r = postJson(base + "/v1/evaluate", seed);
-                            if (r.status() != 200) {
-                                failures.add(r.status() + " " + r.body());
-                                continue;
-                            }
-                            String hash = r.json().at("/rules/hash").asText();
-                            hashesSeen.add(hash);
-                            if (!hash.equals(oldHash)) {
-                                r.json().at("/reports/0/findings").forEach(f -> {
-                                    if (f.get("ruleId").asText().equals("RISK-RATIFICATION-PENDING")) {
-                                        ratificationSeverities.add(f.get("severity").asText());
+                Thread t = new Thread(
+                        () -> {
+                            while (running.get()) {
+                                try {
+                                    Http.Response r = postJson(base + "/v1/evaluate", seed);
+                                    if (r.status() != 200) {
+                                        failures.add(r.status() + " " + r.body());
+                                        continue;
                                     }
-                                });
+                                    String hash = r.json().at("/rules/hash").asText();
+                                    hashesSeen.add(hash);
+                                    if (!hash.equals(oldHash)) {
+                                        r.json().at("/reports/0/findings").forEach(f -> {
+                                            if (f.get("ruleId").asText().equals("RISK-RATIFICATION-PENDING")) {
+                                                ratificationSeverities.add(
+                                                        f.get("severity").asText());
+                                            }
+                                        });
+                                    }
+                                } catch (RuntimeException e) {
+                                    failures.add(e.toString());
+                                }
                             }
-                        } catch (RuntimeException e) {
-                            failures.add(e.toString());
-                        }
-                    }
-                }, "reload-client-" + c);
+                        },
+                        "reload-client-" + c);
                 clients.add(t);
                 t.start();
             }
@@ -80,7 +83,8 @@ class HotReloadIT {
                 await("requests on the first rules").atMost(WAIT).until(() -> hashesSeen.contains(oldHash));
 
                 // a good edit: one rule's severity changes
-                String edited = original.replaceFirst("(@id\\(\"RISK-RATIFICATION-PENDING\"\\)\\s*\\n\\s*@category\\(\"RISK\"\\)\\s*\\n\\s*)@severity\\(\"medium\"\\)",
+                String edited = original.replaceFirst(
+                        "(@id\\(\"RISK-RATIFICATION-PENDING\"\\)\\s*\\n\\s*@category\\(\"RISK\"\\)\\s*\\n\\s*)@severity\\(\"medium\"\\)",
                         "$1@severity(\"critical\")");
                 assertTrue(!edited.equals(original), "the edit must change the file");
                 Files.writeString(riskDrl, edited);
@@ -89,16 +93,26 @@ class HotReloadIT {
                 assertTrue(!newHash.equals(oldHash));
                 assertEquals(newHash, get(base + "/v1/rules").json().get("hash").asText());
                 await("a report from the edited rules").atMost(WAIT).until(() -> !ratificationSeverities.isEmpty());
-                assertTrue(ratificationSeverities.stream().allMatch("critical"::equals), ratificationSeverities.toString());
+                assertTrue(
+                        ratificationSeverities.stream().allMatch("critical"::equals),
+                        ratificationSeverities.toString());
 
                 // a broken edit: reported, and the last good rules keep serving
                 Files.writeString(riskDrl, edited + "\nrule \"broken\" when then end oops (\n");
-                await("the broken edit to be reported").atMost(WAIT).until(() -> !get(base + "/v1/rules").json().get("lastError").isNull());
+                await("the broken edit to be reported")
+                        .atMost(WAIT)
+                        .until(() ->
+                                !get(base + "/v1/rules").json().get("lastError").isNull());
                 Http.Response rules = get(base + "/v1/rules");
                 assertEquals(200, rules.status());
                 assertEquals(newHash, rules.json().get("hash").asText());
                 assertTrue(rules.json().at("/lastError/errors/0/file").asText().endsWith("risk.drl"), rules.body());
-                assertEquals(newHash, postJson(base + "/v1/evaluate", seed).json().at("/rules/hash").asText());
+                assertEquals(
+                        newHash,
+                        postJson(base + "/v1/evaluate", seed)
+                                .json()
+                                .at("/rules/hash")
+                                .asText());
                 assertTrue(log.toString().contains("rules not reloaded"), log.toString());
                 assertTrue(live.failedReloads() >= 1);
             } finally {

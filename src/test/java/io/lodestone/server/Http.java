@@ -13,11 +13,12 @@ import java.time.Duration;
 /** A small loopback HTTP client for the server tests. */
 final class Http {
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
-    private Http() {
-    }
+    private Http() {}
 
     record Response(int status, String body) {
         JsonNode json() {
@@ -30,7 +31,8 @@ final class Http {
     }
 
     static Response post(String url, String contentType, byte[] body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             b.header("Content-Type", contentType);
@@ -40,9 +42,11 @@ final class Http {
 
     /** Sent without a Content-Length (chunked), as a streaming client would. */
     static Response postJsonChunked(String url, byte[] body) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))).build());
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                .build());
     }
 
     static Response postJson(String url, byte[] body) {
@@ -50,7 +54,10 @@ final class Http {
     }
 
     static Response get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build());
     }
 
     private static Response send(HttpRequest request) {

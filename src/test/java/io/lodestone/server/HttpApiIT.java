@@ -11,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lodestone.Lodestone;
 import io.lodestone.TestFiles;
-import io.lodestone.api.Diagnostic.Location;
 import io.lodestone.api.Diagnostic;
+import io.lodestone.api.Diagnostic.Location;
 import io.lodestone.api.RulesException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -35,10 +35,11 @@ class HttpApiIT {
 
     @BeforeAll
     static void start() throws Exception {
-        LiveRules rules = new LiveRules(Lodestone.builder(Path.of("rules"))::build, new PrintWriter(new StringWriter()));
+        LiveRules rules =
+                new LiveRules(Lodestone.builder(Path.of("rules"))::build, new PrintWriter(new StringWriter()));
         assertTrue(rules.reload());
-        server = LodestoneServer.start(rules, new LodestoneServer.Config("127.0.0.1", 0, BODY_LIMIT, 4),
-                new PrintWriter(new StringWriter()));
+        server = LodestoneServer.start(
+                rules, new LodestoneServer.Config("127.0.0.1", 0, BODY_LIMIT, 4), new PrintWriter(new StringWriter()));
         base = server.baseUrl();
     }
 
@@ -59,7 +60,8 @@ class HttpApiIT {
 
     @Test
     void malformedJsonIs400WithALocatedError() {
-        Http.Response r = postJson(base + "/v1/evaluate", "{\"lodestone\": 1,\n \"facts\": [ }".getBytes(StandardCharsets.UTF_8));
+        Http.Response r =
+                postJson(base + "/v1/evaluate", "{\"lodestone\": 1,\n \"facts\": [ }".getBytes(StandardCharsets.UTF_8));
         assertEquals(400, r.status());
         JsonNode error = r.json().at("/errors/0");
         assertEquals(Diagnostic.Kind.JSON_SYNTAX.label(), error.get("kind").asText());
@@ -84,7 +86,8 @@ class HttpApiIT {
         java.util.Arrays.fill(big, (byte) ' ');
         Http.Response r = postJson(base + "/v1/evaluate", big);
         assertEquals(413, r.status());
-        assertEquals(Diagnostic.Kind.LIMIT.label(), r.json().at("/errors/0/kind").asText());
+        assertEquals(
+                Diagnostic.Kind.LIMIT.label(), r.json().at("/errors/0/kind").asText());
         Http.Response chunked = Http.postJsonChunked(base + "/v1/evaluate", big);
         assertEquals(413, chunked.status());
         byte[] justUnder = new byte[(int) BODY_LIMIT];
@@ -98,7 +101,10 @@ class HttpApiIT {
         assertEquals(415, post(base + "/v1/evaluate", "text/plain", seed).status());
         assertEquals(415, post(base + "/v1/evaluate", null, seed).status());
         assertEquals(415, post(base + "/v1/check", "application/xml", seed).status());
-        assertEquals(200, post(base + "/v1/evaluate", "application/json; charset=utf-8", seed).status());
+        assertEquals(
+                200,
+                post(base + "/v1/evaluate", "application/json; charset=utf-8", seed)
+                        .status());
     }
 
     @Test
@@ -106,7 +112,8 @@ class HttpApiIT {
         Http.Response r = postJson(base + "/v1/evaluate?explain=true", Files.readAllBytes(Path.of(SEED)));
         assertEquals(200, r.status(), r.body());
         for (var finding : r.json().at("/reports/0/findings")) {
-            assertEquals(finding.get("ruleId").asText(), finding.at("/trace/ruleId").asText());
+            assertEquals(
+                    finding.get("ruleId").asText(), finding.at("/trace/ruleId").asText());
         }
         Http.Response plain = postJson(base + "/v1/evaluate", Files.readAllBytes(Path.of(SEED)));
         assertTrue(plain.json().at("/reports/0/findings/0/trace").isMissingNode());
@@ -138,8 +145,10 @@ class HttpApiIT {
         JsonNode seed = Http.JSON.readTree(Files.readAllBytes(Path.of(SEED)));
         assertEquals(seed.get("id").asText(), ok.json().get("id").asText());
         assertEquals(seed.get("facts").size(), ok.json().get("facts").asInt());
-        assertEquals(ok.json().at("/rules/hash").asText(), ok.json().get("rulesHash").asText());
-        Http.Response bad = postJson(base + "/v1/check?name=mine.json", "{\"lodestone\": 1, \"facts\": [".getBytes(StandardCharsets.UTF_8));
+        assertEquals(
+                ok.json().at("/rules/hash").asText(), ok.json().get("rulesHash").asText());
+        Http.Response bad = postJson(
+                base + "/v1/check?name=mine.json", "{\"lodestone\": 1, \"facts\": [".getBytes(StandardCharsets.UTF_8));
         assertEquals(400, bad.status());
         assertFalse(bad.json().get("ok").asBoolean());
         assertEquals("mine.json", bad.json().at("/errors/0/file").asText());
@@ -156,7 +165,8 @@ class HttpApiIT {
         assertTrue(json.get("hash").asText().startsWith("sha256:"));
         assertEquals(json.get("count").asInt(), json.get("rules").size());
         List<String> ids = StreamSupport.stream(json.get("rules").spliterator(), false)
-                .map(n -> n.get("id").asText()).toList();
+                .map(n -> n.get("id").asText())
+                .toList();
         assertTrue(ids.contains("RISK-OCCUPIED-DEPOSIT"), ids.toString());
         JsonNode occupied = json.get("rules").get(ids.indexOf("RISK-OCCUPIED-DEPOSIT"));
         assertEquals("RISK", occupied.get("category").asText());
@@ -179,28 +189,38 @@ class HttpApiIT {
     }
 
     static double metricValue(String text, String series) {
-        return text.lines().filter(l -> l.startsWith(series + " ")).findFirst()
-                .map(l -> Double.parseDouble(l.substring(series.length() + 1))).orElse(-1.0);
+        return text.lines()
+                .filter(l -> l.startsWith(series + " "))
+                .findFirst()
+                .map(l -> Double.parseDouble(l.substring(series.length() + 1)))
+                .orElse(-1.0);
     }
 
     @Test
     void everythingIs503WhileNoRuleSetIsLoaded() throws Exception {
         Diagnostic broken = Diagnostic.rule(Diagnostic.Kind.RULE_SYNTAX, Location.at("x/r.drl", 3, 1), "bad");
-        LiveRules none = new LiveRules(() -> {
-            throw new RulesException(List.of(broken));
-        }, new PrintWriter(new StringWriter()));
+        LiveRules none = new LiveRules(
+                () -> {
+                    throw new RulesException(List.of(broken));
+                },
+                new PrintWriter(new StringWriter()));
         assertFalse(none.reload());
-        try (LodestoneServer s = LodestoneServer.start(none, LodestoneServer.Config.loopback(),
-                new PrintWriter(new StringWriter()))) {
+        try (LodestoneServer s =
+                LodestoneServer.start(none, LodestoneServer.Config.loopback(), new PrintWriter(new StringWriter()))) {
             Http.Response r = postJson(s.baseUrl() + "/v1/evaluate", Files.readAllBytes(Path.of(SEED)));
             assertEquals(503, r.status());
             assertEquals("x/r.drl", r.json().at("/errors/0/file").asText());
             assertEquals(3, r.json().at("/errors/0/line").asInt());
-            assertEquals(503, postJson(s.baseUrl() + "/v1/check", "{}".getBytes(StandardCharsets.UTF_8)).status());
+            assertEquals(
+                    503,
+                    postJson(s.baseUrl() + "/v1/check", "{}".getBytes(StandardCharsets.UTF_8))
+                            .status());
             assertEquals(503, get(s.baseUrl() + "/healthz").status());
             JsonNode rules = get(s.baseUrl() + "/v1/rules").json();
             assertNotNull(rules.get("lastError").get("errors"));
-            assertEquals(Diagnostic.Kind.RULE_SYNTAX.label(), rules.at("/lastError/errors/0/kind").asText());
+            assertEquals(
+                    Diagnostic.Kind.RULE_SYNTAX.label(),
+                    rules.at("/lastError/errors/0/kind").asText());
         }
     }
 

@@ -17,9 +17,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The Prometheus exposition, read back as samples (name with labels to value). */
 class MetricsRenderTest {
-    private static final LiveRules NO_RULES = new LiveRules(() -> {
-        throw new IllegalStateException("not compiled in a unit test");
-    }, new PrintWriter(new StringWriter()));
+    private static final LiveRules NO_RULES = new LiveRules(
+            () -> {
+                throw new IllegalStateException("not compiled in a unit test");
+            },
+            new PrintWriter(new StringWriter()));
 
     /** Sample lines of the text format; # HELP and # TYPE lines are checked apart. */
     private static Map<String, Double> samples(String text) {
@@ -65,8 +67,10 @@ class MetricsRenderTest {
         assertEquals(count1, value(samples, bucket(le1)));
         assertEquals(count2, value(samples, bucket(le2)));
         assertEquals(seconds.size(), value(samples, "lodestone_evaluate_duration_seconds_count"));
-        assertEquals(seconds.stream().mapToDouble(Double::doubleValue).sum(),
-                value(samples, "lodestone_evaluate_duration_seconds_sum"), 1e-9);
+        assertEquals(
+                seconds.stream().mapToDouble(Double::doubleValue).sum(),
+                value(samples, "lodestone_evaluate_duration_seconds_sum"),
+                1e-9);
     }
 
     @Test
@@ -87,7 +91,8 @@ class MetricsRenderTest {
     void errorsAreCountedByStatusAndAbsentBeforeTheFirst() {
         Metrics metrics = new Metrics();
         // the Prometheus client writes a labelled counter's family only once it has a sample
-        assertTrue(samples(metrics.render(NO_RULES)).keySet().stream().noneMatch(k -> k.startsWith("lodestone_errors")));
+        assertTrue(
+                samples(metrics.render(NO_RULES)).keySet().stream().noneMatch(k -> k.startsWith("lodestone_errors")));
         metrics.error(413);
         metrics.error(400);
         metrics.error(413);
@@ -102,9 +107,11 @@ class MetricsRenderTest {
 
     @Test
     void ruleReloadsAndWhetherRulesAreLoaded() {
-        LiveRules rules = new LiveRules(() -> {
-            throw new IllegalStateException("does not compile");
-        }, new PrintWriter(new StringWriter()));
+        LiveRules rules = new LiveRules(
+                () -> {
+                    throw new IllegalStateException("does not compile");
+                },
+                new PrintWriter(new StringWriter()));
         assertFalse(rules.reload());
         Map<String, Double> samples = samples(new Metrics().render(rules));
         assertEquals(0.0, value(samples, "lodestone_rules_reloads_total{result=\"success\"}"));
@@ -117,8 +124,12 @@ class MetricsRenderTest {
         Metrics metrics = new Metrics();
         metrics.error(400); // the errors family appears with its first sample
         String text = metrics.render(NO_RULES);
-        for (String family : List.of("lodestone_evaluations_total", "lodestone_errors_total",
-                "lodestone_evaluate_duration_seconds", "lodestone_rules_reloads_total", "lodestone_rules_loaded")) {
+        for (String family : List.of(
+                "lodestone_evaluations_total",
+                "lodestone_errors_total",
+                "lodestone_evaluate_duration_seconds",
+                "lodestone_rules_reloads_total",
+                "lodestone_rules_loaded")) {
             assertTrue(text.contains("# HELP " + family + " "), family);
             assertTrue(text.contains("# TYPE " + family + " "), family);
         }

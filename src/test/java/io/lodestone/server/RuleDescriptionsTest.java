@@ -34,8 +34,8 @@ class RuleDescriptionsTest {
     private static final Path DOC = Path.of("docs/rules.md");
     private static final String BEGIN = "<!-- rule descriptions: generated from the DRL by RuleDescriptionsTest -->";
     private static final String END = "<!-- end of rule descriptions -->";
-    private static final Pattern RULE = Pattern.compile("(?m)^\\s*rule\\s+\"((?:[^\"\\\\]|\\\\.)*)\"(.*?)^\\s*when\\b",
-            Pattern.DOTALL);
+    private static final Pattern RULE =
+            Pattern.compile("(?m)^\\s*rule\\s+\"((?:[^\"\\\\]|\\\\.)*)\"(.*?)^\\s*when\\b", Pattern.DOTALL);
     private static final Pattern ID = Pattern.compile("@id\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*\\)");
     private static final Pattern DESCRIPTION = Pattern.compile("@description\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*\\)");
 
@@ -65,8 +65,10 @@ class RuleDescriptionsTest {
     @Test
     void everyBundledRuleHasADescription() throws IOException {
         Map<String, String> drl = descriptionsInDrl();
-        List<String> missing = drl.entrySet().stream().filter(e -> e.getValue() == null || e.getValue().isBlank())
-                .map(Map.Entry::getKey).toList();
+        List<String> missing = drl.entrySet().stream()
+                .filter(e -> e.getValue() == null || e.getValue().isBlank())
+                .map(Map.Entry::getKey)
+                .toList();
         assertEquals(List.of(), missing, "rules without @description");
     }
 
@@ -75,15 +77,18 @@ class RuleDescriptionsTest {
         Map<String, String> drl = descriptionsInDrl();
         LiveRules rules = new LiveRules(Lodestone.builder(RULES)::build, new PrintWriter(new StringWriter()));
         assertTrue(rules.reload());
-        try (LodestoneServer server = LodestoneServer.start(rules, new LodestoneServer.Config("127.0.0.1", 0,
-                32 * 1024, 2), new PrintWriter(new StringWriter()))) {
+        try (LodestoneServer server = LodestoneServer.start(
+                rules, new LodestoneServer.Config("127.0.0.1", 0, 32 * 1024, 2), new PrintWriter(new StringWriter()))) {
             Http.Response reply = Http.get(server.baseUrl() + "/v1/rules");
             assertEquals(200, reply.status(), reply.body());
             Map<String, String> served = new TreeMap<>();
             for (JsonNode r : reply.json().get("rules")) {
                 if (drl.containsKey(r.get("id").asText())) {
-                    served.put(r.get("id").asText(), r.path("description").isNull() ? null
-                            : r.path("description").asText());
+                    served.put(
+                            r.get("id").asText(),
+                            r.path("description").isNull()
+                                    ? null
+                                    : r.path("description").asText());
                 }
             }
             assertEquals(drl, served);
@@ -107,7 +112,8 @@ class RuleDescriptionsTest {
             }
             inSarif.put(id, r.at("/fullDescription/text").asText(null));
             String help = r.at("/help/text").asText("");
-            if (!help.contains(drl.get(id)) || !Pattern.compile("\\.drl:\\d+").matcher(help).find()) {
+            if (!help.contains(drl.get(id))
+                    || !Pattern.compile("\\.drl:\\d+").matcher(help).find()) {
                 problems.add(id + ": help.text lacks the description or file:line: " + help);
             }
             if (r.at("/shortDescription/text").asText("").isBlank()) {
@@ -139,11 +145,15 @@ class RuleDescriptionsTest {
     }
 
     private static String withGeneratedSection(String doc, Map<String, String> drl) {
-        StringBuilder section = new StringBuilder(BEGIN).append("\n\n## Rule descriptions\n\n")
+        StringBuilder section = new StringBuilder(BEGIN)
+                .append("\n\n## Rule descriptions\n\n")
                 .append("Each rule's `@description`, exactly as in the DRL (and as `/v1/rules`, SARIF, JUnit and the\n")
                 .append("HTML report show it).\n\n| id | description |\n|---|---|\n");
-        drl.forEach((id, d) -> section.append("| `").append(id).append("` | ")
-                .append(d == null ? "" : d.replace("|", "\\|")).append(" |\n"));
+        drl.forEach((id, d) -> section.append("| `")
+                .append(id)
+                .append("` | ")
+                .append(d == null ? "" : d.replace("|", "\\|"))
+                .append(" |\n"));
         section.append('\n').append(END);
         int from = doc.indexOf(BEGIN);
         int to = doc.indexOf(END);

@@ -11,8 +11,7 @@ public final class RuleGate {
     private static volatile CountDownLatch entered = new CountDownLatch(1);
     private static volatile CountDownLatch open = new CountDownLatch(1);
 
-    private RuleGate() {
-    }
+    private RuleGate() {}
 
     /** Closes the gate before a test. */
     static void reset() {

@@ -26,10 +26,11 @@ class StrictValuesHttpTest {
 
     @BeforeAll
     static void start() throws Exception {
-        LiveRules rules = new LiveRules(Lodestone.builder(Path.of("rules"))::build, new PrintWriter(new StringWriter()));
+        LiveRules rules =
+                new LiveRules(Lodestone.builder(Path.of("rules"))::build, new PrintWriter(new StringWriter()));
         assertTrue(rules.reload());
-        server = LodestoneServer.start(rules, new LodestoneServer.Config("127.0.0.1", 0, 1 << 20, 2),
-                new PrintWriter(new StringWriter()));
+        server = LodestoneServer.start(
+                rules, new LodestoneServer.Config("127.0.0.1", 0, 1 << 20, 2), new PrintWriter(new StringWriter()));
         base = server.baseUrl();
     }
 

@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,10 +36,12 @@ class TrustAndReloadIT {
     Path tmp;
 
     private static LiveRules trusting(Path rulesDir, StringWriter log) {
-        return new LiveRules(() -> {
-            FolderTrust.requireSafe(rulesDir);
-            return Lodestone.builder(rulesDir).build();
-        }, new PrintWriter(log, true));
+        return new LiveRules(
+                () -> {
+                    FolderTrust.requireSafe(rulesDir);
+                    return Lodestone.builder(rulesDir).build();
+                },
+                new PrintWriter(log, true));
     }
 
     @Test
@@ -66,15 +67,17 @@ class TrustAndReloadIT {
         StringWriter log = new StringWriter();
         LiveRules live = trusting(rules, log);
         assertTrue(live.reload());
-        try (RulesWatcher watcher = RulesWatcher.start(rules, live, Duration.ofMillis(100), new PrintWriter(log, true))) {
+        try (RulesWatcher watcher =
+                RulesWatcher.start(rules, live, Duration.ofMillis(100), new PrintWriter(log, true))) {
             // F5: deleted, then back at the same path
             deleteTree(rules);
             await().atMost(WAIT).until(() -> live.lastFailure() != null);
             TestFiles.copyTree(backup, rules);
             await().atMost(WAIT).until(() -> live.lastFailure() == null && live.reloads() >= 2);
             long reloads = live.reloads();
-            Files.writeString(rules.resolve("mini/rules.drl"), Files.readString(rules.resolve("mini/rules.drl"))
-                    + "\n// an edit after the folder came back\n");
+            Files.writeString(
+                    rules.resolve("mini/rules.drl"),
+                    Files.readString(rules.resolve("mini/rules.drl")) + "\n// an edit after the folder came back\n");
             await().atMost(WAIT).until(() -> live.reloads() > reloads);
 
             // F6: 20,000 nested parentheses: a located error, and later edits still reload
@@ -90,19 +93,22 @@ class TrustAndReloadIT {
 
     @Test
     void anErrorFromTheCompilerIsALastErrorNotADeadWatcher() {
-        LiveRules live = new LiveRules(() -> {
-            throw new StackOverflowError();
-        }, new PrintWriter(new StringWriter()));
+        LiveRules live = new LiveRules(
+                () -> {
+                    throw new StackOverflowError();
+                },
+                new PrintWriter(new StringWriter()));
         assertFalse(live.reload());
-        assertEquals(Diagnostic.Kind.RULE_COMPILE, live.lastFailure().errors().get(0).kind());
+        assertEquals(
+                Diagnostic.Kind.RULE_COMPILE, live.lastFailure().errors().get(0).kind());
     }
 
     @Test
     void checkOnDeeplyNestedRulesIsALocatedErrorNotAStackOverflow() {
         Path rules = TestFiles.miniRules(tmp.resolve("rules"));
         TestFiles.write(rules.resolve("mini/deep.drl"), DEEP_DRL);
-        TestFiles.Run run = TestFiles.cli("check", "--rules", rules.toString(), "--no-rule-cache", "--format", "json",
-                "facts");
+        TestFiles.Run run =
+                TestFiles.cli("check", "--rules", rules.toString(), "--no-rule-cache", "--format", "json", "facts");
         assertEquals(ExitCodes.LOAD_ERROR, run.code(), run.err());
         assertTrue(run.out().contains("rule-syntax"), run.out());
     }
@@ -121,10 +127,20 @@ class TrustAndReloadIT {
                     System.exit(0);
                 end
                 """);
-        Process p = new ProcessBuilder(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
-                "-cp", System.getProperty("java.class.path"), "io.lodestone.cli.Main", "serve", "--port", "0",
-                "--rules", rules.toString(), "--no-rule-cache").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.PIPE).start();
+        Process p = new ProcessBuilder(
+                        System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "io.lodestone.cli.Main",
+                        "serve",
+                        "--port",
+                        "0",
+                        "--rules",
+                        rules.toString(),
+                        "--no-rule-cache")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.PIPE)
+                .start();
         try {
             String base = null;
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -138,8 +154,11 @@ class TrustAndReloadIT {
                 }
             }
             assertTrue(base != null, "the server started");
-            Http.Response r = Http.postJson(base + "/v1/evaluate", ("{\"lodestone\": 1, \"id\": \"x\", \"facts\": "
-                    + "[{\"type\": \"Item\", \"id\": \"exit\", \"amount\": 1}]}").getBytes(StandardCharsets.UTF_8));
+            Http.Response r = Http.postJson(
+                    base + "/v1/evaluate",
+                    ("{\"lodestone\": 1, \"id\": \"x\", \"facts\": "
+                                    + "[{\"type\": \"Item\", \"id\": \"exit\", \"amount\": 1}]}")
+                            .getBytes(StandardCharsets.UTF_8));
             assertEquals(200, r.status(), r.body());
             JsonNode error = r.json().at("/reports/0/errors/0");
             assertEquals("rule-runtime", error.get("kind").asText(), r.body());
@@ -158,5 +177,4 @@ class TrustAndReloadIT {
             }
         }
     }
-
 }

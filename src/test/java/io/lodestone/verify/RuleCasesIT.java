@@ -30,21 +30,32 @@ class RuleCasesIT {
     Stream<DynamicTest> everyCasePasses() throws Exception {
         TestRun result = run();
         assertTrue(result.errors().isEmpty(), result.errors().toString());
-        return result.cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
-            if (!c.passed()) {
-                StringWriter out = new StringWriter();
-                new TestTextFormatter().write(new TestRun(result.rulesHash(), result.rules(), List.of(c),
-                        result.firedIn(), result.guardedIn(), List.of()), false, out);
-                fail("case " + c.name() + " failed:\n" + out);
-            }
-        }));
+        return result.cases().stream()
+                .map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+                    if (!c.passed()) {
+                        StringWriter out = new StringWriter();
+                        new TestTextFormatter()
+                                .write(
+                                        new TestRun(
+                                                result.rulesHash(),
+                                                result.rules(),
+                                                List.of(c),
+                                                result.firedIn(),
+                                                result.guardedIn(),
+                                                List.of()),
+                                        false,
+                                        out);
+                        fail("case " + c.name() + " failed:\n" + out);
+                    }
+                }));
     }
 
     @Test
     void everyRuleFiresInSomeCaseAndIsGuardedBySome() throws Exception {
         TestRun result = run();
         // derivation rules (concepts.drl) emit no findings; the finding rules built on them show them at work
-        var findingRules = result.rules().stream().filter(r -> !r.isDerivation()).toList();
+        var findingRules =
+                result.rules().stream().filter(r -> !r.isDerivation()).toList();
         assertTrue(result.cases().size() >= 2 * findingRules.size(), "a firing and a near-miss case per rule");
         for (var rule : findingRules) {
             assertTrue(result.firedIn().get(rule.id()) > 0, rule.id() + " fires in no case");
@@ -56,7 +67,8 @@ class RuleCasesIT {
     void everyNearMissCaseIsAMustNotCase() throws Exception {
         for (CaseResult c : run().cases()) {
             if (c.name().endsWith("-near-miss")) {
-                assertTrue(c.firedRules().stream().noneMatch(id -> c.name().contains(slug(id))),
+                assertTrue(
+                        c.firedRules().stream().noneMatch(id -> c.name().contains(slug(id))),
                         c.name() + " fired the rule it is a near miss for");
             }
         }

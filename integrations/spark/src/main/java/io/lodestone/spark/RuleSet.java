@@ -18,7 +18,8 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 
 /**
- * A rules folder shipped with the job as text: every {@code .drl} file and {@code params.json} by its path
+ * A rules folder shipped with the job as text: every {@code .drl} file, {@code params.json} and the
+ * {@code vocabulary/*.json} word lists, by path
  * relative to the folder (the same files, and so the same rules hash, as the CLI reads), the
  * {@code --param} overrides and the CLI's limits. Executors compile it once per JVM ({@link Evaluators}).
  */
@@ -69,7 +70,7 @@ public final class RuleSet implements Serializable {
             base = base.endsWith("/") ? base : base + "/";
             for (FileStatus status : LodestoneSpark.walk(fs, root)) {
                 String name = status.getPath().getName();
-                if (name.endsWith(".drl") || name.equals(PARAMS_FILE)) {
+                if (name.endsWith(".drl") || name.equals(PARAMS_FILE) || isVocabulary(status.getPath())) {
                     String rel = status.getPath().toUri().getPath().substring(base.length());
                     try (InputStream in = fs.open(status.getPath())) {
                         files.put(rel, new String(in.readAllBytes(), StandardCharsets.UTF_8));
@@ -79,6 +80,13 @@ public final class RuleSet implements Serializable {
         }
         // a missing or empty folder is compiled anyway, so that the core reports it as the CLI does
         return new RuleSet(dir, files, params, limits, ruleCache);
+    }
+
+    /** A word list the model's {@code @vocabulary} names: {@code vocabulary/NAME.json}, as the core reads it. */
+    private static boolean isVocabulary(Path path) {
+        return path.getName().endsWith(".json")
+                && path.getParent() != null
+                && path.getParent().getName().equals("vocabulary");
     }
 
     /**

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
         description = "Evaluate fact sets with Lodestone on Spark; write findings, reports and errors as tables.")
 public final class SparkMain implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules",
-            description = "Rules folder (.drl files and params.json) on any Hadoop file system (default: ${DEFAULT-VALUE}).")
+            description = "Rules folder (.drl files, params.json, vocabulary/*.json) on any Hadoop file system (default: ${DEFAULT-VALUE}).")
     String rules;
 
     @Option(names = "--input", paramLabel = "GLOB", required = true,

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the message holds no {@code null}, no unrendered {@code {{id}}} and no id of a fact that has a name;
  * each entity it lists is shown in it by its name.
  */
-class MessagesNameThingsTest {
+class MessagesNameThingsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] MINERALS = {"rare-earths", "lithium", "titanium", "cobalt", "graphite"};
     private static final String[] STATUSES = {

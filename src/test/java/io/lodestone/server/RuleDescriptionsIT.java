@@ -27,12 +27,13 @@ import org.junit.jupiter.api.Test;
  * Every bundled rule's {@code @description}, read from the DRL text itself (not through Drools), reaches
  * {@code /v1/rules} and SARIF ({@code fullDescription}, {@code help} with the rule's file:line), and
  * docs/rules.md lists every rule id with its exact description. After editing a description, refresh the
- * generated part of docs/rules.md with {@code mvn test -Dtest=RuleDescriptionsTest -Dlodestone.updateDocs=true}.
+ * generated part of docs/rules.md with {@code mvn verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dit.test=RuleDescriptionsIT -Dlodestone.updateDocs=true}.
  */
-class RuleDescriptionsTest {
+class RuleDescriptionsIT {
     private static final Path RULES = Path.of("rules");
     private static final Path DOC = Path.of("docs/rules.md");
-    private static final String BEGIN = "<!-- rule descriptions: generated from the DRL by RuleDescriptionsTest -->";
+    private static final String BEGIN = "<!-- rule descriptions: generated from the DRL by RuleDescriptionsIT -->";
     private static final String END = "<!-- end of rule descriptions -->";
     private static final Pattern RULE =
             Pattern.compile("(?m)^\\s*rule\\s+\"((?:[^\"\\\\]|\\\\.)*)\"(.*?)^\\s*when\\b", Pattern.DOTALL);

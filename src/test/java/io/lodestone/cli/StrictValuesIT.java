@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Declared values through the commands: every problem at once, warnings, and --strict on evaluate, check and test. */
-class StrictValuesTest {
+class StrictValuesIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Three errors (status, share, country) and two warnings (two resource words) in one file. */

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A field marked @replacedBy (Deal.usShare) is read as its replacement with a located warning. */
-class ReplacedFieldTest {
+class ReplacedFieldIT {
     private static Lodestone lodestone;
 
     @BeforeAll

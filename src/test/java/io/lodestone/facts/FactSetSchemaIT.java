@@ -32,7 +32,7 @@ import org.junit.jupiter.api.TestFactory;
  * a real validator (networknt, Draft 2020-12) accepts every bundled fact set and rule case, and rejects
  * the mistakes an editor should flag as the analyst types.
  */
-class FactSetSchemaTest {
+class FactSetSchemaIT {
     static final Path COMMITTED = Path.of("docs/schema/fact-set-v1.schema.json");
     static final Path SEED = Path.of("facts/us-ua-minerals-2025-02.json");
     static final ObjectMapper JSON = new ObjectMapper();

@@ -21,9 +21,19 @@ final class Rows {
         for (Evidence e : f.getSources()) {
             sources.add(RowFactory.create(e.fact(), e.ref(), e.quote()));
         }
+        Row[] entities = f.getEntities().stream()
+                .map(e -> RowFactory.create(e.id(), e.type(), e.name()))
+                .toArray(Row[]::new);
+        // as JsonFormatter writes a jsonl evidence entry: no source number or ref without a source,
+        // no quote for a context fact (the report quotes it once)
+        Row[] evidence = f.getCitations().stream()
+                .map(c -> RowFactory.create(c.fact(), c.type(), c.name(), c.context() ? "context" : "carrying",
+                        c.source() > 0 ? c.source() : null, c.source() > 0 ? c.sourceId() : null,
+                        c.context() ? null : c.quote()))
+                .toArray(Row[]::new);
         return RowFactory.create("finding", factSet, file, f.getRuleId(), f.getCategory().name(),
                 f.getSeverity().label(), f.getMessage(), f.getFacts().toArray(String[]::new),
-                sources.toArray(Row[]::new), f.getWeight(), rulesHash);
+                sources.toArray(Row[]::new), f.getWeight(), entities, evidence, rulesHash);
     }
 
     static Row report(Report r, String file, String rulesHash) {

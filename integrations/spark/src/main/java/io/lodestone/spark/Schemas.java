@@ -34,6 +34,23 @@ public final class Schemas {
             field("ref", StringType, true),
             field("quote", StringType, true)));
 
+    /** A fact a finding's message names, in message order: its id, type and rendered name. */
+    public static final StructType ENTITY = createStructType(List.of(
+            field("id", StringType, true), field("type", StringType, true), field("name", StringType, true)));
+
+    /**
+     * A cited fact as the report places it: carrying or context, the number of its source in the report's
+     * Sources list and that source's id (absent when it has none), and the quote (absent for context facts).
+     */
+    public static final StructType EVIDENCE = createStructType(List.of(
+            field("fact", StringType, true),
+            field("type", StringType, true),
+            field("name", StringType, true),
+            field("role", StringType, true),
+            field("source", IntegerType, true),
+            field("ref", StringType, true),
+            field("quote", StringType, true)));
+
     /** One row per finding: the fields of a {@code --format jsonl} finding line, then the rules hash. */
     public static final StructType FINDING = createStructType(List.of(
             field("type", StringType, false),
@@ -46,6 +63,8 @@ public final class Schemas {
             field("facts", createArrayType(StringType, true), false),
             field("sources", createArrayType(SOURCE, true), false),
             field("weight", DoubleType, true),
+            field("entities", createArrayType(ENTITY, true), false),
+            field("evidence", createArrayType(EVIDENCE, true), false),
             field("rulesHash", StringType, false)));
 
     /** One row per load or rule error: the fields of a {@code --format jsonl} error line, then the rules hash. */

@@ -1,12 +1,8 @@
 package io.lodestone.facts;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lodestone.api.Diagnostic.Kind;
-import io.lodestone.engine.DeclaredType;
-import io.lodestone.engine.FieldValues;
 import io.lodestone.engine.Suggest;
-import io.lodestone.engine.ValueModel;
 import io.lodestone.engine.Vocabulary;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +22,32 @@ final class FactChecks {
         }
     }
 
-    /** A fact that bound to a declared type, kept for the checks that need the whole set. */
-    record Checked(String path, DeclaredType type, ObjectNode node) {}
-
     private FactChecks() {}
+
+    /** Whether {@link #numbers} has nothing to report, without building a path: the common case. */
+    static boolean numbersFit(JsonNode node, Class<?> fieldType) {
+        if (node.isContainerNode()) {
+            for (JsonNode child : node) {
+                if (!numbersFit(child, Object.class)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (!node.isNumber()) {
+            return true;
+        }
+        if (!Double.isFinite(node.doubleValue())) {
+            return false;
+        }
+        if ((fieldType == Integer.class || fieldType == int.class) && node.isIntegralNumber()) {
+            return node.canConvertToInt();
+        }
+        if ((fieldType == Long.class || fieldType == long.class) && node.isIntegralNumber()) {
+            return node.canConvertToLong();
+        }
+        return true;
+    }
 
     static void numbers(JsonNode node, Class<?> fieldType, String path, Problems problems) {
         if (node.isContainerNode()) {
@@ -74,40 +92,11 @@ final class FactChecks {
     }
 
     /**
-     * Every id in a {@code @ref} field (a string, or a list of strings) must be a fact of the named type,
-     * or, when the field also names a {@code @vocabulary}, one of its canonical words (e.g. the countries
-     * list shipped with the rule pack).
+     * An id in a {@code @ref} field (a string, or one of a list of strings) must be a fact of the named
+     * type, or, when the field also names a {@code @vocabulary}, one of its canonical words (e.g. the
+     * countries list shipped with the rule pack).
      */
-    static void references(List<Checked> facts, Map<String, String> typeOfId, ValueModel values, Problems problems) {
-        for (Checked fact : facts) {
-            for (Map.Entry<String, String> ref : fact.type().refs().entrySet()) {
-                JsonNode value = fact.node().get(ref.getKey());
-                String path = fact.path() + "." + ref.getKey();
-                if (value == null || value.isNull()) {
-                    continue;
-                }
-                FieldValues declared = values.of(fact.type().name(), ref.getKey());
-                Vocabulary vocabulary = declared == null ? null : declared.vocabulary();
-                if (value.isTextual()) {
-                    reference(value.textValue(), ref.getValue(), path, typeOfId, vocabulary, problems);
-                } else if (value.isArray()) {
-                    for (int i = 0; i < value.size(); i++) {
-                        if (value.get(i).isTextual()) {
-                            reference(
-                                    value.get(i).textValue(),
-                                    ref.getValue(),
-                                    path + "[" + i + "]",
-                                    typeOfId,
-                                    vocabulary,
-                                    problems);
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    private static void reference(
+    static void reference(
             String id,
             String wanted,
             String path,

@@ -42,6 +42,20 @@ public enum FactFormat {
     }
 
     /**
+     * The format a file's name says, or null when only its content can tell.
+     *
+     * @param name the file name
+     * @return YAML for .yaml/.yml, JSON for .json, else null
+     */
+    public static FactFormat byName(String name) {
+        String lower = name == null ? "" : name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
+            return YAML;
+        }
+        return lower.endsWith(".json") ? JSON : null;
+    }
+
+    /**
      * Whether a folder walk takes a file for a fact set: .json, .yaml or .yml, but not a rule test's
      * expectations ({@code *.expect.json}).
      *

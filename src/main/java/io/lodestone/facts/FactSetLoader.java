@@ -150,18 +150,37 @@ public final class FactSetLoader {
     /** Reads one fact-set file; {@code file} is also the name used in errors and reports. */
     public FactSet load(Path file) throws FactSetException {
         String name = file.toString();
-        byte[] content;
+        Path folder = file.toAbsolutePath().getParent();
+        long size;
         try {
-            long size = Files.size(file);
-            if (size > maxBytes) {
-                throw error(
-                        Kind.LIMIT,
-                        name,
-                        null,
-                        null,
-                        "file is " + size + " bytes, over the limit of " + maxBytes
-                                + " (raise it with --max-file-bytes)");
+            size = Files.size(file);
+        } catch (NoSuchFileException e) {
+            throw error(Kind.IO, name, null, null, "file not found");
+        } catch (IOException e) {
+            throw error(Kind.IO, name, null, null, "cannot read: " + e.getMessage());
+        }
+        if (size > maxBytes) {
+            throw error(
+                    Kind.LIMIT,
+                    name,
+                    null,
+                    null,
+                    "file is " + size + " bytes, over the limit of " + maxBytes + " (raise it with --max-file-bytes)");
+        }
+        // a JSON file is streamed from disk, so its bytes are never all in memory: only what is unusual
+        // (a syntax error, a root that is not an object) is read whole, to be reported as before
+        if (size > 0 && FactFormat.byName(name) == FactFormat.JSON && Files.isRegularFile(file)) {
+            Reading reading = new Reading(null, p -> p.createParser(file.toFile()), name, folder);
+            FactSet streamed = reading.stream();
+            if (streamed != null) {
+                return streamed;
             }
+        }
+        return load(readAll(file, name, size), name, folder);
+    }
+
+    private byte[] readAll(Path file, String name, long size) throws FactSetException {
+        try {
             long readable = Math.min(maxBytes, readableBytes());
             if (size > readable) {
                 throw error(
@@ -176,7 +195,7 @@ public final class FactSetLoader {
             }
             // the stated size is 0 for devices and pipes (/dev/zero): the limit applies to what is read
             try (java.io.InputStream in = Files.newInputStream(file)) {
-                content = in.readNBytes((int) readable);
+                byte[] content = in.readNBytes((int) readable);
                 if (in.read() >= 0) {
                     throw error(
                             Kind.LIMIT,
@@ -188,14 +207,13 @@ public final class FactSetLoader {
                                             ? "the " + readable + " bytes this JVM can read as one fact set"
                                             : "the limit of " + maxBytes + " bytes (raise it with --max-file-bytes)"));
                 }
+                return content;
             }
         } catch (NoSuchFileException e) {
             throw error(Kind.IO, name, null, null, "file not found");
         } catch (IOException e) {
             throw error(Kind.IO, name, null, null, "cannot read: " + e.getMessage());
         }
-        Path folder = file.toAbsolutePath().getParent();
-        return load(content, name, folder);
     }
 
     /**
@@ -221,7 +239,12 @@ public final class FactSetLoader {
         }
         FactFormat format = FactFormat.of(name, content);
         if (format == FactFormat.YAML) {
+            // YAML keeps its tree: SnakeYAML builds its own node graph anyway, and YAML sets are small
             return new Reading(content, name, yamlMapper.getFactory(), folder).read(readYaml(content, name));
+        }
+        FactSet streamed = new Reading(content, p -> p.createParser(content), name, folder).stream();
+        if (streamed != null) {
+            return streamed;
         }
         JsonNode root;
         try {
@@ -352,35 +375,203 @@ public final class FactSetLoader {
 
     /** The state of reading one document: its errors are collected, not thrown one at a time. */
     private final class Reading {
+        // what a problem is about decides its place in the list, whatever order the document's keys come in
+        private static final int KEYS = 0;
+        private static final int VERSION = 1;
+        private static final int META = 2;
+        private static final int SOURCES = 3;
+        private static final int FACTS = 4;
+        private static final int REFS = 5;
+        private static final int QUOTES = 6;
+        private static final int SECTIONS = 7;
+
         private final byte[] content;
+        private final JsonLocator.Document document;
         private final String file;
         private final com.fasterxml.jackson.core.JsonFactory syntax;
-        private final List<Diagnostic> errors = new ArrayList<>();
-        private final List<Diagnostic> warnings = new ArrayList<>();
         private final Path folder;
+        private final List<List<Pending>> errors = new ArrayList<>();
+        private final List<List<Pending>> warnings = new ArrayList<>();
+        private int section = KEYS;
 
+        private final ObjectNode envelope = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        private boolean sourcesRead;
+        private List<Source> sources = new ArrayList<>();
+        private final Set<String> sourceIds = new HashSet<>();
+        private boolean factsSeen;
+        private JsonNode notAnArray;
+        private final List<Fact> facts = new ArrayList<>();
+        private final Map<String, String> idPaths = new HashMap<>();
+        private final Map<String, String> typeOfId = new HashMap<>();
+        /** @ref values not yet known to name a fact of the right type: checked once every id is read. */
+        private final List<Ref> refs = new ArrayList<>();
+
+        private boolean zeroFloat;
+
+        /** A problem, located (line and column) only once reading is done, in one pass for all of them. */
+        private record Pending(Kind kind, String path, String message, String suggestion) {}
+
+        /** An @ref value to check at the end: {@code index} is -1 for a single id. */
+        private record Ref(String factPath, DeclaredType type, String field, int index, String id, String wanted) {}
+
+        /** A document held in memory, read whole (YAML, and JSON that cannot be streamed). */
         Reading(byte[] content, String file, com.fasterxml.jackson.core.JsonFactory syntax, Path folder) {
+            this(content, f -> f.createParser(content), file, syntax, folder);
+        }
+
+        /** A JSON document streamed from {@code document}, in memory ({@code content}) or not (null). */
+        Reading(byte[] content, JsonLocator.Document document, String file, Path folder) {
+            this(content, document, file, mapper.getFactory(), folder);
+        }
+
+        private Reading(
+                byte[] content,
+                JsonLocator.Document document,
+                String file,
+                com.fasterxml.jackson.core.JsonFactory syntax,
+                Path folder) {
             this.content = content;
+            this.document = document;
             this.file = file;
             this.syntax = syntax;
             this.folder = folder;
+            for (int i = 0; i < SECTIONS; i++) {
+                errors.add(new ArrayList<>());
+                warnings.add(new ArrayList<>());
+            }
         }
 
+        /** A document read whole into a tree. */
         FactSet read(JsonNode root) throws FactSetException {
             if (!root.isObject()) {
                 fail(Kind.FACT_SHAPE, "", "expected a fact set, an object, but found " + JsonText.describe(root));
-                throw new FactSetException(errors);
+                throw new FactSetException(located(errors));
             }
-            for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-                String field = it.next();
-                if (!ENVELOPE_FIELDS.contains(field)) {
-                    unknown(
-                            field,
-                            "unknown field '" + field + "' in the fact-set envelope " + "(expected "
-                                    + String.join(", ", new TreeSet<>(ENVELOPE_FIELDS)) + ")");
+            for (Map.Entry<String, JsonNode> field : root.properties()) {
+                if (!"facts".equals(field.getKey())) {
+                    envelopeField(field.getKey(), field.getValue());
                 }
             }
-            JsonNode version = root.get("lodestone");
+            readSources(envelope.get("sources"));
+            JsonNode node = root.get("facts");
+            if (node != null) {
+                factsSeen = true;
+                if (node.isArray()) {
+                    for (int i = 0; i < node.size(); i++) {
+                        fact(i, node.get(i));
+                    }
+                } else {
+                    notAnArray = node;
+                }
+            }
+            return finish();
+        }
+
+        /**
+         * Streams the document: the envelope's fields are read as small trees, the {@code facts} array one
+         * fact at a time (each fact's tree is dropped once it is bound). Null when the document must be read
+         * whole to be reported as before: a syntax error, a limit, a root that is not an object, trailing
+         * content.
+         */
+        FactSet stream() throws FactSetException {
+            ObjectReader trees = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            try (com.fasterxml.jackson.core.JsonParser p = document.open(syntax)) {
+                if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                    return null;
+                }
+                while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    com.fasterxml.jackson.core.JsonToken token = p.nextToken();
+                    if ("facts".equals(name)) {
+                        factsSeen = true;
+                        if (token == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                            if (!sourcesRead) {
+                                readSources(sourcesAhead(trees));
+                            }
+                            int i = 0;
+                            while (p.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+                                fact(i++, tree(trees, p));
+                            }
+                        } else {
+                            notAnArray = tree(trees, p);
+                        }
+                    } else {
+                        envelopeField(name, tree(trees, p));
+                    }
+                }
+                if (p.currentToken() != com.fasterxml.jackson.core.JsonToken.END_OBJECT || p.nextToken() != null) {
+                    return null;
+                }
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+            if (zeroFloat) {
+                int[] underflow = JsonLocator.underflow(syntax, document);
+                if (underflow != null) {
+                    throw error(
+                            Kind.FACT_VALUE,
+                            file,
+                            underflow[0],
+                            underflow[1],
+                            "number is too small: it underflows a 64-bit floating-point number to 0 (the smallest"
+                                    + " is about 4.9e-324)");
+                }
+            }
+            readSources(null);
+            return finish();
+        }
+
+        private JsonNode tree(ObjectReader trees, com.fasterxml.jackson.core.JsonParser p) throws IOException {
+            JsonNode node = trees.readTree(p);
+            node = node == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : node;
+            zeroFloat |= JsonLocator.hasZeroFloat(node);
+            return node;
+        }
+
+        /** The top-level {@code sources} of a document whose facts come first (null if none or unreadable). */
+        private JsonNode sourcesAhead(ObjectReader trees) {
+            try (com.fasterxml.jackson.core.JsonParser p = document.open(syntax)) {
+                if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                    return null;
+                }
+                while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    p.nextToken();
+                    if ("sources".equals(name)) {
+                        return trees.readTree(p);
+                    }
+                    p.skipChildren();
+                }
+            } catch (IOException | RuntimeException e) {
+                // the main pass meets the same problem and reads the document whole
+            }
+            return null;
+        }
+
+        private void envelopeField(String field, JsonNode value) {
+            if (!ENVELOPE_FIELDS.contains(field)) {
+                section = KEYS;
+                unknown(
+                        field,
+                        "unknown field '" + field + "' in the fact-set envelope " + "(expected "
+                                + String.join(", ", new TreeSet<>(ENVELOPE_FIELDS)) + ")");
+                return;
+            }
+            envelope.set(field, value);
+            if ("sources".equals(field)) {
+                readSources(value);
+            }
+        }
+
+        private FactSet finish() throws FactSetException {
+            section = FACTS;
+            if (!factsSeen) {
+                fail(Kind.FACT_SHAPE, "facts", "missing \"facts\": expected an array of facts");
+            } else if (notAnArray != null) {
+                fail(Kind.FACT_SHAPE, "facts", "expected an array of facts, found " + JsonText.describe(notAnArray));
+            }
+            section = VERSION;
+            JsonNode version = envelope.get("lodestone");
             if (version == null) {
                 fail(
                         Kind.FACT_SHAPE,
@@ -393,9 +584,10 @@ public final class FactSetLoader {
                         "unsupported fact-set format version " + version + " (this Lodestone reads version "
                                 + FORMAT_VERSION + ")");
             }
-            String id = optionalText(root, "id");
-            String title = optionalText(root, "title");
-            String asOf = optionalText(root, "asOf");
+            section = META;
+            String id = optionalText(envelope, "id");
+            String title = optionalText(envelope, "title");
+            String asOf = optionalText(envelope, "asOf");
             if (asOf != null) {
                 try {
                     LocalDate.parse(asOf);
@@ -403,25 +595,36 @@ public final class FactSetLoader {
                     fail(Kind.FACT_VALUE, "asOf", "expected an ISO-8601 date (YYYY-MM-DD), got \"" + asOf + "\"");
                 }
             }
-            List<Source> sources = readSources(root.get("sources"));
-            Set<String> sourceIds = new HashSet<>();
-            sources.stream().filter(s -> s.id() != null).forEach(s -> sourceIds.add(s.id()));
-            List<Fact> facts = readFacts(root.get("facts"), sourceIds);
+            section = REFS;
+            checkReferences();
+            section = QUOTES;
             checkQuotes(sources, facts);
-            if (!errors.isEmpty()) {
-                throw new FactSetException(errors, warnings);
+            if (errors.stream().anyMatch(l -> !l.isEmpty())) {
+                Map<String, int[]> at = locations();
+                throw new FactSetException(located(errors, at), located(warnings, at));
             }
-            return new FactSet(id == null ? JsonText.defaultId(file) : id, title, asOf, file, sources, facts, warnings);
+            return new FactSet(
+                    id == null ? JsonText.defaultId(file) : id,
+                    title,
+                    asOf,
+                    file,
+                    sources,
+                    facts,
+                    located(warnings, locations()));
         }
 
-        private List<Source> readSources(JsonNode node) {
-            List<Source> sources = new ArrayList<>();
+        private void readSources(JsonNode node) {
+            if (sourcesRead) {
+                return;
+            }
+            sourcesRead = true;
+            section = SOURCES;
             if (node == null || node.isNull()) {
-                return sources;
+                return;
             }
             if (!node.isArray()) {
                 fail(Kind.FACT_SHAPE, "sources", "expected an array of sources, found " + JsonText.describe(node));
-                return sources;
+                return;
             }
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < node.size(); i++) {
@@ -446,131 +649,164 @@ public final class FactSetLoader {
                         optionalText(s, "author", path),
                         optionalText(s, "file", path)));
             }
-            return sources;
+            sources.stream().filter(s -> s.id() != null).forEach(s -> sourceIds.add(s.id()));
         }
 
-        private List<Fact> readFacts(JsonNode node, Set<String> sourceIds) {
-            List<Fact> facts = new ArrayList<>();
-            if (node == null) {
-                fail(Kind.FACT_SHAPE, "facts", "missing \"facts\": expected an array of facts");
-                return facts;
+        /** One element of the {@code facts} array: checked, bound, and its tree left behind. */
+        private void fact(int i, JsonNode f) {
+            section = FACTS;
+            String path = "facts[" + i + "]";
+            if (!(f instanceof ObjectNode fact)) {
+                fail(Kind.FACT_SHAPE, path, "expected a fact object, found " + JsonText.describe(f));
+                return;
             }
-            if (!node.isArray()) {
-                fail(Kind.FACT_SHAPE, "facts", "expected an array of facts, found " + JsonText.describe(node));
-                return facts;
+            JsonNode typeNode = fact.remove("type");
+            JsonNode sourceNode = fact.remove("source");
+            String type = null;
+            if (typeNode == null || typeNode.isNull()) {
+                fail(Kind.FACT_TYPE, path, "missing \"type\" (expected one of " + knownTypes() + ")");
+            } else if (!typeNode.isTextual()) {
+                fail(
+                        Kind.FACT_TYPE,
+                        path + ".type",
+                        "expected a type name string, found " + JsonText.describe(typeNode));
+            } else {
+                type = typeNode.textValue();
             }
-            Map<String, String> idPaths = new HashMap<>();
-            Map<String, String> typeOfId = new HashMap<>();
-            List<FactChecks.Checked> bound = new ArrayList<>();
-            for (int i = 0; i < node.size(); i++) {
-                String path = "facts[" + i + "]";
-                JsonNode f = node.get(i);
-                if (!(f instanceof ObjectNode fact)) {
-                    fail(Kind.FACT_SHAPE, path, "expected a fact object, found " + JsonText.describe(f));
-                    continue;
-                }
-                JsonNode typeNode = fact.remove("type");
-                JsonNode sourceNode = fact.remove("source");
-                String type = null;
-                if (typeNode == null || typeNode.isNull()) {
-                    fail(Kind.FACT_TYPE, path, "missing \"type\" (expected one of " + knownTypes() + ")");
-                } else if (!typeNode.isTextual()) {
-                    fail(
-                            Kind.FACT_TYPE,
-                            path + ".type",
-                            "expected a type name string, found " + JsonText.describe(typeNode));
-                } else {
-                    type = typeNode.textValue();
-                }
-                String factId = null;
-                JsonNode idNode = fact.get("id");
-                if (idNode == null || idNode.isNull()) {
-                    fail(Kind.FACT_SHAPE, path, "missing \"id\" (every fact needs an id unique in the set)");
-                } else if (!idNode.isTextual() || idNode.textValue().isBlank()) {
+            String factId = null;
+            JsonNode idNode = fact.get("id");
+            if (idNode == null || idNode.isNull()) {
+                fail(Kind.FACT_SHAPE, path, "missing \"id\" (every fact needs an id unique in the set)");
+            } else if (!idNode.isTextual() || idNode.textValue().isBlank()) {
+                fail(
+                        Kind.FACT_SHAPE,
+                        path + ".id",
+                        "expected a non-empty string id, found " + JsonText.describe(idNode));
+            } else {
+                factId = idNode.textValue();
+                String first = idPaths.putIfAbsent(factId, path);
+                if (first != null) {
                     fail(
                             Kind.FACT_SHAPE,
                             path + ".id",
-                            "expected a non-empty string id, found " + JsonText.describe(idNode));
+                            "duplicate id \"" + factId + "\" (first used at " + first + ")");
+                }
+            }
+            String ref = null;
+            String quote = null;
+            if (sourceNode != null && !sourceNode.isNull()) {
+                if (!sourceNode.isObject()) {
+                    fail(
+                            Kind.FACT_SHAPE,
+                            path + ".source",
+                            "expected {\"ref\": \"source-id\", " + "\"quote\": \"...\"}, found "
+                                    + JsonText.describe(sourceNode));
                 } else {
-                    factId = idNode.textValue();
-                    String first = idPaths.putIfAbsent(factId, path);
-                    if (first != null) {
+                    unknownFields(sourceNode, FACT_SOURCE_FIELDS, path + ".source", "fact source");
+                    ref = requiredText(sourceNode, "ref", path + ".source");
+                    quote = optionalText(sourceNode, "quote", path + ".source");
+                    if (ref != null && !sourceIds.contains(ref)) {
                         fail(
-                                Kind.FACT_SHAPE,
-                                path + ".id",
-                                "duplicate id \"" + factId + "\" (first used at " + first + ")");
+                                Kind.FACT_REFERENCE,
+                                path + ".source.ref",
+                                "source \"" + ref
+                                        + "\" is not in the fact set's sources (known: "
+                                        + (sourceIds.isEmpty() ? "none" : String.join(", ", new TreeSet<>(sourceIds)))
+                                        + ")");
                     }
                 }
-                String ref = null;
-                String quote = null;
-                if (sourceNode != null && !sourceNode.isNull()) {
-                    if (!sourceNode.isObject()) {
-                        fail(
-                                Kind.FACT_SHAPE,
-                                path + ".source",
-                                "expected {\"ref\": \"source-id\", " + "\"quote\": \"...\"}, found "
-                                        + JsonText.describe(sourceNode));
-                    } else {
-                        unknownFields(sourceNode, FACT_SOURCE_FIELDS, path + ".source", "fact source");
-                        ref = requiredText(sourceNode, "ref", path + ".source");
-                        quote = optionalText(sourceNode, "quote", path + ".source");
-                        if (ref != null && !sourceIds.contains(ref)) {
-                            fail(
-                                    Kind.FACT_REFERENCE,
-                                    path + ".source.ref",
-                                    "source \"" + ref
-                                            + "\" is not in the fact set's sources (known: "
-                                            + (sourceIds.isEmpty()
-                                                    ? "none"
-                                                    : String.join(", ", new TreeSet<>(sourceIds)))
-                                            + ")");
+            }
+            if (type == null) {
+                return;
+            }
+            DeclaredType declared = types.get(type);
+            if (declared == null) {
+                fail(
+                        Kind.FACT_TYPE,
+                        path + ".type",
+                        "unknown type \"" + type + "\" (the rules declare " + knownTypes() + ")");
+                return;
+            }
+            if (factId != null) {
+                typeOfId.putIfAbsent(factId, type);
+            }
+            renameDeprecated(fact, declared, path);
+            int before = errorCount();
+            for (Iterator<Map.Entry<String, JsonNode>> it = fact.properties().iterator(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                Class<?> fieldType = declared.fields().get(field.getKey());
+                if (fieldType == null) {
+                    unknown(
+                            path + "." + field.getKey(),
+                            "unknown field '" + field.getKey() + "' for type "
+                                    + declared.name() + " (declared fields: "
+                                    + String.join(", ", new TreeSet<>(declared.fieldNames())) + ")");
+                    it.remove();
+                } else {
+                    // paths are built only for a field with a problem: most fields have none
+                    if (!FactChecks.numbersFit(field.getValue(), fieldType)) {
+                        FactChecks.numbers(field.getValue(), fieldType, path + "." + field.getKey(), this::fail);
+                    }
+                    checkValues(declared, field.getKey(), field.getValue(), path);
+                }
+            }
+            Object value = errorCount() > before ? null : bind(fact, declared, path);
+            if (value != null && factId != null) {
+                facts.add(new Fact(type, factId, value, ref, quote, path));
+            }
+            // references are checked on facts with other mistakes too: every problem in one pass
+            deferReferences(fact, declared, path);
+        }
+
+        private int errorCount() {
+            return errors.get(FACTS).size();
+        }
+
+        /**
+         * Keeps the @ref values that may be wrong: a value already naming a fact of the wanted type stays
+         * right (a later duplicate id does not change the first one's type), so only the others wait for
+         * the end, where they are checked in file order as if all were.
+         */
+        private void deferReferences(ObjectNode fact, DeclaredType declared, String path) {
+            for (Map.Entry<String, String> ref : declared.refs().entrySet()) {
+                JsonNode value = fact.get(ref.getKey());
+                if (value == null || value.isNull()) {
+                    continue;
+                }
+                if (value.isTextual()) {
+                    deferReference(path, declared, ref.getKey(), -1, value.textValue(), ref.getValue());
+                } else if (value.isArray()) {
+                    for (int i = 0; i < value.size(); i++) {
+                        if (value.get(i).isTextual()) {
+                            deferReference(
+                                    path,
+                                    declared,
+                                    ref.getKey(),
+                                    i,
+                                    value.get(i).textValue(),
+                                    ref.getValue());
                         }
                     }
                 }
-                if (type == null) {
-                    continue;
-                }
-                DeclaredType declared = types.get(type);
-                if (declared == null) {
-                    fail(
-                            Kind.FACT_TYPE,
-                            path + ".type",
-                            "unknown type \"" + type + "\" (the rules declare " + knownTypes() + ")");
-                    continue;
-                }
-                if (factId != null) {
-                    typeOfId.putIfAbsent(factId, type);
-                }
-                renameDeprecated(fact, declared, path);
-                int before = errors.size();
-                for (Iterator<Map.Entry<String, JsonNode>> it =
-                                fact.properties().iterator();
-                        it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> field = it.next();
-                    Class<?> fieldType = declared.fields().get(field.getKey());
-                    if (fieldType == null) {
-                        unknown(
-                                path + "." + field.getKey(),
-                                "unknown field '" + field.getKey() + "' for type "
-                                        + declared.name() + " (declared fields: "
-                                        + String.join(", ", new TreeSet<>(declared.fieldNames())) + ")");
-                        it.remove();
-                    } else {
-                        FactChecks.numbers(field.getValue(), fieldType, path + "." + field.getKey(), this::fail);
-                        checkValues(declared, field.getKey(), field.getValue(), path + "." + field.getKey());
-                    }
-                }
-                Object value = errors.size() > before ? null : bind(fact, declared, path);
-                if (value != null && factId != null) {
-                    facts.add(new Fact(type, factId, value, ref, quote, path));
-                }
-                // references are checked on facts with other mistakes too: every problem in one pass
-                bound.add(new FactChecks.Checked(path, declared, fact));
             }
+        }
+
+        private void deferReference(
+                String path, DeclaredType declared, String field, int index, String id, String wanted) {
+            String actual = typeOfId.get(id);
+            if (actual != null && (wanted.isEmpty() || wanted.equals(actual))) {
+                return;
+            }
+            refs.add(new Ref(path, declared, field, index, id, wanted));
+        }
+
+        private void checkReferences() {
             // a field already reported (e.g. a string where a list belongs) is not reported again as a reference
             Set<String> reported = new HashSet<>();
-            errors.forEach(e -> reported.add(e.path()));
-            FactChecks.references(bound, typeOfId, values, new FactChecks.Problems() {
+            for (int s = 0; s < REFS; s++) {
+                errors.get(s).forEach(e -> reported.add(e.path().isEmpty() ? "$" : e.path()));
+            }
+            FactChecks.Problems problems = new FactChecks.Problems() {
                 @Override
                 public void fail(Kind kind, String path, String message) {
                     fail(kind, path, message, null);
@@ -583,8 +819,18 @@ public final class FactSetLoader {
                         Reading.this.fail(kind, path, message, suggestion);
                     }
                 }
-            });
-            return facts;
+            };
+            for (Ref ref : refs) {
+                FieldValues declared = values.of(ref.type().name(), ref.field());
+                String path = ref.factPath() + "." + ref.field() + (ref.index() < 0 ? "" : "[" + ref.index() + "]");
+                FactChecks.reference(
+                        ref.id(),
+                        ref.wanted(),
+                        path,
+                        typeOfId,
+                        declared == null ? null : declared.vocabulary(),
+                        problems);
+            }
         }
 
         /**
@@ -648,11 +894,12 @@ public final class FactSetLoader {
         }
 
         /** Declared values; a {@code @ref} field's vocabulary is checked with its reference instead. */
-        private void checkValues(DeclaredType type, String field, JsonNode value, String path) {
+        private void checkValues(DeclaredType type, String field, JsonNode value, String factPath) {
             FieldValues declared = values.of(type.name(), field);
             if (declared == null) {
                 return;
             }
+            String path = factPath + "." + field;
             if (type.refs().containsKey(field)) {
                 declared = new FieldValues(declared.values(), declared.min(), declared.max(), null);
             }
@@ -684,11 +931,13 @@ public final class FactSetLoader {
                                     + "' and both are given; keep only '" + replacement + "'");
                     return;
                 }
-                warnings.add(located(
-                        Kind.FACT_SHAPE,
-                        path + "." + old,
-                        "'" + old + "' of " + type.name() + " is deprecated; read as '" + replacement
-                                + "' (rename it)"));
+                warnings.get(section)
+                        .add(new Pending(
+                                Kind.FACT_SHAPE,
+                                asWritten(path + "." + old),
+                                "'" + old + "' of " + type.name() + " is deprecated; read as '" + replacement
+                                        + "' (rename it)",
+                                null));
                 fact.remove(old);
                 fact.set(replacement, value);
                 renamedPaths.put(path + "." + replacement, path + "." + old);
@@ -699,9 +948,16 @@ public final class FactSetLoader {
         private final Map<String, String> renamedPaths = new HashMap<>();
 
         private String asWritten(String path) {
-            for (Map.Entry<String, String> e : renamedPaths.entrySet()) {
-                if (path.equals(e.getKey()) || path.startsWith(e.getKey() + ".") || path.startsWith(e.getKey() + "[")) {
-                    return e.getValue() + path.substring(e.getKey().length());
+            if (renamedPaths.isEmpty()) {
+                return path;
+            }
+            // a renamed field's path is a prefix of the path ending where a segment ends: look each one up
+            for (int end = 1; end <= path.length(); end++) {
+                if (end == path.length() || path.charAt(end) == '.' || path.charAt(end) == '[') {
+                    String written = renamedPaths.get(path.substring(0, end));
+                    if (written != null) {
+                        return written + path.substring(end);
+                    }
                 }
             }
             return path;
@@ -782,11 +1038,11 @@ public final class FactSetLoader {
         }
 
         private void fail(Kind kind, String path, String message) {
-            errors.add(located(kind, path, message));
+            fail(kind, path, message, null);
         }
 
         private void fail(Kind kind, String path, String message, String suggestion) {
-            errors.add(located(kind, path, message).withSuggestion(suggestion));
+            errors.get(section).add(new Pending(kind, asWritten(path), message, suggestion));
         }
 
         /** A value warning; with {@code strict} an error. */
@@ -794,24 +1050,47 @@ public final class FactSetLoader {
             if (strict) {
                 fail(kind, path, message + " (--strict)", suggestion);
             } else {
-                warnings.add(located(kind, path, message).withSuggestion(suggestion));
+                warnings.get(section).add(new Pending(kind, asWritten(path), message, suggestion));
             }
         }
 
         /** An unknown field: an error, or with --lenient a warning (the field is then ignored). */
         private void unknown(String path, String message) {
             if (lenient) {
-                warnings.add(located(Kind.FACT_SHAPE, path, message + "; ignored (--lenient)"));
+                warnings.get(section)
+                        .add(new Pending(Kind.FACT_SHAPE, asWritten(path), message + "; ignored (--lenient)", null));
             } else {
                 fail(Kind.FACT_SHAPE, path, message);
             }
         }
 
-        private Diagnostic located(Kind kind, String writtenOrRead, String message) {
-            String path = asWritten(writtenOrRead);
-            int[] at = JsonLocator.locate(syntax, content, path);
-            Location where = Location.at(file, at == null ? null : at[0], at == null ? null : at[1]);
-            return Diagnostic.fact(kind, where.withPath(path.isEmpty() ? "$" : path), message);
+        /** Line and column of every problem's path, from one more pass over the document (none if no problem). */
+        private Map<String, int[]> locations() {
+            Set<String> paths = new HashSet<>();
+            for (int s = 0; s < SECTIONS; s++) {
+                errors.get(s).forEach(e -> paths.add(e.path()));
+                warnings.get(s).forEach(e -> paths.add(e.path()));
+            }
+            return paths.isEmpty() ? Map.of() : JsonLocator.locateAll(syntax, document, paths);
+        }
+
+        private List<Diagnostic> located(List<List<Pending>> problems) {
+            return located(problems, locations());
+        }
+
+        private List<Diagnostic> located(List<List<Pending>> problems, Map<String, int[]> at) {
+            List<Diagnostic> out = new ArrayList<>();
+            for (List<Pending> section : problems) {
+                for (Pending p : section) {
+                    int[] where = at.get(p.path());
+                    Location location =
+                            Location.at(file, where == null ? null : where[0], where == null ? null : where[1]);
+                    Diagnostic d = Diagnostic.fact(
+                            p.kind(), location.withPath(p.path().isEmpty() ? "$" : p.path()), p.message());
+                    out.add(p.suggestion() == null ? d : d.withSuggestion(p.suggestion()));
+                }
+            }
+            return out;
         }
 
         private String knownTypes() {

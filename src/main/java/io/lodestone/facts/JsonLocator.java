@@ -5,6 +5,13 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Finds the line and column of a JSON path ({@code facts[12].amountUsd}) in a JSON or YAML document
@@ -34,6 +41,105 @@ final class JsonLocator {
         }
     }
 
+    /** Opens a parser on a document (in memory, or a file read again). */
+    interface Document {
+        JsonParser open(JsonFactory factory) throws IOException;
+    }
+
+    /**
+     * {line, column} of every path, exactly as {@link #locate(JsonFactory, byte[], String)} gives each
+     * (a path not found falls back to its nearest found parent; absent when even the root is not found),
+     * from one pass over the document however many paths there are.
+     */
+    static Map<String, int[]> locateAll(JsonFactory factory, Document document, Collection<String> paths) {
+        Set<String> wanted = new HashSet<>();
+        for (String path : paths) {
+            String t = path;
+            while (wanted.add(t) && !t.isEmpty()) {
+                t = parent(t);
+            }
+        }
+        // array paths to the element indices wanted in them, so elements are visited without building paths
+        Map<String, List<Integer>> indices = new HashMap<>();
+        for (String w : wanted) {
+            int open = w.lastIndexOf('[');
+            if (open >= 0 && w.endsWith("]")) {
+                try {
+                    int index = Integer.parseInt(w.substring(open + 1, w.length() - 1));
+                    indices.computeIfAbsent(w.substring(0, open), k -> new ArrayList<>())
+                            .add(index);
+                } catch (NumberFormatException e) {
+                    // a key with brackets in it, found as an object member instead
+                }
+            }
+        }
+        Map<String, int[]> sortedIndices = new HashMap<>();
+        indices.forEach((k, v) -> sortedIndices.put(
+                k, v.stream().mapToInt(Integer::intValue).sorted().distinct().toArray()));
+        Map<String, JsonLocation> found = new HashMap<>();
+        try (JsonParser p = document.open(factory)) {
+            if (p.nextToken() != null) {
+                visit(p, "", wanted, sortedIndices, found);
+            }
+        } catch (IOException | RuntimeException e) {
+            // what was found before a malformed part still counts, as in locate
+        }
+        Map<String, int[]> out = new HashMap<>();
+        for (String path : paths) {
+            String t = path;
+            while (true) {
+                JsonLocation at = found.get(t);
+                if (at != null) {
+                    out.put(path, new int[] {at.getLineNr(), at.getColumnNr()});
+                    break;
+                }
+                if (t.isEmpty()) {
+                    break;
+                }
+                t = parent(t);
+            }
+        }
+        return out;
+    }
+
+    private static void visit(
+            JsonParser p, String path, Set<String> wanted, Map<String, int[]> indices, Map<String, JsonLocation> found)
+            throws IOException {
+        if (wanted.contains(path)) {
+            found.putIfAbsent(path, p.currentTokenLocation());
+        } else {
+            p.skipChildren();
+            return;
+        }
+        JsonToken token = p.currentToken();
+        if (token == JsonToken.START_OBJECT) {
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String child = path.isEmpty() ? p.currentName() : path + "." + p.currentName();
+                if (wanted.contains(child)) {
+                    // a member is located at its key
+                    found.putIfAbsent(child, p.currentTokenLocation());
+                }
+                p.nextToken();
+                visit(p, child, wanted, indices, found);
+            }
+        } else if (token == JsonToken.START_ARRAY) {
+            int[] want = indices.getOrDefault(path, new int[0]);
+            int next = 0;
+            int index = 0;
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                while (next < want.length && want[next] < index) {
+                    next++;
+                }
+                if (next < want.length && want[next] == index) {
+                    visit(p, path + "[" + index + "]", wanted, indices, found);
+                } else {
+                    p.skipChildren();
+                }
+                index++;
+            }
+        }
+    }
+
     /** Whether the tree holds a floating-point 0, which may be a number too small for a double. */
     static boolean hasZeroFloat(com.fasterxml.jackson.databind.JsonNode node) {
         if (node.isContainerNode()) {
@@ -49,7 +155,12 @@ final class JsonLocator {
 
     /** {line, column} of the first non-zero number that reads as 0 as a double (1e-400), or null. */
     static int[] underflow(byte[] content) {
-        try (JsonParser p = FACTORY.createParser(content)) {
+        return underflow(FACTORY, f -> f.createParser(content));
+    }
+
+    /** As {@link #underflow(byte[])}, for a document read again from wherever it is. */
+    static int[] underflow(JsonFactory factory, Document document) {
+        try (JsonParser p = document.open(factory)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 if (t == JsonToken.VALUE_NUMBER_FLOAT

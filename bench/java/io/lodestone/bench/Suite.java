@@ -13,7 +13,7 @@ import java.util.Set;
  * The benchmark suite (run it with bench/run.sh). Options: --sets N (generated fact sets, default 1000),
  * --peer-sets N (default 300), --rounds N (default 5), --scale 10000,100000,1000000 (sizes for the
  * proposed rules), --bundled-scale 10000,100000 (sizes for rules/ as bundled),
- * --scale-timeout SECONDS (per size, default 180), --cold-runs N (default 5), --only batch,peers,scale,cold.
+ * --scale-timeout SECONDS (per size, default 180), --cold-runs N (default 5), --only batch,peers,scale,cold,alloc.
  */
 public final class Suite {
     /** The figures, printed as a Markdown table that docs/performance.md quotes. */
@@ -36,7 +36,7 @@ public final class Suite {
     public static void main(String[] args) throws Exception {
         int sets = 1000, peerSets = 300, rounds = 5, coldRuns = 5, scaleTimeout = 180;
         List<Integer> scale = List.of(10_000, 100_000, 1_000_000);
-        Set<String> only = Set.of("batch", "peers", "scale", "cold");
+        Set<String> only = Set.of("batch", "peers", "scale", "cold", "alloc");
         for (int i = 0; i < args.length; i += 2) {
             String v = args[i + 1];
             switch (args[i]) {
@@ -81,8 +81,11 @@ public final class Suite {
             PeerBench.run(root, files.subList(0, Math.min(peerSets, files.size())), work, rounds, table);
         }
         if (only.contains("scale")) {
-            System.out.println("[4] scale: one large fact set, fresh JVM each, -Xmx2g; bundled rules");
+            System.out.println("[4] scale: one large fact set, fresh JVM each, " + ScaleBench.HEAP + "; bundled rules");
             ScaleBench.run("bundled", rules, work, scale, scaleTimeout, table);
+        }
+        if (only.contains("alloc")) {
+            AllocationBench.run(rules, files.subList(0, Math.min(200, files.size())), rounds, table);
         }
         if (only.contains("cold")) {
             System.out.println("[5] cold start vs warm (seed fact set, bundled rules)");

@@ -373,6 +373,51 @@ public final class FactSetLoader {
         });
     }
 
+    /**
+     * Text nodes for one document, each string read once: a value repeated across facts (a country id,
+     * a status word) is one String and one node, which the bound facts then share.
+     */
+    private static final class SharedText extends com.fasterxml.jackson.databind.node.JsonNodeFactory {
+        private static final long serialVersionUID = 1L;
+        /** Longer strings (names, quotes) rarely repeat. */
+        private static final int MAX_LENGTH = 48;
+
+        private final transient Map<String, com.fasterxml.jackson.databind.node.TextNode> seen = new HashMap<>();
+
+        @Override
+        public com.fasterxml.jackson.databind.node.TextNode textNode(String text) {
+            if (text == null || text.length() > MAX_LENGTH) {
+                return super.textNode(text);
+            }
+            return seen.computeIfAbsent(text, super::textNode);
+        }
+    }
+
+    /**
+     * Notes the first number that reads as 0 as a double but is not 0 (1e-400), as the tree path's
+     * {@link JsonLocator#underflow} does, while the document streams: no second pass to look for it.
+     */
+    private static final class UnderflowWatch extends com.fasterxml.jackson.core.util.JsonParserDelegate {
+        private int[] first;
+
+        UnderflowWatch(com.fasterxml.jackson.core.JsonParser parser) {
+            super(parser);
+        }
+
+        @Override
+        public com.fasterxml.jackson.core.JsonToken nextToken() throws IOException {
+            com.fasterxml.jackson.core.JsonToken token = delegate.nextToken();
+            if (token == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_FLOAT
+                    && first == null
+                    && delegate.getDoubleValue() == 0.0
+                    && delegate.getDecimalValue().signum() != 0) {
+                com.fasterxml.jackson.core.JsonLocation at = delegate.currentTokenLocation();
+                first = new int[] {at.getLineNr(), at.getColumnNr()};
+            }
+            return token;
+        }
+    }
+
     /** The state of reading one document: its errors are collected, not thrown one at a time. */
     private final class Reading {
         // what a problem is about decides its place in the list, whatever order the document's keys come in
@@ -405,8 +450,6 @@ public final class FactSetLoader {
         private final Map<String, String> typeOfId = new HashMap<>();
         /** @ref values not yet known to name a fact of the right type: checked once every id is read. */
         private final List<Ref> refs = new ArrayList<>();
-
-        private boolean zeroFloat;
 
         /** A problem, located (line and column) only once reading is done, in one pass for all of them. */
         private record Pending(Kind kind, String path, String message, String suggestion) {}
@@ -474,8 +517,12 @@ public final class FactSetLoader {
          * content.
          */
         FactSet stream() throws FactSetException {
-            ObjectReader trees = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-            try (com.fasterxml.jackson.core.JsonParser p = document.open(syntax)) {
+            ObjectReader trees = mapper.reader()
+                    .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .with(new SharedText());
+            int[] underflow;
+            try (com.fasterxml.jackson.core.JsonParser raw = document.open(syntax);
+                    UnderflowWatch p = new UnderflowWatch(raw)) {
                 if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
                     return null;
                 }
@@ -502,20 +549,18 @@ public final class FactSetLoader {
                 if (p.currentToken() != com.fasterxml.jackson.core.JsonToken.END_OBJECT || p.nextToken() != null) {
                     return null;
                 }
+                underflow = p.first;
             } catch (IOException | RuntimeException e) {
                 return null;
             }
-            if (zeroFloat) {
-                int[] underflow = JsonLocator.underflow(syntax, document);
-                if (underflow != null) {
-                    throw error(
-                            Kind.FACT_VALUE,
-                            file,
-                            underflow[0],
-                            underflow[1],
-                            "number is too small: it underflows a 64-bit floating-point number to 0 (the smallest"
-                                    + " is about 4.9e-324)");
-                }
+            if (underflow != null) {
+                throw error(
+                        Kind.FACT_VALUE,
+                        file,
+                        underflow[0],
+                        underflow[1],
+                        "number is too small: it underflows a 64-bit floating-point number to 0 (the smallest"
+                                + " is about 4.9e-324)");
             }
             readSources(null);
             return finish();
@@ -523,9 +568,7 @@ public final class FactSetLoader {
 
         private JsonNode tree(ObjectReader trees, com.fasterxml.jackson.core.JsonParser p) throws IOException {
             JsonNode node = trees.readTree(p);
-            node = node == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : node;
-            zeroFloat |= JsonLocator.hasZeroFloat(node);
-            return node;
+            return node == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : node;
         }
 
         /** The top-level {@code sources} of a document whose facts come first (null if none or unreadable). */
@@ -752,7 +795,8 @@ public final class FactSetLoader {
             }
             Object value = errorCount() > before ? null : bind(fact, declared, path);
             if (value != null && factId != null) {
-                facts.add(new Fact(type, factId, value, ref, quote, path));
+                // the declared name, not the string read: one instance for every fact of the type
+                facts.add(new Fact(declared.name(), factId, value, ref, quote, path));
             }
             // references are checked on facts with other mistakes too: every problem in one pass
             deferReferences(fact, declared, path);
@@ -899,8 +943,13 @@ public final class FactSetLoader {
             if (declared == null) {
                 return;
             }
+            boolean ref = type.refs().containsKey(field);
+            // most values fit: the paths and messages are built only for one that does not
+            if (ValueChecks.fits(value, declared, ref ? null : declared.vocabulary())) {
+                return;
+            }
             String path = factPath + "." + field;
-            if (type.refs().containsKey(field)) {
+            if (ref) {
                 declared = new FieldValues(declared.values(), declared.min(), declared.max(), null);
             }
             ValueChecks.check(type.name() + "." + field, value, declared, path, new ValueChecks.Sink() {

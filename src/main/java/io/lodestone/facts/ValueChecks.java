@@ -24,6 +24,36 @@ final class ValueChecks {
 
     private ValueChecks() {}
 
+    /**
+     * Whether {@link #check} would report nothing, without building a path or a message; {@code vocabulary}
+     * is the one to check words against (null for none).
+     */
+    static boolean fits(JsonNode node, FieldValues declared, Vocabulary vocabulary) {
+        if (node == null || node.isNull()) {
+            return true;
+        }
+        if (node.isArray()) {
+            for (JsonNode child : node) {
+                if (!fits(child, declared, vocabulary)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (node.isTextual()) {
+            String value = node.textValue();
+            if (declared.values() != null && !declared.values().contains(value)) {
+                return false;
+            }
+            return vocabulary == null || vocabulary.match(value).fit() == Vocabulary.Fit.CANONICAL;
+        }
+        if (node.isNumber() && Double.isFinite(node.doubleValue())) {
+            double v = node.doubleValue();
+            return !(declared.min() != null && v < declared.min()) && !(declared.max() != null && v > declared.max());
+        }
+        return true;
+    }
+
     static void check(String typeAndField, JsonNode node, FieldValues declared, String path, Sink sink) {
         if (node == null || node.isNull()) {
             return;

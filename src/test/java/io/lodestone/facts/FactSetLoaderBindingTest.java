@@ -1,6 +1,7 @@
 package io.lodestone.facts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -259,5 +260,76 @@ class FactSetLoaderBindingTest {
                         deep.errors().get(0).kind(),
                         deep.errors().get(0).line(),
                         deep.errors().get(0).column()));
+    }
+
+    private static List<String> problems(FactSetException e) {
+        return e.errors().stream()
+                .map(x -> x.kind() + " " + x.path() + " " + x.message())
+                .toList();
+    }
+
+    @Test
+    void theEnvelopesKeysMayComeInAnyOrderWithTheSameProblemsInTheSameOrder() {
+        String facts = """
+                "facts": [
+                  {"type": "Deal", "id": "d1", "country": "nowhere", "source": {"ref": "art"}, "colour": "red"},
+                  {"type": "Country", "id": "ua", "source": {"ref": "missing"}},
+                  {"type": "Deal", "id": "d2", "country": "ua", "year": 2.5}
+                ]""";
+        String rest = """
+                "lodestone": 2, "note": "x", "asOf": "yesterday",
+                "sources": [{"id": "art"}]""";
+        FactSetException envelopeFirst =
+                assertThrows(FactSetException.class, () -> load("{" + rest + ",\n" + facts + "}"));
+        FactSetException factsFirst =
+                assertThrows(FactSetException.class, () -> load("{" + facts + ",\n" + rest + "}"));
+        assertEquals(problems(envelopeFirst), problems(factsFirst));
+        assertEquals(
+                List.of(
+                        "fact-shape note",
+                        "fact-shape lodestone",
+                        "fact-value asOf",
+                        "fact-shape facts[0].colour",
+                        "fact-reference facts[1].source.ref",
+                        "fact-value facts[2].year",
+                        "fact-reference facts[0].country"),
+                problems(factsFirst).stream()
+                        .map(p -> p.substring(0, p.indexOf(' ', p.indexOf(' ') + 1)))
+                        .toList());
+        // each is located where it is in its own document
+        assertEquals(Integer.valueOf(4), envelopeFirst.errors().get(3).line());
+        assertEquals(Integer.valueOf(2), factsFirst.errors().get(3).line());
+        factsFirst.errors().forEach(e -> assertNotNull(e.line(), e.toString()));
+    }
+
+    @Test
+    void aFileStreamedFromDiskIsReadAsTheSameBytesInMemory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        String json = set("""
+                {"type": "Country", "id": "ua", "name": "Ukraine"},
+                {"type": "Deal", "id": "d1", "country": "ru", "year": 1e400, "amountUsd": 0.0}""");
+        java.nio.file.Path file = tmp.resolve("s.json");
+        java.nio.file.Files.writeString(file, json);
+        FactSetException fromDisk = assertThrows(FactSetException.class, () -> new FactSetLoader(TYPES).load(file));
+        FactSetException inMemory = assertThrows(FactSetException.class, () -> new FactSetLoader(TYPES)
+                .load(json.getBytes(StandardCharsets.UTF_8), file.toString()));
+        assertEquals(inMemory.errors(), fromDisk.errors());
+        assertEquals(2, fromDisk.errors().size(), fromDisk.errors().toString());
+    }
+
+    @Test
+    void aNumberTooSmallForADoubleIsFoundWhileStreamingAndAZeroIsNot() throws Exception {
+        FactSet zero = load(set("{\"type\": \"Deal\", \"id\": \"d1\", \"amountUsd\": 0.0}"));
+        assertEquals(0.0, ((Deal) zero.facts().get(0).value()).getAmountUsd());
+        String json = set("{\"type\": \"Deal\", \"id\": \"d1\", \"amountUsd\": 0.0},\n"
+                + "{\"type\": \"Deal\", \"id\": \"d2\", \"amountUsd\": 1e-400, \"colour\": 1}");
+        FactSetException tiny = assertThrows(FactSetException.class, () -> load(json));
+        assertEquals(
+                List.of(Diagnostic.Kind.FACT_VALUE, 3, JsonLocator.underflow(json.getBytes(StandardCharsets.UTF_8))[1]),
+                List.of(
+                        tiny.errors().get(0).kind(),
+                        tiny.errors().get(0).line(),
+                        tiny.errors().get(0).column()));
+        assertEquals(1, tiny.errors().size(), "the underflow alone, as when the file is read whole");
     }
 }

@@ -44,6 +44,36 @@ class JsonLocatorTest {
         assertArrayEquals(expected, JsonLocator.locate(DOC, path));
     }
 
+    @org.junit.jupiter.api.Test
+    void locatingManyPathsInOnePassGivesWhatLocatingEachGives() {
+        java.util.List<String> paths = java.util.List.of(
+                "",
+                "lodestone",
+                "facts",
+                "facts[0]",
+                "facts[0].id",
+                "facts[1].amount",
+                "facts[1].missing",
+                "facts[7].id",
+                "nothing.here",
+                "facts[1]",
+                "facts[1].type",
+                "facts[0].type.deeper[3]");
+        java.util.Map<String, int[]> all =
+                JsonLocator.locateAll(new com.fasterxml.jackson.core.JsonFactory(), f -> f.createParser(DOC), paths);
+        for (String path : paths) {
+            assertArrayEquals(JsonLocator.locate(DOC, path), all.get(path), path);
+        }
+        byte[] cut = "{\"facts\": [".getBytes(StandardCharsets.UTF_8);
+        assertArrayEquals(
+                JsonLocator.locate(cut, "facts[0].id"),
+                JsonLocator.locateAll(
+                                new com.fasterxml.jackson.core.JsonFactory(),
+                                f -> f.createParser(cut),
+                                java.util.List.of("facts[0].id"))
+                        .get("facts[0].id"));
+    }
+
     @ParameterizedTest(name = "document ''{0}''")
     @CsvSource({"''", "'   '", "}", "]"})
     void aDocumentWithoutARootHasNoLocation(String json) {

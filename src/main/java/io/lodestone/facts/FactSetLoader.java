@@ -50,8 +50,10 @@ import org.yaml.snakeyaml.LoaderOptions;
  * Reads fact sets (format v1, {@code docs/fact-format.md}) into the rule set's declared types. Every
  * problem in a file is reported with its file, line, column and JSON path; a file with any problem
  * yields no fact set, so nothing is evaluated on half of it. A fact set is JSON or YAML with the same
- * structure ({@link FactFormat}); both are read into one tree, so checks and findings do not depend on
- * the syntax. Thread-safe.
+ * structure ({@link FactFormat}). JSON is streamed: each element of {@code facts} is read as a small
+ * tree, checked, bound and dropped, so a large set never holds its whole document; YAML is read into one
+ * tree. Both go through the same checks, so problems and findings do not depend on the syntax.
+ * Thread-safe.
  */
 public final class FactSetLoader {
     public static final int FORMAT_VERSION = 1;

@@ -169,16 +169,24 @@ public final class FactSetLoader {
                     null,
                     "file is " + size + " bytes, over the limit of " + maxBytes + " (raise it with --max-file-bytes)");
         }
-        // a JSON file is streamed from disk, so its bytes are never all in memory: only what is unusual
-        // (a syntax error, a root that is not an object) is read whole, to be reported as before
-        if (size > 0 && FactFormat.byName(name) == FactFormat.JSON && Files.isRegularFile(file)) {
-            Reading reading = new Reading(null, p -> p.createParser(file.toFile()), name, folder);
-            FactSet streamed = reading.stream();
+        // a large JSON file is streamed from disk, so its bytes are never all in memory: only what is
+        // unusual (a syntax error, a root that is not an object) is read whole, to be reported as before;
+        // a small one is read first (its bytes cost little, and errors are then located without reopening it)
+        if (size > IN_MEMORY_BYTES && FactFormat.byName(name) == FactFormat.JSON && Files.isRegularFile(file)) {
+            FactSet streamed = streamFromDisk(file, name, folder);
             if (streamed != null) {
                 return streamed;
             }
         }
         return load(readAll(file, name, size), name, folder);
+    }
+
+    /** Files up to this size are read into memory before they are parsed. */
+    static final long IN_MEMORY_BYTES = 1L << 20;
+
+    /** Streams a JSON file from disk; null when it must be read whole to be reported as before. */
+    FactSet streamFromDisk(Path file, String name, Path folder) throws FactSetException {
+        return new Reading(null, p -> p.createParser(file.toFile()), name, folder).stream();
     }
 
     private byte[] readAll(Path file, String name, long size) throws FactSetException {

@@ -310,11 +310,20 @@ class FactSetLoaderBindingTest {
                 {"type": "Deal", "id": "d1", "country": "ru", "year": 1e400, "amountUsd": 0.0}""");
         java.nio.file.Path file = tmp.resolve("s.json");
         java.nio.file.Files.writeString(file, json);
-        FactSetException fromDisk = assertThrows(FactSetException.class, () -> new FactSetLoader(TYPES).load(file));
+        // what load(Path) does with a file over IN_MEMORY_BYTES
+        FactSetException fromDisk = assertThrows(FactSetException.class, () -> new FactSetLoader(TYPES)
+                .streamFromDisk(file, file.toString(), file.getParent()));
         FactSetException inMemory = assertThrows(FactSetException.class, () -> new FactSetLoader(TYPES)
                 .load(json.getBytes(StandardCharsets.UTF_8), file.toString()));
         assertEquals(inMemory.errors(), fromDisk.errors());
         assertEquals(2, fromDisk.errors().size(), fromDisk.errors().toString());
+        FactSet good = new FactSetLoader(TYPES)
+                .streamFromDisk(
+                        java.nio.file.Files.writeString(
+                                tmp.resolve("g.json"), set("{\"type\": \"Country\", \"id\": \"ua\"}")),
+                        "g.json",
+                        tmp);
+        assertEquals(List.of("ua"), good.facts().stream().map(Fact::id).toList());
     }
 
     @Test

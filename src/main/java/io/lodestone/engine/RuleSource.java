@@ -32,7 +32,9 @@ record RuleSource(
         Matcher m = RULE_HEADER.matcher(text);
         int line = 1;
         int scanned = 0;
-        while (m.find()) {
+        int from = 0;
+        while (findAtLineStart(m, text, from, "rule")) {
+            from = m.end();
             for (int i = scanned; i < m.start(); i++) {
                 if (text.charAt(i) == '\n') {
                     line++;
@@ -57,7 +59,7 @@ record RuleSource(
         int line = 1;
         int scanned = 0;
         int from = 0;
-        while (m.find(from)) {
+        while (findAtLineStart(m, text, from, "declare")) {
             for (int i = scanned; i < m.start(); i++) {
                 if (text.charAt(i) == '\n') {
                     line++;
@@ -72,6 +74,32 @@ record RuleSource(
             from = m.start(1); // always past m.start(): "declare" comes first
         }
         return Map.copyOf(lines);
+    }
+
+    /**
+     * {@code m.find(from)} for a pattern {@code (?m)^[ \\t]*keyword...}, trying the regex only at line
+     * starts whose text begins with the keyword (a plain find tries it at every character of the file).
+     * Line starts are where {@code (?m)^} puts them: after \\n, \\r (not inside \\r\\n), U+0085, U+2028, U+2029.
+     */
+    private static boolean findAtLineStart(Matcher m, String text, int from, String keyword) {
+        int n = text.length();
+        for (int p = from; p < n; p++) {
+            if (p > 0) {
+                char c = text.charAt(p - 1);
+                boolean terminator = c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+                if (!terminator || (c == '\r' && text.charAt(p) == '\n')) {
+                    continue;
+                }
+            }
+            int q = p;
+            while (q < n && (text.charAt(q) == ' ' || text.charAt(q) == '\t')) {
+                q++;
+            }
+            if (text.startsWith(keyword, q) && m.region(p, n).lookingAt()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isBoundaryWordChar(int c) {

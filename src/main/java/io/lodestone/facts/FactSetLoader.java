@@ -186,7 +186,7 @@ public final class FactSetLoader {
 
     /** Streams a JSON file from disk; null when it must be read whole to be reported as before. */
     FactSet streamFromDisk(Path file, String name, Path folder) throws FactSetException {
-        return new Reading(null, p -> p.createParser(file.toFile()), name, folder).stream();
+        return new Reading(p -> p.createParser(file.toFile()), name, folder).stream();
     }
 
     private byte[] readAll(Path file, String name, long size) throws FactSetException {
@@ -252,7 +252,7 @@ public final class FactSetLoader {
             // YAML keeps its tree: SnakeYAML builds its own node graph anyway, and YAML sets are small
             return new Reading(content, name, yamlMapper.getFactory(), folder).read(readYaml(content, name));
         }
-        FactSet streamed = new Reading(content, p -> p.createParser(content), name, folder).stream();
+        FactSet streamed = new Reading(p -> p.createParser(content), name, folder).stream();
         if (streamed != null) {
             return streamed;
         }
@@ -440,7 +440,6 @@ public final class FactSetLoader {
         private static final int QUOTES = 6;
         private static final int SECTIONS = 7;
 
-        private final byte[] content;
         private final JsonLocator.Document document;
         private final String file;
         private final com.fasterxml.jackson.core.JsonFactory syntax;
@@ -458,7 +457,7 @@ public final class FactSetLoader {
         private final List<Fact> facts = new ArrayList<>();
         private final Map<String, String> idPaths = new HashMap<>();
         private final Map<String, String> typeOfId = new HashMap<>();
-        /** @ref values not yet known to name a fact of the right type: checked once every id is read. */
+        /** {@code @ref} values not yet known to name a fact of the right type: checked once every id is read. */
         private final List<Ref> refs = new ArrayList<>();
 
         /** A problem, located (line and column) only once reading is done, in one pass for all of them. */
@@ -469,21 +468,19 @@ public final class FactSetLoader {
 
         /** A document held in memory, read whole (YAML, and JSON that cannot be streamed). */
         Reading(byte[] content, String file, com.fasterxml.jackson.core.JsonFactory syntax, Path folder) {
-            this(content, f -> f.createParser(content), file, syntax, folder);
+            this(f -> f.createParser(content), file, syntax, folder);
         }
 
-        /** A JSON document streamed from {@code document}, in memory ({@code content}) or not (null). */
-        Reading(byte[] content, JsonLocator.Document document, String file, Path folder) {
-            this(content, document, file, mapper.getFactory(), folder);
+        /** A JSON document streamed from {@code document} (bytes in memory, or a file read again to locate). */
+        Reading(JsonLocator.Document document, String file, Path folder) {
+            this(document, file, mapper.getFactory(), folder);
         }
 
         private Reading(
-                byte[] content,
                 JsonLocator.Document document,
                 String file,
                 com.fasterxml.jackson.core.JsonFactory syntax,
                 Path folder) {
-            this.content = content;
             this.document = document;
             this.file = file;
             this.syntax = syntax;

@@ -145,7 +145,7 @@ final class ScaleBench {
                                             .mapToLong(e -> e.getValue().getUsed())
                                             .sum();
                                     synchronized (live) {
-                                        live[0] = Math.max(live[0], after);
+                                        live[0] = Math.max(live[0], (double) after);
                                     }
                                 }
                             },

@@ -68,15 +68,15 @@ const issuerIn = { fact: 'd', path: '$.parties', operator: 'contains', value: { 
 const scoreEngine = engine([
   { conditions: { all: [live, issuerIn,
     { fact: 'p', path: '$.priorities', operator: 'contains', value: 'economic-return' },
-    { fact: 'd', path: '$.usShare', operator: 'greaterThan', value: 0 }] }, event: { type: 'score', params: { weight: 2 } } },
+    { fact: 'd', path: '$.beneficiaryShare', operator: 'greaterThan', value: 0 }] }, event: { type: 'score', params: { weight: 2 } } },
   { conditions: { all: [live, issuerIn,
     { fact: 'p', path: '$.priorities', operator: 'contains', value: 'recover-past-spending' },
     { fact: 'd', path: '$.repaysPastAid', operator: 'equal', value: true }] }, event: { type: 'score', params: { weight: 1 } } },
   { conditions: { all: [live, issuerIn,
     { fact: 'p', path: '$.priorities', operator: 'contains', value: 'no-open-ended-commitment' },
     { fact: 'd', path: '$.securityGuarantees', operator: 'equal', value: true },
-    { any: [{ fact: 'd', path: '$.usShare', operator: 'equal', value: null },
-            { fact: 'd', path: '$.usShare', operator: 'equal', value: 0 }] }] }, event: { type: 'score', params: { weight: -2 } } },
+    { any: [{ fact: 'd', path: '$.beneficiaryShare', operator: 'equal', value: null },
+            { fact: 'd', path: '$.beneficiaryShare', operator: 'equal', value: 0 }] }] }, event: { type: 'score', params: { weight: -2 } } },
 ]);
 
 function load(file) {
@@ -84,7 +84,7 @@ function load(file) {
   for (const f of JSON.parse(fs.readFileSync(file, 'utf8')).facts) {
     if (by[f.type]) {
       // absent optional fields are null, as in the Java objects
-      for (const k of ['kind', 'usShare', 'value']) if (!(k in f)) f[k] = null;
+      for (const k of ['kind', 'beneficiaryShare', 'value']) if (!(k in f)) f[k] = null;
       by[f.type].push(f);
     }
   }

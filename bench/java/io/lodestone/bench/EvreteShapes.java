@@ -85,7 +85,7 @@ final class EvreteShapes implements AutoCloseable {
                 .where(p(v -> v.get(0, java.util.List.class).contains("economic-return")), "$p.priorities")
                 .where(p(v -> live(v.get(0))), "$d.status")
                 .where(p(v -> v.get(0, java.util.List.class).contains(v.get(1))), "$d.parties", "$p.issuer")
-                .where(p(v -> v.get(0) != null && v.get(0, Double.class) > 0), "$d.usShare")
+                .where(p(v -> v.get(0) != null && v.get(0, Double.class) > 0), "$d.beneficiaryShare")
                 .execute(ctx -> score(ctx, 2))
                 .newRule("S5b")
                 .forEach("$p", Policy.class, "$d", Deal.class)
@@ -100,7 +100,7 @@ final class EvreteShapes implements AutoCloseable {
                 .where(p(v -> live(v.get(0))), "$d.status")
                 .where(p(v -> v.get(0, java.util.List.class).contains(v.get(1))), "$d.parties", "$p.issuer")
                 .where(p(v -> v.get(0, Boolean.class)), "$d.securityGuarantees")
-                .where(p(v -> v.get(0) == null || v.get(0, Double.class) == 0), "$d.usShare")
+                .where(p(v -> v.get(0) == null || v.get(0, Double.class) == 0), "$d.beneficiaryShare")
                 .execute(ctx -> score(ctx, -2))
                 .build();
     }

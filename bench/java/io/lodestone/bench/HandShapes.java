@@ -70,7 +70,9 @@ final class HandShapes {
                 if (!Shapes.live(deal) || !deal.parties.contains(p.issuer)) {
                     continue;
                 }
-                if (p.priorities.contains("economic-return") && deal.usShare != null && deal.usShare > 0) {
+                if (p.priorities.contains("economic-return")
+                        && deal.beneficiaryShare != null
+                        && deal.beneficiaryShare > 0) {
                     c[Shapes.SCORE_FINDINGS]++;
                     c[Shapes.SCORE] += 2;
                 }
@@ -80,7 +82,7 @@ final class HandShapes {
                 }
                 if (p.priorities.contains("no-open-ended-commitment")
                         && deal.securityGuarantees
-                        && (deal.usShare == null || deal.usShare == 0)) {
+                        && (deal.beneficiaryShare == null || deal.beneficiaryShare == 0)) {
                     c[Shapes.SCORE_FINDINGS]++;
                     c[Shapes.SCORE] -= 2;
                 }

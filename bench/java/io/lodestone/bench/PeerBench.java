@@ -30,6 +30,17 @@ final class PeerBench {
                 root.resolve("rules/minerals/model.drl"),
                 rules.resolve("model.drl"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        // the model's @vocabulary fields need the pack's word lists beside it
+        Path vocabulary = rules.resolve("vocabulary");
+        Files.createDirectories(vocabulary);
+        try (var lists = Files.list(root.resolve("rules/minerals/vocabulary"))) {
+            for (Path list : lists.toList()) {
+                Files.copy(
+                        list,
+                        vocabulary.resolve(list.getFileName().toString()),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
         Files.copy(
                 root.resolve("bench/shapes/shapes.drl"),
                 rules.resolve("shapes.drl"),

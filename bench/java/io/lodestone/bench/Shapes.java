@@ -87,7 +87,7 @@ final class Shapes {
     public static final class Deal {
         public final String id, status;
         public final List<String> parties, resources;
-        public final Double usShare;
+        public final Double beneficiaryShare;
         public final boolean repaysPastAid, securityGuarantees;
 
         Deal(JsonNode n) {
@@ -95,7 +95,8 @@ final class Shapes {
             status = n.path("status").asText(null);
             parties = strings(n.path("parties"));
             resources = strings(n.path("resources"));
-            usShare = n.hasNonNull("usShare") ? n.get("usShare").asDouble() : null;
+            beneficiaryShare =
+                    n.hasNonNull("beneficiaryShare") ? n.get("beneficiaryShare").asDouble() : null;
             repaysPastAid = n.path("repaysPastAid").asBoolean(false);
             securityGuarantees = n.path("securityGuarantees").asBoolean(false);
         }

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,15 +25,12 @@ import org.kie.api.runtime.rule.ConsequenceException;
 /**
  * Evaluates one fact set in a fresh session of a shared {@link RuleBase}: the guarded firing loop
  * (firing and time limits, optional isolation, rule failures as errors). What the rules inserted is
- * turned into complete findings by {@link FindingResolver}. Stateless and thread-safe: every call owns
- * its session and always disposes it.
+ * turned into complete findings by {@link FindingResolver}. Thread-safe: every call owns its session
+ * while it runs; a session that ended cleanly is reset and reused through {@link SessionPool}, any
+ * other is disposed.
  */
 public final class SessionRunner {
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "lodestone-watchdog");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ScheduledExecutorService WATCHDOG = watchdog();
 
     /**
      * With {@link Limits#isolate()}, rules fire on a worker thread so that a consequence that never
@@ -57,6 +55,7 @@ public final class SessionRunner {
     private final RuleBase ruleBase;
     private final Limits limits;
     private final FindingResolver resolver;
+    private final SessionPool sessions;
 
     /**
      * A runner for sessions of {@code ruleBase} within {@code limits}.
@@ -68,12 +67,15 @@ public final class SessionRunner {
         this.ruleBase = ruleBase;
         this.limits = limits;
         this.resolver = new FindingResolver(ruleBase);
+        // one idle session per thread that may evaluate at once is enough; more would only hold memory
+        this.sessions =
+                new SessionPool(ruleBase.kieBase(), 2 * Runtime.getRuntime().availableProcessors());
     }
 
     /** With {@code explain}, every finding carries the {@link io.lodestone.api.Trace} of its firing. */
     @SuppressWarnings("FutureReturnValueIgnored") // the second watchdog is never cancelled or awaited
     public SessionResult run(FactSet factSet, boolean explain) {
-        KieSession session = ruleBase.kieBase().newKieSession();
+        KieSession session = sessions.take();
         FindingCollector collector = new FindingCollector();
         Tracer tracer = explain ? new Tracer(ruleBase) : null;
         List<Diagnostic> errors = new ArrayList<>();
@@ -81,6 +83,7 @@ public final class SessionRunner {
         AtomicBoolean timedOut = new AtomicBoolean();
         ScheduledFuture<?> watchdog = null;
         boolean abandoned = false;
+        boolean clean = false; // ended normally: the session may serve the next fact set
         try {
             ruleBase.params().forEach(session::setGlobal);
             session.addEventListener(collector);
@@ -196,6 +199,7 @@ public final class SessionRunner {
                         "rules fired " + fired + " times, the firing limit (raise it with "
                                 + "--max-firings); they may loop, e.g. a rule that modifies a fact it matches"));
             }
+            clean = errors.isEmpty();
         } catch (ExecutionException wrapped) {
             if (!(wrapped.getCause() instanceof ConsequenceException e)) {
                 errors.add(Diagnostic.runtime(factSet.file(), null, "evaluation failed: " + wrapped.getCause()));
@@ -209,11 +213,12 @@ public final class SessionRunner {
             // an Error from rule code (a recursive function, an assert) fails this fact set, not the batch
             errors.add(Diagnostic.runtime(factSet.file(), null, "evaluation failed: " + e));
         } finally {
-            if (watchdog != null) {
-                watchdog.cancel(false);
-            }
+            // a watchdog that could not be cancelled has run or is running: its halt may still land, so the
+            // session is not reused
+            boolean quiet = watchdog == null || watchdog.cancel(false);
             if (!abandoned) {
-                session.dispose(); // a session still firing on an abandoned thread must not be torn down under it
+                // a session still firing on an abandoned thread must not be torn down under it
+                sessions.giveBack(session, clean && quiet);
             }
         }
         return new SessionResult(resolver.resolve(factSet, collector.findings(), errors, tracer), errors, fired);
@@ -250,6 +255,26 @@ public final class SessionRunner {
         } catch (UnsupportedOperationException | SecurityException e) {
             return false;
         }
+    }
+
+    /** Sessions kept for reuse now (for tests). */
+    int idleSessions() {
+        return sessions.idleSessions();
+    }
+
+    /**
+     * The timer thread of every time limit. A cancelled limit leaves its queue at once: kept until its
+     * delay (10 s by default) had passed, each would hold its session and facts, thousands of them in a
+     * fast batch.
+     */
+    private static ScheduledExecutorService watchdog() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "lodestone-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
     }
 
     /** Rule threads abandoned after a time limit that could not be stopped (only on JDK 20 and later). */

@@ -193,4 +193,89 @@ class MineralsFunctionsTest {
     void ref(String name, Object factOrId, String text) throws Exception {
         assertEquals(text, call("ref", factOrId));
     }
+
+    /** fixed and grouped replace String.format in messages: they must write exactly what it writes. */
+    static Stream<Double> formattedValues() {
+        Stream<Double> edges = Stream.of(
+                0.0,
+                -0.0,
+                0.05,
+                0.15,
+                0.25,
+                0.35,
+                0.45,
+                -0.04,
+                -0.05,
+                1.45,
+                2.5,
+                -2.5,
+                9.95,
+                99.95,
+                999.95,
+                1234.5,
+                -1234567.5,
+                123456789.5,
+                1e15,
+                1e16,
+                1e-7,
+                Double.MIN_VALUE,
+                Double.NaN,
+                Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY);
+        java.util.Random random = new java.util.Random(17);
+        Stream<Double> drawn = Stream.generate(() -> switch (random.nextInt(4)) {
+                    case 0 -> random.nextDouble() * 100;
+                    case 1 -> Math.round(random.nextDouble() * 10_000) / 100.0 + 0.05;
+                    case 2 -> random.nextGaussian() * 1e9;
+                    default -> Math.round(random.nextDouble() * 1000) / 20.0;
+                })
+                .limit(2000);
+        return Stream.concat(edges, drawn);
+    }
+
+    @ParameterizedTest(name = "fixed and grouped write {0} as String.format does")
+    @MethodSource("formattedValues")
+    void fixedAndGroupedWriteWhatStringFormatWrites(double v) throws Exception {
+        assertEquals(String.format(Locale.ROOT, "%.0f", v), call("fixed", v, 0));
+        assertEquals(String.format(Locale.ROOT, "%.1f", v), call("fixed", v, 1));
+        assertEquals(String.format(Locale.ROOT, "%,.0f", v), call("grouped", v));
+    }
+
+    static Stream<Arguments> tokens() {
+        return Stream.of(
+                Arguments.of("Prime Minister  Jane\tDoe", false),
+                Arguments.of("a\u000Bb\fc\rd\ne", false),
+                Arguments.of("solo", false),
+                Arguments.of("Secretary, Treasury  ,Deputy", true),
+                Arguments.of("a,b", false),
+                Arguments.of("x\u00A0y", false));
+    }
+
+    @ParameterizedTest(name = "tokens({0}, commas={1}) splits as String.split does, without empty words")
+    @MethodSource
+    void tokens(String text, boolean commas) throws Exception {
+        List<String> expected = Arrays.stream(text.split(commas ? "[\\s,]+" : "\\s+"))
+                .filter(w -> !w.isEmpty())
+                .toList();
+        assertEquals(expected, call("tokens", text, commas));
+    }
+
+    static Stream<Arguments> yearMonthOrDate() {
+        return Stream.of(
+                Arguments.of("2025", true),
+                Arguments.of("2025-01", true),
+                Arguments.of("2025-01-20", true),
+                Arguments.of("2025-1-20", false),
+                Arguments.of("20250", false),
+                Arguments.of("２０２５", false), // full-width digits are not \\d
+                Arguments.of("2025-01-20/2025-01-27", false),
+                Arguments.of("", false));
+    }
+
+    @ParameterizedTest(name = "isYearMonthOrDate({0}) = {1}, as the regex \\d{4}(-\\d{2}(-\\d{2})?)? says")
+    @MethodSource
+    void yearMonthOrDate(String text, boolean expected) throws Exception {
+        assertEquals(text.matches("\\d{4}(-\\d{2}(-\\d{2})?)?"), expected, "the table itself");
+        assertEquals(expected, call("isYearMonthOrDate", text));
+    }
 }

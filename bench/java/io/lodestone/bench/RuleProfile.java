@@ -1,0 +1,217 @@
+package io.lodestone.bench;
+
+import static io.lodestone.bench.Measure.f;
+
+import io.lodestone.api.Fact;
+import io.lodestone.api.FactSet;
+import io.lodestone.api.RuleDescription;
+import io.lodestone.engine.RuleBase;
+import io.lodestone.facts.FactSetLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * Section 6 ({@code --only profile}): where raw evaluation of the bundled rules spends its time on the
+ * generated seed-shaped sets. Two views measured on the same sets: the marginal cost of each rule (the
+ * rule base with that one rule removed from the network, timed side by side with the full one), and JFR
+ * execution samples of the full rule base grouped by the Drools node kind on top of the stack.
+ */
+final class RuleProfile {
+    private RuleProfile() {}
+
+    static void run(Path rules, List<Path> files, int rounds, Suite.Table table) throws Exception {
+        RuleBase full = RuleBase.compile(rules, Map.of());
+        List<List<Object>> objects = objects(full, files);
+        Map<String, Object> globals = full.params();
+        double fullNs = time(full.kieBase(), globals, objects, rounds);
+        System.out.println(f("  raw evaluation of the full pack: %.1f us per set", fullNs / files.size() / 1e3));
+
+        io.lodestone.Lodestone lodestone = io.lodestone.Lodestone.fromRules(rules);
+        List<FactSet> preloaded = new ArrayList<>();
+        for (Path p : files) {
+            preloaded.add(lodestone.load(p));
+        }
+        sampleStages(lodestone, preloaded);
+        // node kinds from JFR samples
+        Map<String, Integer> kinds = sampleNodeKinds(full.kieBase(), globals, objects);
+        int total = kinds.values().stream().mapToInt(Integer::intValue).sum();
+        System.out.println(
+                "  JFR samples of raw evaluation by the innermost Drools frame kind (" + total + " samples):");
+        kinds.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(e -> System.out.println(f("    %5.1f%%  %s", 100.0 * e.getValue() / total, e.getKey())));
+        if (Boolean.getBoolean("profile.samplesOnly")) {
+            return;
+        }
+
+        // marginal cost: remove one rule, time both side by side (fresh compile per rule: removal is final)
+        Map<String, Double> marginal = new LinkedHashMap<>();
+        for (RuleDescription rule : full.rules()) {
+            RuleBase without = RuleBase.compile(rules, Map.of());
+            without.kieBase().removeRule(rule.packageName(), rule.name());
+            List<List<Object>> own = objects(without, files);
+            long[] sink = new long[1];
+            Map<String, Double> ns = new Measure()
+                    .add("full", () -> sink[0] += fire(full.kieBase(), globals, objects))
+                    .add("without", () -> sink[0] += fire(without.kieBase(), globals, own))
+                    .run(1, rounds);
+            marginal.put(rule.id(), (ns.get("full") - ns.get("without")) / files.size() / 1e3);
+        }
+        System.out.println("  marginal cost per set of each rule (us; rule removed vs kept, side by side):");
+        marginal.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> System.out.println(f("    %8.1f  %s", e.getValue(), e.getKey())));
+        double sum = marginal.values().stream().mapToDouble(Double::doubleValue).sum();
+        table.row(
+                "profile: raw evaluation per set",
+                f("%.1f us", fullNs / files.size() / 1e3),
+                f("sum of per-rule marginal costs %.1f us", sum));
+    }
+
+    /**
+     * JFR samples of {@code Lodestone.evaluate} on preloaded sets, grouped by the innermost Lodestone
+     * method on the stack (the stage: firing, resolving findings, building the report) and, under the
+     * firing, by the kind of Drools work.
+     */
+    static void sampleStages(io.lodestone.Lodestone lodestone, List<FactSet> sets) throws Exception {
+        Path file = java.nio.file.Files.createTempFile("lodestone-stages", ".jfr");
+        try (Recording recording = new Recording()) {
+            recording.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(2));
+            recording.start();
+            long end = System.nanoTime() + 8_000_000_000L;
+            while (System.nanoTime() < end) {
+                sets.forEach(lodestone::evaluate);
+            }
+            recording.stop();
+            recording.dump(file);
+        }
+        Map<String, Integer> stages = new HashMap<>();
+        for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
+            if (e.getStackTrace() == null) {
+                continue;
+            }
+            List<RecordedFrame> frames = e.getStackTrace().getFrames();
+            String stage = "other";
+            for (RecordedFrame fr : frames) {
+                String type = fr.getMethod().getType().getName();
+                if (type.startsWith("io.lodestone.") && !type.startsWith("io.lodestone.bench.")) {
+                    stage = simple(type) + "." + fr.getMethod().getName();
+                    break;
+                }
+            }
+            if (stage.startsWith("SessionRunner.")) {
+                stage = stage + " / " + kind(frames);
+            }
+            stages.merge(stage, 1, Integer::sum);
+        }
+        java.nio.file.Files.deleteIfExists(file);
+        int total = stages.values().stream().mapToInt(Integer::intValue).sum();
+        System.out.println(
+                "  JFR samples of Lodestone.evaluate by innermost Lodestone method (" + total + " samples):");
+        stages.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(40)
+                .forEach(en -> System.out.println(f("    %5.1f%%  %s", 100.0 * en.getValue() / total, en.getKey())));
+    }
+
+    /** The generated sets bound to this rule base's own declared classes (another compile's match nothing). */
+    private static List<List<Object>> objects(RuleBase ruleBase, List<Path> files) throws Exception {
+        FactSetLoader loader = new FactSetLoader(ruleBase.factTypes());
+        List<List<Object>> objects = new ArrayList<>();
+        for (Path p : files) {
+            FactSet fs = loader.load(p);
+            objects.add(fs.facts().stream().map(Fact::value).toList());
+        }
+        return objects;
+    }
+
+    private static double time(KieBase kieBase, Map<String, Object> globals, List<List<Object>> sets, int rounds) {
+        long[] sink = new long[1];
+        return new Measure()
+                .add("full", () -> sink[0] += fire(kieBase, globals, sets))
+                .run(2, rounds)
+                .get("full");
+    }
+
+    /** Raw Drools on every set: fresh session, globals, insert, fire, dispose. */
+    private static long fire(KieBase kieBase, Map<String, Object> globals, List<List<Object>> sets) {
+        long fired = 0;
+        for (List<Object> facts : sets) {
+            KieSession s = kieBase.newKieSession();
+            try {
+                globals.forEach(s::setGlobal);
+                facts.forEach(s::insert);
+                fired += s.fireAllRules();
+            } finally {
+                s.dispose();
+            }
+        }
+        return fired;
+    }
+
+    private static Map<String, Integer> sampleNodeKinds(
+            KieBase kieBase, Map<String, Object> globals, List<List<Object>> sets) throws Exception {
+        Path file = java.nio.file.Files.createTempFile("lodestone-profile", ".jfr");
+        try (Recording recording = new Recording()) {
+            recording.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(2));
+            recording.start();
+            long end = System.nanoTime() + 8_000_000_000L;
+            while (System.nanoTime() < end) {
+                fire(kieBase, globals, sets);
+            }
+            recording.stop();
+            recording.dump(file);
+        }
+        Map<String, Integer> kinds = new HashMap<>();
+        for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
+            if (e.getStackTrace() == null) {
+                continue;
+            }
+            kinds.merge(kind(e.getStackTrace().getFrames()), 1, Integer::sum);
+        }
+        java.nio.file.Files.deleteIfExists(file);
+        return kinds;
+    }
+
+    /** The innermost frame that says what kind of work it is. */
+    private static String kind(List<RecordedFrame> frames) {
+        for (RecordedFrame fr : frames) {
+            String type = fr.getMethod().getType().getName();
+            String method = fr.getMethod().getName();
+            if (type.startsWith("minerals.") || type.contains("Rule_") || type.contains("ConsequenceInvoker")) {
+                return "rule code (consequences, functions): " + simple(type);
+            }
+            if (type.contains("MVELConstraint") || type.contains("mvel2")) {
+                return "MVEL constraint evaluation";
+            }
+            if (type.contains("Phreak") || type.endsWith("Node") || type.contains("RuleNetworkEvaluator")) {
+                return "network: " + simple(type) + "." + method;
+            }
+        }
+        for (RecordedFrame fr : frames) {
+            String type = fr.getMethod().getType().getName();
+            if (type.startsWith("org.drools")) {
+                return "other drools: " + simple(type);
+            }
+        }
+        return "other: "
+                + simple(
+                        frames.isEmpty()
+                                ? "?"
+                                : frames.get(0).getMethod().getType().getName());
+    }
+
+    private static String simple(String type) {
+        return type.substring(type.lastIndexOf('.') + 1);
+    }
+}

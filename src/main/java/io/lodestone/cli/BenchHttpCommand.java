@@ -232,12 +232,18 @@ public final class BenchHttpCommand implements Callable<Integer> {
         @Override
         public boolean post() throws IOException {
             if (socket == null) {
-                socket = new Socket();
-                socket.setTcpNoDelay(true);
-                socket.connect(address, 5000);
-                socket.setSoTimeout(30_000);
-                in = socket.getInputStream();
-                out = socket.getOutputStream();
+                Socket s = new Socket();
+                try {
+                    s.setTcpNoDelay(true);
+                    s.connect(address, 5000);
+                    s.setSoTimeout(30_000);
+                    in = s.getInputStream();
+                    out = s.getOutputStream();
+                } catch (IOException e) {
+                    s.close();
+                    throw e;
+                }
+                socket = s;
             }
             try {
                 out.write(request);

@@ -30,13 +30,15 @@ class ServeCommandIT {
         assertEquals(ExitCodes.USAGE, cli("bench-http", "--rate", "0").code());
         assertEquals(ExitCodes.USAGE, cli("bench-http", "--rate", "-5").code());
         assertEquals(ExitCodes.USAGE, cli("bench-http", "--http-client", "curl").code());
-        assertEquals(ExitCodes.USAGE, cli("bench-http", "--url", "ftp://127.0.0.1:1").code());
+        assertEquals(
+                ExitCodes.USAGE, cli("bench-http", "--url", "ftp://127.0.0.1:1").code());
     }
 
     @Test
     void benchHttpAtAFixedRateAnswersEveryRequestWithEitherClient() {
         for (String client : new String[] {"plain", "jdk"}) {
-            Run run = cli("bench-http", "-n", "40", "--warmup", "5", "-c", "2", "--rate", "400", "--http-client", client);
+            Run run =
+                    cli("bench-http", "-n", "40", "--warmup", "5", "-c", "2", "--rate", "400", "--http-client", client);
             assertEquals(ExitCodes.OK, run.code(), client + ": " + run.out() + run.err());
             assertTrue(run.out().contains("40 of 40 requests answered (200)"), run.out());
         }
@@ -50,5 +52,7 @@ class ServeCommandIT {
         }
         Run run = cli("bench-http", "--url", "http://127.0.0.1:" + port, "-n", "3", "--warmup", "0", "-c", "1");
         assertEquals(ExitCodes.FINDINGS, run.code(), run.out() + run.err());
+        assertTrue(run.out().contains("0 of 3 requests answered"), run.out());
+        assertTrue(run.out().contains("errors    3"), "every request was tried and failed: " + run.out());
     }
 }

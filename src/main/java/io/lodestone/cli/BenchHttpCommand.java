@@ -110,6 +110,12 @@ public final class BenchHttpCommand implements Callable<Integer> {
     URI url;
 
     @Option(
+            names = "--no-isolation",
+            description = "Fire the rules on the request's own thread, unlike serve: to measure what isolation "
+                    + "costs, never to serve.")
+    boolean noIsolation;
+
+    @Option(
             names = "--http-client",
             paramLabel = "KIND",
             defaultValue = "plain",
@@ -144,7 +150,7 @@ public final class BenchHttpCommand implements Callable<Integer> {
             return exitCode(r);
         }
         // as serve runs: a consequence that never returns must cost a thread, not the server
-        LiveRules live = new LiveRules(rules.builder().isolateRules(true)::build, err);
+        LiveRules live = new LiveRules(rules.builder().isolateRules(!noIsolation)::build, err);
         if (!live.reload()) {
             return ExitCodes.LOAD_ERROR;
         }
@@ -157,7 +163,8 @@ public final class BenchHttpCommand implements Callable<Integer> {
                     out,
                     r,
                     "server in-process on 127.0.0.1:" + server.port() + " with " + workers
-                            + " threads, rules isolated, "
+                            + " threads, rules "
+                            + (noIsolation ? "NOT isolated (unlike serve), " : "isolated, ")
                             + Runtime.getRuntime().availableProcessors() + " cores (clients and server share them)");
             return exitCode(r);
         }

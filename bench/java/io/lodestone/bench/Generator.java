@@ -14,8 +14,9 @@ import java.util.Random;
 
 /**
  * Seeded fact sets shaped like the bundled seed (facts/us-ua-minerals-2025-02.json): about 55 facts of
- * every declared kind, with values drawn so that every bundled rule fires on some sets and not on
- * others. A "cluster" is one such set; large fact sets are many clusters with their own keys.
+ * the declared kinds, with values drawn so that every bundled finding rule (derivations emit none) fires
+ * on some sets and not on others, and every set loads without a warning under --strict. A "cluster" is
+ * one such set; large fact sets are many clusters with their own keys.
  */
 final class Generator {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,6 +28,8 @@ final class Generator {
         "economic-return", "reduce-adversary-dependence", "recover-past-spending", "no-open-ended-commitment"
     };
     private static final String[] MEASURES = {"total-support", "appropriated", "military"};
+    /** What a euro was worth in dollars around the seed's date (February 2025). */
+    private static final double EUR_IN_USD = 1.05;
 
     private Generator() {}
 
@@ -54,12 +57,13 @@ final class Generator {
             header(g, "large-" + factCount);
             for (int c = 0; written < factCount; c++) {
                 List<Map<String, Object>> facts = new ArrayList<>();
-                cluster(random, "-" + c, facts);
+                cluster(random, "-" + c, c == 0, facts);
                 for (Map<String, Object> f : facts) {
-                    if (written++ >= factCount) {
+                    if (written >= factCount) {
                         break;
                     }
                     JSON.writeValue(g, f);
+                    written++;
                 }
             }
             g.writeEndArray();
@@ -125,6 +129,15 @@ final class Generator {
 
     /** One seed-shaped cluster; {@code k} suffixes every id and key so clusters never join each other. */
     static void cluster(Random r, String k, List<Map<String, Object>> f) {
+        cluster(r, k, true, f);
+    }
+
+    /**
+     * One cluster; {@code withRate} lets it carry an ExchangeRate, which no key confines to its cluster:
+     * a large set carries at most one, as a real one would (thousands would make every currency
+     * conversion scan them all).
+     */
+    private static void cluster(Random r, String k, boolean withRate, List<Map<String, Object>> f) {
         String us = "us" + k, ua = "ua" + k, ru = "ru" + k, cn = "cn" + k;
         for (String c : new String[] {us, ua, ru, cn}) {
             fact(f, "Country", c, "name", "Country " + c);
@@ -178,7 +191,7 @@ final class Generator {
         for (int i = 0; i < deals; i++) {
             String status = STATUSES[r.nextInt(STATUSES.length)];
             double shareDraw = r.nextDouble();
-            Double usShare = shareDraw < 0.3 ? null : shareDraw < 0.4 ? 0.0 : Math.round(shareDraw * 50) / 100.0;
+            Double share = shareDraw < 0.3 ? null : shareDraw < 0.4 ? 0.0 : Math.round(shareDraw * 50) / 100.0;
             boolean guarantees = r.nextDouble() < 0.4;
             Double value = r.nextBoolean() ? (100 + r.nextInt(500)) * 1e9 : null;
             fact(
@@ -195,8 +208,8 @@ final class Generator {
                     "rejected".equals(status) ? ua : null,
                     "supersedes",
                     i > 0 ? dealIds.get(0) : null,
-                    "usShare",
-                    usShare,
+                    "beneficiaryShare",
+                    share,
                     "resources",
                     someOf(r, MINERALS, 1),
                     "estimatedValueUsd",
@@ -217,15 +230,97 @@ final class Generator {
                     "2025-02-" + (10 + r.nextInt(10)));
             dealIds.add("deal-" + i + k);
         }
+        if (r.nextDouble() < 0.6) {
+            // "rare earths" for a deal whose resources are mostly other minerals, as in the seed
+            fact(
+                    f,
+                    "Claim",
+                    "c-class" + k,
+                    "speaker",
+                    "article",
+                    "subject",
+                    dealIds.get(0),
+                    "property",
+                    "resourceClass",
+                    "value",
+                    "rare-earths",
+                    "kind",
+                    "fact",
+                    "presentedAs",
+                    "fact");
+        }
+        if (r.nextDouble() < 0.7) {
+            // financing for the first deal: one lender's figure as two sources report it, sometimes a second
+            // lender; often only letters of interest or pledges, sometimes a committed loan or equity
+            double amount = (5 + r.nextInt(46)) * 1e8;
+            boolean committed = r.nextDouble() < 0.4;
+            int lenders = 1 + r.nextInt(2);
+            for (int i = 0; i < lenders; i++) {
+                String from = i == 0 ? "dfc" : "exim";
+                String form = committed && i == lenders - 1
+                        ? (r.nextBoolean() ? "loan" : "equity")
+                        : r.nextBoolean() ? "letter-of-interest" : "pledge";
+                double stated = i == 0 ? amount : (2 + r.nextInt(20)) * 1e8;
+                fact(
+                        f,
+                        "Commitment",
+                        "fin-" + i + "-a" + k,
+                        "deal",
+                        dealIds.get(0),
+                        "from",
+                        from,
+                        "measure",
+                        "financing",
+                        "amountUsd",
+                        stated,
+                        "bound",
+                        "about",
+                        "form",
+                        form,
+                        "claimedBy",
+                        "article");
+                if (i == 0) {
+                    fact(
+                            f,
+                            "Commitment",
+                            "fin-" + i + "-b" + k,
+                            "deal",
+                            dealIds.get(0),
+                            "from",
+                            from,
+                            "measure",
+                            "financing",
+                            "amountUsd",
+                            Math.round(stated * (0.6 + r.nextDouble()) / 1e6) * 1e6,
+                            "bound",
+                            r.nextDouble() < 0.2 ? "up-to" : "about",
+                            "form",
+                            form,
+                            "claimedBy",
+                            "p-b" + k);
+                }
+            }
+        }
+        // deposits: most only prospected or estimated, as in the seed; some with no status reported
         int deposits = 4 + r.nextInt(3);
+        List<String> depositMinerals = new ArrayList<>();
         for (int i = 0; i < deposits; i++) {
             boolean occupied = r.nextDouble() < 0.3;
+            String mineral = MINERALS[r.nextInt(MINERALS.length)];
+            double statusDraw = r.nextDouble();
+            String status = statusDraw < 0.35
+                    ? "prospect"
+                    : statusDraw < 0.65
+                            ? "resource"
+                            : statusDraw < 0.8 ? "reserve" : statusDraw < 0.9 ? "producing" : null;
+            boolean unproven = "prospect".equals(status) || "resource".equals(status);
+            depositMinerals.add(mineral);
             fact(
                     f,
                     "Deposit",
                     "dep-" + i + k,
                     "mineral",
-                    MINERALS[r.nextInt(MINERALS.length)],
+                    mineral,
                     "region",
                     "r" + i,
                     "country",
@@ -233,7 +328,52 @@ final class Generator {
                     "occupied",
                     occupied,
                     "controlledBy",
-                    occupied ? ru : ua);
+                    occupied ? ru : ua,
+                    "status",
+                    status,
+                    "productionExpected",
+                    unproven && r.nextBoolean() ? 2028 + r.nextInt(8) : null);
+        }
+        if (r.nextDouble() < 0.7) {
+            // "untapped supply of rare earths": a supply claimed as fact, proven or not by the deposits
+            fact(
+                    f,
+                    "Claim",
+                    "c-supply" + k,
+                    "speaker",
+                    "article",
+                    "subject",
+                    ua,
+                    "property",
+                    "supply",
+                    "value",
+                    depositMinerals.get(r.nextInt(depositMinerals.size())),
+                    "kind",
+                    "fact",
+                    "presentedAs",
+                    "fact");
+        }
+        // two sources give the year production starts at one deposit; they may disagree
+        int firstOutput = 2027 + r.nextInt(6);
+        for (String speaker : new String[] {"article", "p-a" + k}) {
+            fact(
+                    f,
+                    "Claim",
+                    "c-output-" + ("article".equals(speaker) ? "a" : "b") + k,
+                    "speaker",
+                    speaker,
+                    "subject",
+                    "dep-0" + k,
+                    "property",
+                    "productionExpected",
+                    "value",
+                    "article".equals(speaker) || r.nextBoolean() ? firstOutput : firstOutput + 1 + r.nextInt(4),
+                    "unit",
+                    "year",
+                    "kind",
+                    "fact",
+                    "presentedAs",
+                    "fact");
         }
         for (int i = 0; i < 4; i++) {
             fact(
@@ -278,12 +418,15 @@ final class Generator {
                 "presentedAs",
                 "fact");
 
-        // aid figures under several measures; tranches for two of them
+        // aid figures under several measures, a European estimate of total support sometimes in euros;
+        // tranches for two measures, those of military aid sometimes itemising its first figure
         for (String measure : MEASURES) {
             double base = (50 + r.nextInt(300)) * 1e9;
             int figures = 1 + r.nextInt(3);
+            boolean itemised = measure.equals("military") && r.nextBoolean();
             for (int i = 0; i < figures; i++) {
                 double factor = i == 0 ? 1 : 0.6 + r.nextDouble();
+                boolean euros = i > 0 && measure.equals("total-support") && r.nextDouble() < 0.35;
                 fact(
                         f,
                         "AidFigure",
@@ -295,9 +438,13 @@ final class Generator {
                         "measure",
                         measure,
                         "amountUsd",
-                        Math.round(base * factor / 1e6) * 1e6,
+                        Math.round(base * factor / (euros ? EUR_IN_USD : 1) / 1e6) * 1e6,
                         "claimedBy",
-                        "src-" + i);
+                        "src-" + i,
+                        "currency",
+                        euros ? "EUR" : null,
+                        "partsListed",
+                        itemised && i == 0 && r.nextDouble() < 0.2 ? "some" : null);
             }
             if (!measure.equals("total-support")) {
                 int tranches = 3 + r.nextInt(3);
@@ -319,9 +466,25 @@ final class Generator {
                             "loanUsd",
                             r.nextDouble() < 0.3 ? Math.round(amount * r.nextDouble() / 1e6) * 1e6 : 0.0,
                             "year",
-                            2022 + i % 3);
+                            2022 + i % 3,
+                            "total",
+                            itemised ? "aid-" + measure + "-0" + k : null);
                 }
             }
+        }
+        if (withRate && r.nextDouble() < 0.45) {
+            fact(
+                    f,
+                    "ExchangeRate",
+                    "fx-eur-usd" + k,
+                    "from",
+                    "EUR",
+                    "to",
+                    "USD",
+                    "rate",
+                    Math.round(EUR_IN_USD * (0.96 + r.nextDouble() * 0.08) * 100) / 100.0,
+                    "asOf",
+                    "2025-02-24");
         }
         if (r.nextBoolean()) {
             fact(
@@ -342,7 +505,7 @@ final class Generator {
                     "fact");
         }
         // claims against references: numbers, years, dates and words
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 2; i++) {
             double ref = (1 + r.nextInt(200)) * 1e6;
             double claimed = Math.round(ref * (0.8 + r.nextDouble() * 0.4));
             String subject = "topic-" + i + k;

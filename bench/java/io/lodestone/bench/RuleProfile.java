@@ -27,6 +27,9 @@ import org.kie.api.runtime.KieSession;
  * execution samples of the full rule base grouped by the Drools node kind on top of the stack.
  */
 final class RuleProfile {
+    /** How long each JFR sampling runs (-Dprofile.seconds). */
+    private static final long SAMPLE_SECONDS = Long.getLong("profile.seconds", 8);
+
     private RuleProfile() {}
 
     static void run(Path rules, List<Path> files, int rounds, Suite.Table table) throws Exception {
@@ -87,15 +90,17 @@ final class RuleProfile {
         Path file = java.nio.file.Files.createTempFile("lodestone-stages", ".jfr");
         try (Recording recording = new Recording()) {
             recording.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(2));
+            recording.enable("jdk.ObjectAllocationSample");
             recording.start();
-            long end = System.nanoTime() + 8_000_000_000L;
+            long end = System.nanoTime() + SAMPLE_SECONDS * 1_000_000_000L;
             while (System.nanoTime() < end) {
                 sets.forEach(lodestone::evaluate);
             }
             recording.stop();
             recording.dump(file);
         }
-        Map<String, Integer> stages = new HashMap<>();
+        Map<String, Long> cpu = new HashMap<>();
+        Map<String, Long> bytes = new HashMap<>();
         for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
             if (e.getStackTrace() == null) {
                 continue;
@@ -112,15 +117,23 @@ final class RuleProfile {
             if (stage.startsWith("SessionRunner.")) {
                 stage = stage + " / " + kind(frames);
             }
-            stages.merge(stage, 1, Integer::sum);
+            if (e.getEventType().getName().equals("jdk.ExecutionSample")) {
+                cpu.merge(stage, 1L, Long::sum);
+            } else {
+                bytes.merge(stage, e.getLong("weight"), Long::sum);
+            }
         }
         java.nio.file.Files.deleteIfExists(file);
-        int total = stages.values().stream().mapToInt(Integer::intValue).sum();
-        System.out.println(
-                "  JFR samples of Lodestone.evaluate by innermost Lodestone method (" + total + " samples):");
-        stages.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                .limit(40)
+        print("JFR execution samples of Lodestone.evaluate by innermost Lodestone method", cpu);
+        print("JFR allocation samples (bytes) of Lodestone.evaluate by innermost Lodestone method", bytes);
+    }
+
+    private static void print(String title, Map<String, Long> counts) {
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        System.out.println("  " + title + " (total " + total + "):");
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(30)
                 .forEach(en -> System.out.println(f("    %5.1f%%  %s", 100.0 * en.getValue() / total, en.getKey())));
     }
 
@@ -165,7 +178,7 @@ final class RuleProfile {
         try (Recording recording = new Recording()) {
             recording.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(2));
             recording.start();
-            long end = System.nanoTime() + 8_000_000_000L;
+            long end = System.nanoTime() + SAMPLE_SECONDS * 1_000_000_000L;
             while (System.nanoTime() < end) {
                 fire(kieBase, globals, sets);
             }

@@ -13,7 +13,7 @@ import java.util.Set;
  * The benchmark suite (run it with bench/run.sh). Options: --sets N (generated fact sets, default 1000),
  * --peer-sets N (default 300), --rounds N (default 5), --scale 10000,100000,1000000 (sizes for the
  * proposed rules), --bundled-scale 10000,100000 (sizes for rules/ as bundled),
- * --scale-timeout SECONDS (per size, default 180), --cold-runs N (default 5), --only batch,peers,scale,cold,profile (profile runs only when named).
+ * --scale-timeout SECONDS (per size, default 180), --cold-runs N (default 5), --only batch,peers,scale,cold,profile,flags (profile and flags run only when named).
  */
 public final class Suite {
     /** The figures, printed as a Markdown table that docs/performance.md quotes. */
@@ -87,6 +87,10 @@ public final class Suite {
         if (only.contains("cold")) {
             System.out.println("[5] cold start vs warm (seed fact set, bundled rules)");
             ColdStartBench.run(root, work, coldRuns, table);
+        }
+        if (only.contains("flags")) {
+            System.out.println("[7] batch on all cores: CPU, GC and JIT in one JVM; JVM flags as processes");
+            BatchFlagsBench.run(root, rules, files, dir, rounds, table);
         }
         if (only.contains("profile")) {
             System.out.println("[6] profile: raw evaluation by rule and by node kind (bundled rules/)");

@@ -5,6 +5,8 @@ import io.lodestone.api.AlignmentBand;
 import io.lodestone.api.Category;
 import io.lodestone.api.Finding;
 import io.lodestone.api.Severity;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -121,7 +123,19 @@ public final class BottomLine {
     }
 
     static String signed(double v) {
-        String n = v == Math.rint(v) ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.2f", v);
+        String n = fixed(v, v == Math.rint(v) ? 1 : 2);
         return v > 0 ? "+" + n : n.replace('-', '\u2212');
+    }
+
+    /**
+     * As {@code String.format(Locale.ROOT, "%.<scale>f", v)} (half-up on the shortest decimal form, "-0.0"
+     * kept) without the Formatter, which cost 3% of an evaluation here.
+     */
+    static String fixed(double v, int scale) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return String.format(Locale.ROOT, "%." + scale + "f", v);
+        }
+        String s = BigDecimal.valueOf(v).setScale(scale, RoundingMode.HALF_UP).toPlainString();
+        return (v < 0 || 1 / v < 0) && s.charAt(0) != '-' ? "-" + s : s;
     }
 }

@@ -287,7 +287,7 @@ public final class BenchHttpCommand implements Callable<Integer> {
             int status = Integer.parseInt(head.substring(9, 12));
             long length = -1;
             boolean close = false;
-            for (String line : head.split("\r\n")) {
+            for (String line : head.split("\r\n", -1)) {
                 int colon = line.indexOf(':');
                 if (colon < 0) {
                     continue;

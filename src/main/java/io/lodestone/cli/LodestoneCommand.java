@@ -5,23 +5,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The top-level command: only dispatches to subcommands. */
+/**
+ * The top-level command: only dispatches to subcommands. They are registered by {@link Main} (its
+ * {@code SUBCOMMANDS}, in this order in the help), not here, so a run of one subcommand does not make
+ * picocli reflect over all of them.
+ */
 @Command(
         name = "lodestone",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Evaluates JSON fact sets with analyst-owned Drools rules and reports ALIGNMENT, RISK and "
                 + "INCONSISTENCY findings.",
-        subcommands = {
-            EvaluateCommand.class,
-            CheckCommand.class,
-            TestCommand.class,
-            SchemaCommand.class,
-            ServeCommand.class,
-            BenchHttpCommand.class,
-            CompletionCommand.class,
-            CommandLine.HelpCommand.class
-        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCodes.HELP_0, ExitCodes.HELP_1, ExitCodes.HELP_2, ExitCodes.HELP_3, ExitCodes.HELP_4})
 public final class LodestoneCommand implements Runnable {

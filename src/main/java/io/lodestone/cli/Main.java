@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine;
 
@@ -11,6 +12,10 @@ import picocli.CommandLine;
 public final class Main {
     /** Prints the stack trace of an internal error; accepted anywhere on the command line. */
     static final String DEBUG = "--debug";
+
+    /** Subcommand names in the order the help lists them; {@link #subcommand} makes each. */
+    static final List<String> SUBCOMMANDS =
+            List.of("evaluate", "check", "test", "schema", "serve", "bench-http", "completion", "help");
 
     /** The first failure writing the process's standard output, as the OS reported it. */
     private static volatile String stdoutFailure;
@@ -72,7 +77,7 @@ public final class Main {
         boolean debug = Arrays.asList(args).contains(DEBUG);
         String[] rest = Arrays.stream(args).filter(a -> !a.equals(DEBUG)).toArray(String[]::new);
         try {
-            return commandLine(out, err, debug).execute(rest);
+            return commandLine(out, err, debug, rest).execute(rest);
         } catch (Throwable t) { // picocli rethrows Errors; they must not become exit 1 with a raw trace
             return internal(t, err, debug);
         }
@@ -83,7 +88,28 @@ public final class Main {
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err, boolean debug) {
+        return commandLine(out, err, debug, new String[0]);
+    }
+
+    /**
+     * The command line for {@code args}: when the first argument names a subcommand that does not look at
+     * its siblings (not {@code help} or {@code completion}), only that one is registered, since picocli
+     * builds its model by reflection over every registered command class (a tenth of a cached start).
+     * Anything else (top-level options, a typo that needs "did you mean") gets all of them.
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, boolean debug, String[] args) {
+        String only = args.length > 0
+                        && SUBCOMMANDS.contains(args[0])
+                        && !args[0].equals("help")
+                        && !args[0].equals("completion")
+                ? args[0]
+                : null;
         CommandLine cl = new CommandLine(new LodestoneCommand());
+        for (String name : SUBCOMMANDS) {
+            if (only == null || only.equals(name)) {
+                cl.addSubcommand(name, subcommand(name));
+            }
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -99,6 +125,21 @@ public final class Main {
             return internal(ex, err, debug);
         });
         return cl;
+    }
+
+    /** A new instance of the named subcommand; a switch, so only the one asked for is loaded. */
+    private static Object subcommand(String name) {
+        return switch (name) {
+            case "evaluate" -> new EvaluateCommand();
+            case "check" -> new CheckCommand();
+            case "test" -> new TestCommand();
+            case "schema" -> new SchemaCommand();
+            case "serve" -> new ServeCommand();
+            case "bench-http" -> new BenchHttpCommand();
+            case "completion" -> new CompletionCommand();
+            case "help" -> new CommandLine.HelpCommand();
+            default -> throw new IllegalArgumentException("no subcommand " + name);
+        };
     }
 
     static int internal(Throwable t, PrintWriter err, boolean debug) {

@@ -322,6 +322,8 @@ public final class LodestoneServer implements AutoCloseable {
         private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         private final java.util.concurrent.atomic.AtomicBoolean finished =
                 new java.util.concurrent.atomic.AtomicBoolean();
+        /** The body timeout, cancelled when the body is complete or refused. */
+        private volatile org.eclipse.jetty.util.thread.Scheduler.Task deadline;
 
         BodyReader(Request request, Response response, Callback callback, Endpoints.Exchange head) {
             this.request = request;
@@ -331,7 +333,9 @@ public final class LodestoneServer implements AutoCloseable {
         }
 
         void start() {
-            connector
+            // cancelled as soon as the body is in (finish): an uncancelled task would keep this reader, its
+            // body and the exchange reachable for the whole body timeout, tens of thousands of requests at load
+            deadline = connector
                     .getScheduler()
                     .schedule(
                             () -> {
@@ -362,7 +366,7 @@ public final class LodestoneServer implements AutoCloseable {
                     return;
                 }
                 if (org.eclipse.jetty.io.Content.Chunk.isFailure(chunk)) {
-                    if (finished.compareAndSet(false, true)) {
+                    if (finish()) {
                         // a malformed body (bad chunk size): Jetty closes the connection after this answer
                         send(
                                 request,
@@ -381,7 +385,7 @@ public final class LodestoneServer implements AutoCloseable {
                 int size = buf.remaining();
                 if (bytes.size() + (long) size > config.maxBodyBytes()) {
                     chunk.release();
-                    if (finished.compareAndSet(false, true)) {
+                    if (finish()) {
                         refuseTooLarge(request, response, callback, true);
                     }
                     return;
@@ -392,7 +396,7 @@ public final class LodestoneServer implements AutoCloseable {
                 boolean last = chunk.isLast();
                 chunk.release();
                 if (last) {
-                    if (finished.compareAndSet(false, true)) {
+                    if (finish()) {
                         evaluate(new Endpoints.Exchange(
                                 head.method(),
                                 head.path(),
@@ -404,6 +408,18 @@ public final class LodestoneServer implements AutoCloseable {
                     return;
                 }
             }
+        }
+
+        /** Marks the body as handled (true the first time) and cancels its timeout. */
+        private boolean finish() {
+            if (!finished.compareAndSet(false, true)) {
+                return false;
+            }
+            org.eclipse.jetty.util.thread.Scheduler.Task t = deadline;
+            if (t != null) {
+                t.cancel();
+            }
+            return true;
         }
 
         private void evaluate(Endpoints.Exchange exchange) {

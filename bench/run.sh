@@ -12,4 +12,7 @@ mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=tes
     -Dmdep.outputFile="$out/cp.txt" 1>&2
 cp="target/test-classes:target/classes:$(cat "$out/cp.txt")"
 (cd bench/node && npm ci --no-audit --no-fund --silent)
-exec java -Xmx3g -cp "$cp" io.lodestone.bench.Suite "$@"
+# BENCH_JAVA_OPTS replaces the suite JVM's flags, e.g. the launcher's C1-only + Serial GC:
+#   BENCH_JAVA_OPTS="-Xmx3g -XX:TieredStopAtLevel=1 -XX:+UseSerialGC" bench/run.sh --only flags
+# shellcheck disable=SC2086 # a list of flags
+exec java ${BENCH_JAVA_OPTS:--Xmx3g} -cp "$cp" io.lodestone.bench.Suite "$@"

@@ -37,17 +37,32 @@ final class BatchFlagsBench {
 
     static void run(Path root, Path rules, List<Path> files, Path dir, int rounds, Suite.Table table) throws Exception {
         inJvm(rules, dir, files.size(), rounds, table);
-        processes(root, rules, files, dir, rounds, table);
+        if (!Boolean.getBoolean("flags.inJvmOnly")) {
+            processes(root, rules, files, dir, rounds, table);
+        }
     }
 
     private static void inJvm(Path rules, Path dir, int n, int rounds, Suite.Table table) throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
-        io.lodestone.Lodestone one =
-                io.lodestone.Lodestone.builder(rules).jobs(1).build();
+        // one evaluator for both contenders: two rule bases would each bring their own generated classes,
+        // and alternating them keeps the JIT recompiling Drools' shared code for both (see section [1-2])
         io.lodestone.Lodestone all =
                 io.lodestone.Lodestone.builder(rules).jobs(cores).build();
-        for (int w = 0; w < 2; w++) {
-            one.evaluateAll(List.of(dir));
+        List<Path> files;
+        try (var listed = java.nio.file.Files.list(dir)) {
+            files = listed.sorted().toList();
+        }
+        Runnable sequential = () -> {
+            for (Path file : files) {
+                try {
+                    all.evaluate(file);
+                } catch (io.lodestone.api.FactSetException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+        for (int w = 0; w < 3; w++) {
+            sequential.run();
             all.evaluateAll(List.of(dir));
         }
         com.sun.management.OperatingSystemMXBean os =
@@ -57,10 +72,14 @@ final class BatchFlagsBench {
         samples.put(cores + " threads", new ArrayList<>());
         for (int r = 0; r < rounds; r++) {
             for (Map.Entry<String, List<double[]>> e : samples.entrySet()) {
-                io.lodestone.Lodestone l = e.getKey().startsWith("1 ") ? one : all;
+                boolean single = e.getKey().startsWith("1 ");
                 long cpu0 = os.getProcessCpuTime(), gc0 = gcMillis(), jit0 = jitMillis();
                 long t0 = System.nanoTime();
-                l.evaluateAll(List.of(dir));
+                if (single) {
+                    sequential.run();
+                } else {
+                    all.evaluateAll(List.of(dir));
+                }
                 long wall = System.nanoTime() - t0;
                 e.getValue().add(new double[] {
                     wall / 1e6, (os.getProcessCpuTime() - cpu0) / 1e6, gcMillis() - gc0, jitMillis() - jit0

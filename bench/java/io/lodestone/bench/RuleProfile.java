@@ -57,15 +57,23 @@ final class RuleProfile {
             return;
         }
 
-        // marginal cost: remove one rule, time both side by side (fresh compile per rule: removal is final)
+        // marginal cost: the pack compiled without one rule's text, timed side by side with the full pack
+        // (KieBase.removeRule leaves shared accumulate nodes calling the removed rule's classes)
         Map<String, Double> marginal = new LinkedHashMap<>();
+        Path copy = java.nio.file.Files.createTempDirectory("lodestone-without");
         for (RuleDescription rule : full.rules()) {
-            RuleBase without = RuleBase.compile(rules, Map.of());
-            without.kieBase().removeRule(rule.packageName(), rule.name());
+            RuleBase without = RuleBase.compile(withoutRule(rules, rule, copy), Map.of());
+            if (without.rules().size() != full.rules().size() - 1) {
+                throw new IllegalStateException("could not cut exactly " + rule.id() + " out of the pack");
+            }
             List<List<Object>> own = objects(without, files);
+            // the full pack compiled afresh beside it: each compile brings its own generated classes, and the
+            // measured against the first compile, every rule came out negative: that compile stayed slower
+            RuleBase again = RuleBase.compile(rules, Map.of());
+            List<List<Object>> againObjects = objects(again, files);
             long[] sink = new long[1];
             Map<String, Double> ns = new Measure()
-                    .add("full", () -> sink[0] += fire(full.kieBase(), globals, objects))
+                    .add("full", () -> sink[0] += fire(again.kieBase(), globals, againObjects))
                     .add("without", () -> sink[0] += fire(without.kieBase(), globals, own))
                     .run(1, rounds);
             marginal.put(rule.id(), (ns.get("full") - ns.get("without")) / files.size() / 1e3);
@@ -135,6 +143,45 @@ final class RuleProfile {
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .limit(30)
                 .forEach(en -> System.out.println(f("    %5.1f%%  %s", 100.0 * en.getValue() / total, en.getKey())));
+    }
+
+    /** A fresh copy of the rules folder in {@code copy} with one rule's block (header to its "end") cut out. */
+    private static Path withoutRule(Path rules, RuleDescription rule, Path copy) throws java.io.IOException {
+        Path dir = copy.resolve("rules-" + System.nanoTime());
+        try (var walk = java.nio.file.Files.walk(rules)) {
+            for (Path p : walk.toList()) {
+                Path target = dir.resolve(rules.relativize(p).toString());
+                if (java.nio.file.Files.isDirectory(p)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else {
+                    java.nio.file.Files.copy(p, target);
+                }
+            }
+        }
+        String header = "rule \"" + rule.name() + "\"";
+        try (var walk = java.nio.file.Files.walk(dir)) {
+            for (Path p : walk.filter(f -> f.toString().endsWith(".drl")).toList()) {
+                List<String> lines = java.nio.file.Files.readAllLines(p);
+                int start = -1;
+                for (int i = 0; i < lines.size() && start < 0; i++) {
+                    if (lines.get(i).strip().equals(header)) {
+                        start = i;
+                    }
+                }
+                if (start < 0) {
+                    continue;
+                }
+                int end = start;
+                while (!lines.get(end).strip().equals("end")) {
+                    end++;
+                }
+                List<String> kept = new ArrayList<>(lines.subList(0, start));
+                kept.addAll(lines.subList(end + 1, lines.size()));
+                java.nio.file.Files.write(p, kept);
+                return dir;
+            }
+        }
+        throw new IllegalStateException("no block " + header + " in " + rules);
     }
 
     /** The generated sets bound to this rule base's own declared classes (another compile's match nothing). */

@@ -67,8 +67,8 @@ final class RuleProfile {
                 throw new IllegalStateException("could not cut exactly " + rule.id() + " out of the pack");
             }
             List<List<Object>> own = objects(without, files);
-            // the full pack compiled afresh beside it: each compile brings its own generated classes, and the
-            // measured against the first compile, every rule came out negative: that compile stayed slower
+            // the full pack compiled afresh beside it: each compile brings its own generated classes, and
+            // measured against the first compile every rule came out negative (that compile stayed slower)
             RuleBase again = RuleBase.compile(rules, Map.of());
             List<List<Object>> againObjects = objects(again, files);
             long[] sink = new long[1];

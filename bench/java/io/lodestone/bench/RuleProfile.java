@@ -62,7 +62,9 @@ final class RuleProfile {
         Map<String, Double> marginal = new LinkedHashMap<>();
         Path copy = java.nio.file.Files.createTempDirectory("lodestone-without");
         for (RuleDescription rule : full.rules()) {
-            RuleBase without = RuleBase.compile(withoutRule(rules, rule, copy), Map.of());
+            Path cut = withoutRule(rules, rule, copy);
+            RuleBase without = RuleBase.compile(cut, Map.of());
+            deleteTree(cut); // the rule base holds what it read
             if (without.rules().size() != full.rules().size() - 1) {
                 throw new IllegalStateException("could not cut exactly " + rule.id() + " out of the pack");
             }
@@ -78,6 +80,7 @@ final class RuleProfile {
                     .run(1, rounds);
             marginal.put(rule.id(), (ns.get("full") - ns.get("without")) / files.size() / 1e3);
         }
+        java.nio.file.Files.deleteIfExists(copy);
         System.out.println("  marginal cost per set of each rule (us; rule removed vs kept, side by side):");
         marginal.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
@@ -182,6 +185,14 @@ final class RuleProfile {
             }
         }
         throw new IllegalStateException("no block " + header + " in " + rules);
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var walk = java.nio.file.Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(p);
+            }
+        }
     }
 
     /** The generated sets bound to this rule base's own declared classes (another compile's match nothing). */

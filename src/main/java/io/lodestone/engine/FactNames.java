@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The names of one fact set's facts, for finding resolution: renders the {@code {{id}}} references that
@@ -19,12 +18,6 @@ import java.util.regex.Pattern;
  * shown by its id.
  */
 public final class FactNames {
-    /**
-     * What {@code ref()} in functions.drl writes; the id may hold anything but braces. {@link #render}
-     * scans for it by hand (it runs for every finding); FactNamesTest holds the two to the same matches.
-     */
-    static final Pattern REFERENCE = Pattern.compile("\\{\\{([^{}]+)}}");
-
     private final Map<String, Fact> facts = new HashMap<>();
     private final Map<String, Source> sources = new HashMap<>();
 
@@ -63,7 +56,8 @@ public final class FactNames {
         int copied = 0; // message[0, copied) is in out
         int from = 0;
         while (true) {
-            // the leftmost {{id}} whose id has no brace, as REFERENCE matches, without a regex per message
+            // the leftmost {{id}} whose id has no brace (what ref() in functions.drl writes), scanned by hand:
+            // this runs for every finding; FactNamesTest holds it to the regex \{\{([^{}]+)}}
             int open = message.indexOf("{{", from);
             int close = open < 0 ? -1 : message.indexOf("}}", open + 2);
             if (close < 0) {

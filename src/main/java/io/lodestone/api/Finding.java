@@ -135,12 +135,15 @@ public final class Finding {
 
     /** Citations for a hand-built finding: each fact with the evidence given for it. */
     private static List<Citation> citations(List<String> facts, List<Evidence> sources) {
-        List<Citation> out = new ArrayList<>();
+        List<Citation> out = new ArrayList<>(facts.size());
         for (String id : facts) {
-            Evidence e = sources.stream()
-                    .filter(s -> id.equals(s.fact()))
-                    .findFirst()
-                    .orElse(null);
+            Evidence e = null;
+            for (Evidence s : sources) {
+                if (id.equals(s.fact())) {
+                    e = s;
+                    break;
+                }
+            }
             out.add(new Citation(id, null, null, e == null ? null : e.ref(), e == null ? null : e.quote(), false, 0));
         }
         return Collections.unmodifiableList(out);

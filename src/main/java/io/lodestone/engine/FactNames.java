@@ -3,6 +3,7 @@ package io.lodestone.engine;
 import io.lodestone.api.Citation;
 import io.lodestone.api.Entity;
 import io.lodestone.api.Fact;
+import io.lodestone.api.FactFields;
 import io.lodestone.api.FactSet;
 import io.lodestone.api.Source;
 import java.util.ArrayList;
@@ -20,6 +21,10 @@ import java.util.Map;
 public final class FactNames {
     private final Map<String, Fact> facts = new HashMap<>();
     private final Map<String, Source> sources = new HashMap<>();
+    /** Entities and citations by id, made once per fact set: many findings name and cite the same facts. */
+    private final Map<String, Entity> entities = new HashMap<>();
+
+    private final Map<String, Citation> citations = new HashMap<>();
 
     /**
      * Indexes a fact set.
@@ -68,7 +73,7 @@ public final class FactNames {
                 from = open + 1;
                 continue;
             }
-            Entity entity = named.computeIfAbsent(inner.trim(), this::entity);
+            Entity entity = named.computeIfAbsent(inner.trim(), id -> entities.computeIfAbsent(id, this::entity));
             // a document's title reads as a title in running text
             String text =
                     "Source".equals(entity.type()) ? "\u201c" + shortTitle(entity.name()) + "\u201d" : entity.name();
@@ -114,16 +119,18 @@ public final class FactNames {
      * @return one citation per id
      */
     public List<Citation> cite(List<String> ids) {
-        List<Citation> out = new ArrayList<>();
+        List<Citation> out = new ArrayList<>(ids.size());
         for (String id : ids) {
-            Fact fact = facts.get(id);
-            if (fact == null) {
-                out.add(new Citation(id, null, null, null, null, false, 0));
-            } else {
-                out.add(new Citation(id, fact.type(), nameOf(fact.value()), fact.sourceRef(), fact.quote(), false, 0));
-            }
+            out.add(citations.computeIfAbsent(id, this::citation));
         }
         return out;
+    }
+
+    private Citation citation(String id) {
+        Fact fact = facts.get(id);
+        return fact == null
+                ? new Citation(id, null, null, null, null, false, 0)
+                : new Citation(id, fact.type(), nameOf(fact.value()), fact.sourceRef(), fact.quote(), false, 0);
     }
 
     /** The declared {@code name} field of a fact, or null when its type has none or it is blank. */
@@ -131,7 +138,7 @@ public final class FactNames {
         if (value == null || value instanceof CharSequence || value instanceof Number) {
             return null;
         }
-        Object name = FactAccessor.get(value, "name");
+        Object name = FactFields.get(value, "name");
         return name == null || name.toString().isBlank()
                 ? null
                 : name.toString().trim();

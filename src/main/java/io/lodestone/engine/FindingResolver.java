@@ -45,7 +45,7 @@ final class FindingResolver {
             facts.put(f.value(), f);
             position.put(f.value(), position.size());
         }
-        Map<String, Finding> unique = new LinkedHashMap<>();
+        Map<Key, Finding> unique = new LinkedHashMap<>();
         FactNames names = new FactNames(factSet);
         for (Map.Entry<Finding, Rule> entry : raw.entrySet()) {
             Finding draft = entry.getKey();
@@ -94,10 +94,13 @@ final class FindingResolver {
             if (tracer != null && tracer.traceOf(draft) != null) {
                 resolved = resolved.withTrace(tracer.traceOf(draft));
             }
-            unique.putIfAbsent(rule.id() + "\u0000" + ids + "\u0000" + draft.getMessage(), resolved);
+            unique.putIfAbsent(new Key(rule.id(), ids, draft.getMessage()), resolved);
         }
         return new ArrayList<>(unique.values());
     }
+
+    /** What makes two findings the same: rule, facts and message as the rule wrote it. */
+    private record Key(String rule, List<String> facts, String message) {}
 
     /**
      * Flattens collection arguments (e.g. from {@code collectList}, whose order is an engine detail)

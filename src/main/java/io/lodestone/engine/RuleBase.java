@@ -5,7 +5,9 @@ import io.lodestone.api.RuleDescription;
 import io.lodestone.api.RulesException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +35,9 @@ public final class RuleBase {
     private final String hash;
     private final List<RuleDescription> rules;
     private final Map<String, RuleDescription> byQualifiedName;
+    /** The same by the engine's own rule objects, read for every finding without building a name. */
+    private final Map<Rule, RuleDescription> byRule;
+
     private final Map<String, DeclaredType> factTypes;
     private final ValueModel values;
     private final Map<String, Object> params;
@@ -54,6 +59,14 @@ public final class RuleBase {
         this.rules = List.copyOf(rules);
         this.byQualifiedName =
                 rules.stream().collect(Collectors.toUnmodifiableMap(r -> r.packageName() + "." + r.name(), r -> r));
+        Map<Rule, RuleDescription> engineRules = new IdentityHashMap<>(); // never written after this constructor
+        kieBase.getKiePackages().forEach(p -> p.getRules().forEach(r -> {
+            RuleDescription d = byQualifiedName.get(r.getPackageName() + "." + r.getName());
+            if (d != null) {
+                engineRules.put(r, d);
+            }
+        }));
+        this.byRule = Collections.unmodifiableMap(engineRules);
         // concept types (@concept: derived by the rules) are traced like facts but a fact set may not supply them
         Map<String, DeclaredType> loadable = new HashMap<>();
         factTypes.forEach((name, type) -> {
@@ -133,7 +146,8 @@ public final class RuleBase {
 
     /** The rule with this package and name, or null (a rule added outside Lodestone's view). */
     public RuleDescription rule(Rule rule) {
-        return byQualifiedName.get(rule.getPackageName() + "." + rule.getName());
+        RuleDescription known = byRule.get(rule);
+        return known != null ? known : byQualifiedName.get(rule.getPackageName() + "." + rule.getName());
     }
 
     /** Declared fact types by simple name. */

@@ -1,5 +1,6 @@
 package io.lodestone.engine;
 
+import io.lodestone.api.FactFields;
 import io.lodestone.api.RuleDescription;
 import io.lodestone.api.Trace;
 import io.lodestone.api.TracedFact;
@@ -101,9 +102,9 @@ final class Tracer extends DefaultAgendaEventListener implements RuleRuntimeEven
         }
         Map<String, Object> fields = new LinkedHashMap<>();
         for (String field : read.getOrDefault(o.getClass(), Set.of())) {
-            fields.put(field, plain(FactAccessor.get(o, field)));
+            fields.put(field, plain(FactFields.get(o, field)));
         }
-        facts.add(new TracedFact(type.name(), String.valueOf(FactAccessor.get(o, "id")), fields, traces.get(o)));
+        facts.add(new TracedFact(type.name(), String.valueOf(FactFields.get(o, "id")), fields, traces.get(o)));
     }
 
     /** Values a report can carry as they are: numbers, booleans, strings, lists of those. */

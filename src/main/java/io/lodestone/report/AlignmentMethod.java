@@ -5,13 +5,13 @@ import io.lodestone.api.Alignment.RiskWeight;
 import io.lodestone.api.AlignmentBand;
 import io.lodestone.api.Category;
 import io.lodestone.api.Fact;
+import io.lodestone.api.FactFields;
 import io.lodestone.api.FactSet;
 import io.lodestone.api.Finding;
 import io.lodestone.api.PriorityVerdict;
 import io.lodestone.api.PriorityVerdict.Weighed;
 import io.lodestone.api.RuleDescription;
 import io.lodestone.api.Severity;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -58,13 +58,11 @@ public final class AlignmentMethod {
         List<Finding> aligned = findings.stream()
                 .filter(f -> f.getCategory() == Category.ALIGNMENT)
                 .toList();
-        Map<String, Fact> byId = new HashMap<>();
         List<PolicyFact> policies = new ArrayList<>();
         for (Fact fact : factSet.facts()) {
-            byId.putIfAbsent(fact.id(), fact);
             if ("Policy".equals(fact.type())) {
-                Object issuer = property(fact.value(), "getIssuer");
-                Object priorities = property(fact.value(), "getPriorities");
+                Object issuer = field(fact.value(), "issuer");
+                Object priorities = field(fact.value(), "priorities");
                 List<String> words = new ArrayList<>();
                 if (priorities instanceof Collection<?> c) {
                     c.forEach(p -> words.add(String.valueOf(p)));
@@ -88,6 +86,7 @@ public final class AlignmentMethod {
         Map<String, List<Weighed>> byKey = new LinkedHashMap<>();
         Map<String, String[]> keyInfo = new LinkedHashMap<>();
         Set<String> judged = new HashSet<>();
+        Map<String, Fact> byId = new HashMap<>(); // built on the first credit: most findings are not one
         for (Finding f : aligned) {
             RuleDescription rule = rules.get(f.getRuleId());
             Map<String, String> meta = rule == null ? Map.of() : rule.metadata();
@@ -113,8 +112,11 @@ public final class AlignmentMethod {
                     contestedBy.addAll(flaggedBy.get(id));
                     flagged.add(id);
                 }
+                if (byId.isEmpty()) {
+                    factSet.facts().forEach(fact -> byId.putIfAbsent(fact.id(), fact));
+                }
                 if (byId.containsKey(id)
-                        && Boolean.TRUE.equals(property(byId.get(id).value(), "getHedged"))) {
+                        && Boolean.TRUE.equals(field(byId.get(id).value(), "hedged"))) {
                     contestedBy.add("hedged");
                     flagged.add(id);
                 }
@@ -197,16 +199,8 @@ public final class AlignmentMethod {
         return Math.round(v * 1e9) / 1e9;
     }
 
-    /** A bean property of a fact (declared types are beans), or null when it has none. */
-    private static Object property(Object bean, String getter) {
-        if (bean == null) {
-            return null;
-        }
-        try {
-            Method m = bean.getClass().getMethod(getter);
-            return m.invoke(bean);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
-        }
+    /** A field of a fact object, or null when it has none. */
+    private static Object field(Object bean, String name) {
+        return bean == null ? null : FactFields.get(bean, name);
     }
 }

@@ -1,0 +1,63 @@
+package io.lodestone.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+
+class FactFieldsTest {
+    /** Shaped like a declared type: a bean with a wrapper Boolean, a primitive boolean and a getter that throws. */
+    public static final class Claim {
+        public String getName() {
+            return "Kyiv";
+        }
+
+        public Boolean getHedged() {
+            return Boolean.TRUE;
+        }
+
+        public boolean isSigned() {
+            return true;
+        }
+
+        public String getBroken() {
+            throw new IllegalStateException("a getter that fails");
+        }
+    }
+
+    /** A second class with a field of the same name: the lookup is per class, not per name. */
+    public static final class Source {
+        public String getName() {
+            return "Reuters";
+        }
+    }
+
+    @Test
+    void readsAFieldThroughItsGetGetter() {
+        assertEquals("Kyiv", FactFields.get(new Claim(), "name"));
+        assertEquals(Boolean.TRUE, FactFields.get(new Claim(), "hedged"));
+    }
+
+    @Test
+    void fallsBackToTheIsGetterOfAPrimitiveBoolean() {
+        assertEquals(Boolean.TRUE, FactFields.get(new Claim(), "signed"));
+    }
+
+    @Test
+    void aFieldTheClassDoesNotHaveIsNullEveryTime() {
+        assertNull(FactFields.get(new Claim(), "issuer"));
+        assertNull(FactFields.get(new Claim(), "issuer")); // the second read comes from the cache
+    }
+
+    @Test
+    void aGetterThatThrowsReadsAsNull() {
+        assertNull(FactFields.get(new Claim(), "broken"));
+    }
+
+    @Test
+    void theSameFieldNameOnAnotherClassUsesThatClassesGetter() {
+        assertEquals("Kyiv", FactFields.get(new Claim(), "name"));
+        assertEquals("Reuters", FactFields.get(new Source(), "name"));
+        assertNull(FactFields.get("a string", "name"));
+    }
+}

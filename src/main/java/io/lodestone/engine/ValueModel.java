@@ -17,7 +17,8 @@ public record ValueModel(Map<String, Map<String, FieldValues>> fields, Map<Strin
     public ValueModel {
         Map<String, Map<String, FieldValues>> copy = new TreeMap<>();
         fields.forEach((type, byField) -> copy.put(type, Map.copyOf(byField)));
-        fields = java.util.Collections.unmodifiableMap(copy);
+        // sorted for whoever lists them, hashed for the loader, which looks a field up for every value it reads
+        fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(copy));
         vocabularies = java.util.Collections.unmodifiableMap(new TreeMap<>(vocabularies));
     }
 

@@ -59,7 +59,8 @@ public final class RuleBase {
         this.rules = List.copyOf(rules);
         this.byQualifiedName =
                 rules.stream().collect(Collectors.toUnmodifiableMap(r -> r.packageName() + "." + r.name(), r -> r));
-        Map<Rule, RuleDescription> engineRules = new IdentityHashMap<>(); // never written after this constructor
+        IdentityHashMap<Rule, RuleDescription> engineRules =
+                new IdentityHashMap<>(); // never written after this constructor
         kieBase.getKiePackages().forEach(p -> p.getRules().forEach(r -> {
             RuleDescription d = byQualifiedName.get(r.getPackageName() + "." + r.getName());
             if (d != null) {

@@ -1,24 +1,27 @@
 #!/usr/bin/env bash
 # Serve latency at a fixed offered rate (issue 17 item 6; docs/performance.md): `bench-http --rate` on the
-# seed, 8 clients, the server in-process with its rules isolated as `serve` runs them, under several JVM
-# flag sets and with isolation off (to see what isolation costs). Contenders alternate round after round
-# so that each sees the same machine load; `uptime` is printed before each run and a table at the end.
-#   bench/serve-latency.sh                    # 3 rounds, 1000 req/s, 10000 requests after 6000 warm-up
-#   ROUNDS=5 RATE=1000 N=20000 WARMUP=8000 bench/serve-latency.sh
+# seed, 8 clients, the server in-process with its rules isolated as `serve` runs them. Contenders alternate
+# round after round so that each sees the same machine load; `uptime` is printed before each run and a
+# table at the end. The contenders: the launcher's serve flags; the same with isolation off (to see what
+# isolation costs) and with two evaluation threads per core; other JVM flags.
+#   bench/serve-latency.sh                    # 3 rounds, 1000 req/s, 10000 requests after 24000 warm-up
+#   ROUNDS=5 RATE=1000 N=20000 WARMUP=30000 bench/serve-latency.sh
+# The warm-up is long because C2 keeps compiling for about 30 s of requests on 2 cores.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-rounds="${ROUNDS:-3}" rate="${RATE:-1000}" n="${N:-10000}" warmup="${WARMUP:-6000}"
+rounds="${ROUNDS:-3}" rate="${RATE:-1000}" n="${N:-10000}" warmup="${WARMUP:-24000}"
 jar=target/lodestone-cli.jar
 mvn -B -q -Dstyle.color=never -DskipTests -DskipStaticChecks package 1>&2
 out=target/bench/serve-latency
 mkdir -p "$out"
 # name|JVM flags|extra bench-http options
+twice=$((2 * $(nproc)))
 contenders=(
-  "launcher flags (C1, Serial)|-XX:+UseSerialGC -XX:TieredStopAtLevel=1|"
-  "launcher flags, NOT isolated|-XX:+UseSerialGC -XX:TieredStopAtLevel=1|--no-isolation"
-  "C2, Serial|-XX:+UseSerialGC|"
+  "launcher's serve flags (C2, Serial)|-XX:+UseSerialGC|"
+  "same, NOT isolated|-XX:+UseSerialGC|--no-isolation"
+  "same, $twice threads (2 per core)|-XX:+UseSerialGC|--threads $twice"
+  "C1, Serial (the launcher's batch flags)|-XX:+UseSerialGC -XX:TieredStopAtLevel=1|"
   "C2, Parallel|-XX:+UseParallelGC|"
-  "C1, Serial, young gen 256m|-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn256m|"
 )
 for round in $(seq 1 "$rounds"); do
   for i in "${!contenders[@]}"; do

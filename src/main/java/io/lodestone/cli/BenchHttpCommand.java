@@ -96,10 +96,7 @@ public final class BenchHttpCommand implements Callable<Integer> {
             description = "Stop sending after this long, whatever is left. Default: ${DEFAULT-VALUE}.")
     Duration timeLimit;
 
-    @Option(
-            names = "--threads",
-            paramLabel = "N",
-            description = "Server worker threads. Default: twice the number of cores.")
+    @Option(names = "--threads", paramLabel = "N", description = "Server worker threads. Default: the number of cores.")
     Integer threads;
 
     @Option(
@@ -154,7 +151,7 @@ public final class BenchHttpCommand implements Callable<Integer> {
         if (!live.reload()) {
             return ExitCodes.LOAD_ERROR;
         }
-        int workers = threads == null ? 2 * Runtime.getRuntime().availableProcessors() : threads;
+        int workers = threads == null ? LodestoneServer.Config.defaultThreads() : threads;
         LodestoneServer.Config config =
                 new LodestoneServer.Config("127.0.0.1", 0, LodestoneServer.DEFAULT_MAX_BODY_BYTES, workers);
         try (LodestoneServer server = LodestoneServer.start(live, config, err)) {

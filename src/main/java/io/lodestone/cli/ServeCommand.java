@@ -65,7 +65,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(
             names = "--threads",
             paramLabel = "N",
-            description = "Evaluations run at once. Default: twice the number of cores.")
+            description = "Evaluations run at once. Default: the number of cores.")
     Integer threads;
 
     @Option(
@@ -133,7 +133,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        int workers = threads == null ? 2 * Runtime.getRuntime().availableProcessors() : threads;
+        int workers = threads == null ? LodestoneServer.Config.defaultThreads() : threads;
         LodestoneServer.Config config;
         try {
             config = new LodestoneServer.Config(host, port, maxBodyBytes, workers)

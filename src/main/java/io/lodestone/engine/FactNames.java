@@ -16,7 +16,7 @@ import java.util.Map;
  * The names of one fact set's facts, for finding resolution: renders the {@code {{id}}} references that
  * {@code ref(...)} writes into messages as names, and cites facts with their sources. A fact's name is
  * its declared {@code name} field (any type that has one); a source's is its title; anything else is
- * shown by its id.
+ * shown by its id. It remembers the names it has made, so one instance serves one fact set on one thread.
  */
 public final class FactNames {
     private final Map<String, Fact> facts = new HashMap<>();

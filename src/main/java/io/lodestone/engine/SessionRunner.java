@@ -67,7 +67,8 @@ public final class SessionRunner {
         this.ruleBase = ruleBase;
         this.limits = limits;
         this.resolver = new FindingResolver(ruleBase);
-        // one idle session per thread that may evaluate at once is enough; more would only hold memory
+        // batch and serve evaluate on one thread per core by default: twice that many idle sessions covers
+        // embedders with more threads, and more would only hold memory
         this.sessions =
                 new SessionPool(ruleBase.kieBase(), 2 * Runtime.getRuntime().availableProcessors());
     }

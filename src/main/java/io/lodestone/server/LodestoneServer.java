@@ -118,7 +118,7 @@ public final class LodestoneServer implements AutoCloseable {
         /**
          * Evaluations at once by default: one per core. Evaluation is CPU work; on 2 cores a second
          * thread per core cost 22-35% more CPU per request and served 14-21% fewer requests
-         * (docs/performance.md, "Serve at 1,000 req/s").
+         * (docs/performance.md, "Serve: one thread per core, and C2").
          *
          * @return the number of cores
          */

@@ -51,7 +51,7 @@ class FactFieldsTest {
     @Test
     void aFieldTheClassDoesNotHaveIsNullEveryTime() {
         assertNull(FactFields.get(new Claim(), "issuer"));
-        assertNull(FactFields.get(new Claim(), "issuer")); // the second read comes from the cache
+        assertNull(FactFields.get(new Claim(), "issuer"), "the getters found once are found again");
     }
 
     @Test
@@ -64,5 +64,31 @@ class FactFieldsTest {
         assertEquals("Kyiv", FactFields.get(new Claim(), "name"));
         assertEquals("Reuters", FactFields.get(new Source(), "name"));
         assertNull(FactFields.get("a string", "name"));
+    }
+
+    /** Both forms: a Boolean wrapper's getX and a primitive's isX, as a hand-written bean may have. */
+    public static final class BothForms {
+        private final boolean failing;
+
+        BothForms(boolean failing) {
+            this.failing = failing;
+        }
+
+        public Boolean getFlag() {
+            if (failing) {
+                throw new IllegalStateException("getX fails");
+            }
+            return false;
+        }
+
+        public boolean isFlag() {
+            return true;
+        }
+    }
+
+    @Test
+    void getXWinsOverIsXAndIsXAnswersWhenGetXThrows() {
+        assertEquals(false, FactFields.get(new BothForms(false), "flag"));
+        assertEquals(true, FactFields.get(new BothForms(true), "flag"));
     }
 }

@@ -13,17 +13,57 @@ import java.util.Map;
  */
 final class Measure {
     private final Map<String, Runnable> tasks = new LinkedHashMap<>();
+    private double seconds = warmupSeconds;
+
+    /** Only the counted warm-up rounds: for measures repeated many times in one JVM (per rule, compiles). */
+    Measure countedWarmupOnly() {
+        seconds = 0;
+        return this;
+    }
 
     Measure add(String name, Runnable task) {
         tasks.put(name, task);
         return this;
     }
 
-    /** Runs every task {@code warmup} times, then {@code rounds} alternating rounds; median ns per round. */
+    /**
+     * Seconds each task runs, at least, before timing starts ({@code --warmup-seconds}). A few rounds are
+     * not enough: on the shapes, evaluation fell from about 170 to 55 us per set only after some 35,000
+     * evaluations (about 5 s) while C2 worked through Drools' generated classes, so a short warm-up times
+     * the JIT, not the code (docs/performance.md, "Second round, third session").
+     */
+    static double warmupSeconds = 15;
+
+    /**
+     * Runs every task at least {@code warmup} times and for at least {@link #warmupSeconds} each (unless
+     * {@link #countedWarmupOnly}; or until the warm-up has lasted that long per task), in
+     * alternation, then {@code rounds} alternating rounds; median ns per round. Prints how far each task
+     * moved during the warm-up (its first and last warm-up rounds) so a run shows whether it settled.
+     */
     Map<String, Double> run(int warmup, int rounds) {
-        for (int w = 0; w < warmup; w++) {
-            tasks.values().forEach(Runnable::run);
+        Map<String, long[]> spent = new LinkedHashMap<>(); // total, first round, last round
+        tasks.keySet().forEach(k -> spent.put(k, new long[3]));
+        long minimum = (long) (seconds * 1e9);
+        // a task much faster than the others would need thousands of rounds to reach the minimum on its own:
+        // the warm-up also ends when it has lasted the minimum times the number of tasks
+        long cap = System.nanoTime() + minimum * tasks.size();
+        int done = 0;
+        while (done < warmup
+                || (System.nanoTime() < cap && spent.values().stream().anyMatch(s -> s[0] < minimum))) {
+            for (Map.Entry<String, Runnable> t : tasks.entrySet()) {
+                long t0 = System.nanoTime();
+                t.getValue().run();
+                long took = System.nanoTime() - t0;
+                long[] s = spent.get(t.getKey());
+                s[0] += took;
+                s[1] = done == 0 ? took : s[1];
+                s[2] = took;
+            }
+            done++;
         }
+        StringBuilder moved = new StringBuilder();
+        spent.forEach((k, s) -> moved.append(f("; %s %.0f -> %.0f ms", k, s[1] / 1e6, s[2] / 1e6)));
+        System.out.println(f("  warm-up: %d rounds%s", done, moved));
         Map<String, List<Long>> times = new LinkedHashMap<>();
         tasks.keySet().forEach(k -> times.put(k, new ArrayList<>()));
         for (int r = 0; r < rounds; r++) {

@@ -75,6 +75,7 @@ final class RuleProfile {
             List<List<Object>> againObjects = objects(again, files);
             long[] sink = new long[1];
             Map<String, Double> ns = new Measure()
+                    .countedWarmupOnly()
                     .add("full", () -> sink[0] += fire(again.kieBase(), globals, againObjects))
                     .add("without", () -> sink[0] += fire(without.kieBase(), globals, own))
                     .run(1, rounds);
@@ -209,6 +210,7 @@ final class RuleProfile {
     private static double time(KieBase kieBase, Map<String, Object> globals, List<List<Object>> sets, int rounds) {
         long[] sink = new long[1];
         return new Measure()
+                .countedWarmupOnly()
                 .add("full", () -> sink[0] += fire(kieBase, globals, sets))
                 .run(2, rounds)
                 .get("full");

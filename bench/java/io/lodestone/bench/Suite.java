@@ -13,7 +13,8 @@ import java.util.Set;
  * The benchmark suite (run it with bench/run.sh). Options: --sets N (generated fact sets, default 1000),
  * --peer-sets N (default 300), --rounds N (default 5), --scale 10000,100000,1000000 (sizes for the
  * proposed rules), --bundled-scale 10000,100000 (sizes for rules/ as bundled),
- * --scale-timeout SECONDS (per size, default 180), --cold-runs N (default 5), --only batch,peers,scale,cold,alloc,profile,flags (profile and flags run only when named).
+ * --scale-timeout SECONDS (per size, default 180), --cold-runs N (default 5), --warmup-seconds S (each
+ * timed task runs at least this long before timing, default 15), --only batch,peers,scale,cold,alloc,profile,flags (profile and flags run only when named).
  */
 public final class Suite {
     /** The figures, printed as a Markdown table that docs/performance.md quotes. */
@@ -44,6 +45,7 @@ public final class Suite {
                 case "--peer-sets" -> peerSets = Integer.parseInt(v);
                 case "--rounds" -> rounds = Integer.parseInt(v);
                 case "--cold-runs" -> coldRuns = Integer.parseInt(v);
+                case "--warmup-seconds" -> Measure.warmupSeconds = Double.parseDouble(v);
                 case "--scale-timeout" -> scaleTimeout = Integer.parseInt(v);
                 case "--scale" ->
                     scale = Arrays.stream(v.split(",")).map(Integer::valueOf).toList();
@@ -65,13 +67,14 @@ public final class Suite {
         List<Path> files = Generator.writeSets(dir, sets, 42);
         Table table = new Table();
         System.out.println(f(
-                "Lodestone benchmark suite: %d cores, %s, Java %s; sets=%d peer-sets=%d rounds=%d",
+                "Lodestone benchmark suite: %d cores, %s, Java %s; sets=%d peer-sets=%d rounds=%d warm-up=%.0f s",
                 Runtime.getRuntime().availableProcessors(),
                 cpu(),
                 System.getProperty("java.version"),
                 sets,
                 peerSets,
-                rounds));
+                rounds,
+                Measure.warmupSeconds));
         if (only.contains("batch")) {
             System.out.println("[1-2] batch throughput and overhead vs floors (bundled rules/)");
             BatchBench.run(rules, files, dir, rounds, table);

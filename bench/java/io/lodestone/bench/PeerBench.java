@@ -5,7 +5,10 @@ import static io.lodestone.bench.Measure.f;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lodestone.Lodestone;
+import io.lodestone.api.Fact;
 import io.lodestone.api.FactSet;
+import io.lodestone.engine.RuleBase;
+import io.lodestone.facts.FactSetLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +17,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
 
 /**
  * Section 3: the five core rule shapes (bench/shapes/shapes.drl) on Lodestone, Evrete, json-rules-engine
@@ -75,6 +80,16 @@ final class PeerBench {
                     "  %d sets: identical findings from all four on every set; totals %s = %s",
                     files.size(), Arrays.toString(Shapes.NAMES), Arrays.toString(totals)));
 
+            // the floor of any Drools-based evaluator: a fresh session per set over objects bound beforehand
+            // to this compile's own declared classes (another compile's would match no rule)
+            RuleBase ruleBase = RuleBase.compile(rules, Map.of());
+            FactSetLoader loader = new FactSetLoader(ruleBase.factTypes());
+            List<List<Object>> objects = new ArrayList<>();
+            for (Path p : files) {
+                objects.add(loader.load(p).facts().stream().map(Fact::value).toList());
+            }
+            KieBase kieBase = ruleBase.kieBase();
+            Map<String, Object> globals = ruleBase.params();
             long[] sink = new long[1];
             Map<String, Double> ns = new Measure()
                     .add(
@@ -83,10 +98,22 @@ final class PeerBench {
                                     sink[0] += lodestone.evaluate(s).findings().size()))
                     .add("evrete", () -> data.forEach(d -> sink[0] += evrete.run(d)[0]))
                     .add("hand", () -> data.forEach(d -> sink[0] += HandShapes.run(d)[0]))
+                    .add("raw drools", () -> {
+                        for (List<Object> facts : objects) {
+                            KieSession session = kieBase.newKieSession();
+                            try {
+                                globals.forEach(session::setGlobal);
+                                facts.forEach(session::insert);
+                                sink[0] += session.fireAllRules();
+                            } finally {
+                                session.dispose();
+                            }
+                        }
+                    })
                     .run(3, rounds);
             double n = files.size();
             double lode = ns.get("lodestone") / n / 1e3, ev = ns.get("evrete") / n / 1e3;
-            double hand = ns.get("hand") / n / 1e3, js = node.usPerSet;
+            double hand = ns.get("hand") / n / 1e3, js = node.usPerSet, raw = ns.get("raw drools") / n / 1e3;
             table.row("shapes: Lodestone per set", f("%.1f us", lode), "");
             table.row(
                     "shapes: Evrete per set",
@@ -100,6 +127,10 @@ final class PeerBench {
                     "shapes: hand-written loops per set",
                     f("%.2f us", hand),
                     "Lodestone / loops " + Measure.verdict(lode / hand, "<=", 3));
+            table.row(
+                    "shapes: raw Drools per set (fresh session)",
+                    f("%.1f us", raw),
+                    f("raw Drools / loops %.1fx; Lodestone / raw Drools %.2fx", raw / hand, lode / raw));
         }
     }
 

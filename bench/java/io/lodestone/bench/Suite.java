@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The benchmark suite (run it with bench/run.sh). Options: --sets N (generated fact sets, default 1000),
+ * The benchmark suite (run it with bench/run.sh). Each section runs in a JVM of its own (with this JVM's
+ * flags) and the parent prints one table of all their figures. Options: --sets N (generated fact sets, default 1000),
  * --peer-sets N (default 300), --rounds N (default 5), --scale 10000,100000,1000000 (sizes for the
  * proposed rules), --bundled-scale 10000,100000 (sizes for rules/ as bundled),
  * --scale-timeout SECONDS (per size, default 180), --cold-runs N (default 5), --warmup-seconds S (each
@@ -26,6 +27,19 @@ public final class Suite {
             System.out.println(f("  %-46s %14s  %s", what, figure, note));
         }
 
+        /** The rows as tab-separated lines, for a section run in its own JVM to hand back. */
+        void save(Path file) throws java.io.IOException {
+            List<String> lines = new ArrayList<>();
+            rows.forEach(r -> lines.add(String.join("\t", r)));
+            Files.write(file, lines);
+        }
+
+        void addSaved(Path file) throws java.io.IOException {
+            for (String line : Files.readAllLines(file)) {
+                rows.add(line.split("\t", -1));
+            }
+        }
+
         void print() {
             System.out.println();
             System.out.println("| measure | figure | ratio / note |");
@@ -36,6 +50,7 @@ public final class Suite {
 
     public static void main(String[] args) throws Exception {
         int sets = 1000, peerSets = 300, rounds = 5, coldRuns = 5, scaleTimeout = 180;
+        Path tableOut = null; // set in a section's own JVM: where its rows go
         List<Integer> scale = List.of(10_000, 100_000, 1_000_000);
         Set<String> only = Set.of("batch", "peers", "scale", "cold", "alloc");
         for (int i = 0; i < args.length; i += 2) {
@@ -50,8 +65,14 @@ public final class Suite {
                 case "--scale" ->
                     scale = Arrays.stream(v.split(",")).map(Integer::valueOf).toList();
                 case "--only" -> only = Set.of(v.split(","));
+                case "--table-out" -> tableOut = Path.of(v);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
+        }
+        List<String> sections = SECTIONS.stream().filter(only::contains).toList();
+        if (tableOut == null && sections.size() > 1) {
+            forkEach(sections, args);
+            return;
         }
         Path root = Path.of("").toAbsolutePath();
         Path work = root.resolve("target/bench");
@@ -101,6 +122,48 @@ public final class Suite {
         if (only.contains("profile")) {
             System.out.println("[6] profile: raw evaluation by rule and by node kind (bundled rules/)");
             RuleProfile.run(rules, files.subList(0, Math.min(300, files.size())), rounds, table);
+        }
+        if (tableOut != null) {
+            table.save(tableOut);
+        } else {
+            table.print();
+        }
+    }
+
+    /** Every section the suite knows, in the order they run. */
+    private static final List<String> SECTIONS =
+            List.of("batch", "peers", "scale", "alloc", "cold", "flags", "profile");
+
+    /**
+     * Runs each section in a JVM of its own, as JMH forks each benchmark: in one JVM the batch section's
+     * rules left the JIT's profiles of Drools and Lodestone shaped by other rules, and the shapes measured
+     * 157 us per set after it against 66 us in a fresh JVM, while Evrete, whose code the batch never ran,
+     * was unaffected (docs/performance.md, "Second round, third session").
+     */
+    private static void forkEach(List<String> sections, String[] args) throws Exception {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> jvm =
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
+        Table table = new Table();
+        for (String section : sections) {
+            Path rows = Files.createTempFile("lodestone-bench-" + section, ".tsv");
+            List<String> command = new ArrayList<>();
+            command.add(javaBin);
+            command.addAll(jvm);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), Suite.class.getName()));
+            for (int i = 0; i < args.length; i += 2) {
+                if (!args[i].equals("--only")) {
+                    command.add(args[i]);
+                    command.add(args[i + 1]);
+                }
+            }
+            command.addAll(List.of("--only", section, "--table-out", rows.toString()));
+            int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("section " + section + " failed (exit " + exit + ")");
+            }
+            table.addSaved(rows);
+            Files.delete(rows);
         }
         table.print();
     }

@@ -47,6 +47,52 @@ class EngineIT {
     }
 
     @Test
+    void aFindingRepeatedWithTheSameRuleFactsAndMessageIsReportedOnce() throws Exception {
+        Path rules = miniRules(tmp.resolve("rules"));
+        write(rules.resolve("mini/echo.drl"), """
+                package mini;
+                import io.lodestone.api.Finding;
+
+                rule "Tagged item echoes"
+                    @id("INC-ECHO") @category("INCONSISTENCY") @severity("low")
+                when
+                    $i : Item( tags != null )
+                then
+                    insert(new Finding("Item " + $i.getId() + " is tagged.", $i));
+                    insert(new Finding("Item " + $i.getId() + " is tagged.", $i));
+                    insert(new Finding("Item " + $i.getId() + " is tagged twice.", $i));
+                    insert(new Finding("Item " + $i.getId() + " is tagged.", "x", "y"));
+                    insert(new Finding("Item " + $i.getId() + " is tagged.", "x, y"));
+                end
+                """);
+        Report report = Lodestone.fromRules(rules).evaluate(write(tmp.resolve("set.json"), """
+                        {"lodestone": 1, "facts": [{"type": "Item", "id": "a", "tags": ["t"]}]}
+                        """));
+        List<String> echoes = report.findings().stream()
+                .filter(f -> f.getRuleId().equals("INC-ECHO"))
+                .map(f -> f.getFacts() + " " + f.getMessage())
+                .sorted()
+                .toList();
+        // the repeat is dropped; another message, or other facts (even ones that print alike), is another finding
+        assertEquals(
+                List.of(
+                        "[a] Item a is tagged twice.",
+                        "[a] Item a is tagged.",
+                        "[x, y] Item a is tagged.",
+                        "[x, y] Item a is tagged."),
+                echoes);
+        assertEquals(
+                2,
+                report.findings().stream()
+                        .filter(f -> f.getRuleId().equals("INC-ECHO")
+                                && !f.getFacts().contains("a"))
+                        .map(Finding::getFacts)
+                        .distinct()
+                        .count(),
+                "[x, y] as two ids and as one");
+    }
+
+    @Test
     void aRuleMayRaiseTheSeverityOfOneFinding() throws Exception {
         Report report = evaluate("""
                 {"lodestone": 1, "facts": [{"type": "Item", "id": "a", "amount": 5000}]}

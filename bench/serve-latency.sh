@@ -4,12 +4,13 @@
 # round after round so that each sees the same machine load; `uptime` is printed before each run and a
 # table at the end. The contenders: the launcher's serve flags; the same with isolation off (to see what
 # isolation costs) and with two evaluation threads per core; other JVM flags.
-#   bench/serve-latency.sh                    # 3 rounds, 1000 req/s, 10000 requests after 24000 warm-up
-#   ROUNDS=5 RATE=1000 N=20000 WARMUP=30000 bench/serve-latency.sh
-# The warm-up is long because C2 keeps compiling for about 30 s of requests on 2 cores.
+#   bench/serve-latency.sh                    # 3 rounds, 1000 req/s, 10000 requests after 60000 warm-up
+#   ROUNDS=5 RATE=1000 N=20000 WARMUP=90000 bench/serve-latency.sh
+# The warm-up is long because C2 keeps compiling for about a minute of requests on 2 cores: after 24,000
+# requests the CPU per request was 1.75-2.34 ms, after 60,000 it was 1.4-1.7 ms (docs/performance.md).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-rounds="${ROUNDS:-3}" rate="${RATE:-1000}" n="${N:-10000}" warmup="${WARMUP:-24000}"
+rounds="${ROUNDS:-3}" rate="${RATE:-1000}" n="${N:-10000}" warmup="${WARMUP:-60000}"
 jar=target/lodestone-cli.jar
 mvn -B -q -Dstyle.color=never -DskipTests -DskipStaticChecks package 1>&2
 out=target/bench/serve-latency

@@ -69,7 +69,8 @@ public final class JsonDocuments {
     }
 
     /** {@link DefaultIndenter#SYSTEM_LINEFEED_INSTANCE} with each level's line start encoded once. */
-    private static final class LineIndenter implements DefaultPrettyPrinter.Indenter {
+    private static final class LineIndenter implements DefaultPrettyPrinter.Indenter, java.io.Serializable {
+        private static final long serialVersionUID = 1L;
         private static final SerializedString[] LEVELS = new SerializedString[32];
 
         static {

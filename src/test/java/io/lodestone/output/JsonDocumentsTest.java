@@ -29,6 +29,12 @@ class JsonDocumentsTest {
             JsonNode document = randomNode(random, 0);
             assertArrayEquals(
                     JACKSON_DEFAULT.writeValueAsBytes(document), JsonDocuments.bytes(document), "document " + i);
+            StringWriter cli = new StringWriter();
+            JsonDocuments.write(document, cli);
+            assertEquals(
+                    JACKSON_DEFAULT.writeValueAsString(document) + System.lineSeparator(),
+                    cli.toString(),
+                    "CLI document " + i);
         }
     }
 
@@ -48,6 +54,26 @@ class JsonDocumentsTest {
         StringWriter cli = new StringWriter();
         JsonDocuments.write(root, cli);
         assertEquals(expected + System.lineSeparator(), cli.toString());
+    }
+
+    @Test
+    void thePrinterSurvivesJavaSerializationAsJacksonsDefaultDoes() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(new JsonDocuments.Indented());
+        }
+        Object back;
+        try (java.io.ObjectInputStream in =
+                new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            back = in.readObject();
+        }
+        ObjectNode document = NODES.objectNode();
+        document.putArray("list").add(1).addObject().put("name", "x");
+        ObjectMapper copy = new ObjectMapper()
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .setDefaultPrettyPrinter((JsonDocuments.Indented) back);
+        assertEquals(JACKSON_DEFAULT.writeValueAsString(document), copy.writeValueAsString(document));
     }
 
     private static JsonNode randomNode(Random random, int depth) {

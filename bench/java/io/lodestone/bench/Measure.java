@@ -36,34 +36,37 @@ final class Measure {
 
     /**
      * Runs every task at least {@code warmup} times and for at least {@link #warmupSeconds} each (unless
-     * {@link #countedWarmupOnly}; or until the warm-up has lasted that long per task), in
-     * alternation, then {@code rounds} alternating rounds; median ns per round. Prints how far each task
+     * {@link #countedWarmupOnly}), in alternation, then {@code rounds} alternating rounds; median ns per
+     * round. Prints how far each task
      * moved during the warm-up (its first and last warm-up rounds) so a run shows whether it settled.
      */
     Map<String, Double> run(int warmup, int rounds) {
-        Map<String, long[]> spent = new LinkedHashMap<>(); // total, first round, last round
-        tasks.keySet().forEach(k -> spent.put(k, new long[3]));
+        Map<String, long[]> spent = new LinkedHashMap<>(); // total, first round, last round, rounds
+        tasks.keySet().forEach(k -> spent.put(k, new long[4]));
         long minimum = (long) (seconds * 1e9);
-        // a task much faster than the others would need thousands of rounds to reach the minimum on its own:
-        // the warm-up also ends when it has lasted the minimum times the number of tasks
-        long cap = System.nanoTime() + minimum * tasks.size();
         int done = 0;
-        while (done < warmup
-                || (System.nanoTime() < cap && spent.values().stream().anyMatch(s -> s[0] < minimum))) {
+        // after the counted rounds, a task that has had its minimum sits out the rest of the warm-up: each gets
+        // its seconds (plus at most one round), and the warm-up lasts about the minimum times the tasks
+        while (done < warmup || spent.values().stream().anyMatch(s -> s[0] < minimum)) {
             for (Map.Entry<String, Runnable> t : tasks.entrySet()) {
+                long[] s = spent.get(t.getKey());
+                if (done >= warmup && s[0] >= minimum) {
+                    continue;
+                }
                 long t0 = System.nanoTime();
                 t.getValue().run();
                 long took = System.nanoTime() - t0;
-                long[] s = spent.get(t.getKey());
                 s[0] += took;
                 s[1] = done == 0 ? took : s[1];
                 s[2] = took;
+                s[3]++;
             }
             done++;
         }
         StringBuilder moved = new StringBuilder();
-        spent.forEach((k, s) -> moved.append(f("; %s %.0f -> %.0f ms", k, s[1] / 1e6, s[2] / 1e6)));
-        System.out.println(f("  warm-up: %d rounds%s", done, moved));
+        spent.forEach((k, s) -> moved.append(
+                f("; %s %.3g -> %.3g ms per round (%d rounds, %.1f s)", k, s[1] / 1e6, s[2] / 1e6, s[3], s[0] / 1e9)));
+        System.out.println("  warm-up" + moved.substring(1));
         Map<String, List<Long>> times = new LinkedHashMap<>();
         tasks.keySet().forEach(k -> times.put(k, new ArrayList<>()));
         for (int r = 0; r < rounds; r++) {

@@ -23,7 +23,8 @@ public final class Suite {
         private final List<String[]> rows = new ArrayList<>();
 
         void row(String what, String figure, String note) {
-            rows.add(new String[] {what, figure, note});
+            // one line per row, also in the file a section's JVM hands back: a child's output may hold newlines
+            rows.add(new String[] {oneLine(what), oneLine(figure), oneLine(note)});
             System.out.println(f("  %-46s %14s  %s", what, figure, note));
         }
 
@@ -36,8 +37,13 @@ public final class Suite {
 
         void addSaved(Path file) throws java.io.IOException {
             for (String line : Files.readAllLines(file)) {
-                rows.add(line.split("\t", -1));
+                String[] cells = Arrays.copyOf(line.split("\t", -1), 3);
+                rows.add(new String[] {cells[0], cells[1] == null ? "" : cells[1], cells[2] == null ? "" : cells[2]});
             }
+        }
+
+        private static String oneLine(String cell) {
+            return cell.replaceAll("[\t\r\n]+", " ").strip();
         }
 
         void print() {
@@ -67,6 +73,11 @@ public final class Suite {
                 case "--only" -> only = Set.of(v.split(","));
                 case "--table-out" -> tableOut = Path.of(v);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        for (String name : only) {
+            if (!SECTIONS.contains(name)) {
+                throw new IllegalArgumentException("unknown section " + name + " (sections: " + SECTIONS + ")");
             }
         }
         List<String> sections = SECTIONS.stream().filter(only::contains).toList();
@@ -145,6 +156,7 @@ public final class Suite {
         List<String> jvm =
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
         Table table = new Table();
+        boolean failed = false;
         for (String section : sections) {
             Path rows = Files.createTempFile("lodestone-bench-" + section, ".tsv");
             List<String> command = new ArrayList<>();
@@ -158,14 +170,23 @@ public final class Suite {
                 }
             }
             command.addAll(List.of("--only", section, "--table-out", rows.toString()));
-            int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
-            if (exit != 0) {
-                throw new IllegalStateException("section " + section + " failed (exit " + exit + ")");
+            try {
+                int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+                if (exit == 0) {
+                    table.addSaved(rows);
+                } else {
+                    // the other sections' figures still count: the failure is a row, the run goes on
+                    table.row("section " + section, "FAILED", "exit " + exit + "; its output is above");
+                    failed = true;
+                }
+            } finally {
+                Files.deleteIfExists(rows);
             }
-            table.addSaved(rows);
-            Files.delete(rows);
         }
         table.print();
+        if (failed) {
+            throw new IllegalStateException("a section failed: its row in the table above says which");
+        }
     }
 
     private static String cpu() {

@@ -7,7 +7,7 @@
 #   bench/serve-latency.sh                    # 3 rounds, 1000 req/s, 10000 requests after 60000 warm-up
 #   ROUNDS=5 RATE=1000 N=20000 WARMUP=90000 bench/serve-latency.sh
 # The warm-up is long because C2 keeps compiling for about a minute of requests on 2 cores: after 24,000
-# requests the CPU per request was 1.75-2.34 ms, after 60,000 it was 1.4-1.7 ms (docs/performance.md).
+# requests the CPU per request was 1.75-2.34 ms, after 60,000 it was 1.40-1.88 ms (docs/performance.md).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 rounds="${ROUNDS:-3}" rate="${RATE:-1000}" n="${N:-10000}" warmup="${WARMUP:-60000}"

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.kie.api.KieBase;
-import org.kie.api.runtime.KieSession;
 
 /**
  * Section 3: the five core rule shapes (bench/shapes/shapes.drl) on Lodestone, Evrete, json-rules-engine
@@ -99,18 +98,7 @@ final class PeerBench {
                                     sink[0] += lodestone.evaluate(s).findings().size()))
                     .add("evrete", () -> data.forEach(d -> sink[0] += evrete.run(d)[0]))
                     .add("hand", () -> data.forEach(d -> sink[0] += HandShapes.run(d)[0]))
-                    .add("raw drools", () -> {
-                        for (List<Object> facts : objects) {
-                            KieSession session = kieBase.newKieSession();
-                            try {
-                                globals.forEach(session::setGlobal);
-                                facts.forEach(session::insert);
-                                rawFirings[0] += session.fireAllRules();
-                            } finally {
-                                session.dispose();
-                            }
-                        }
-                    })
+                    .add("raw drools", () -> rawFirings[0] += RawDrools.fire(kieBase, globals, objects))
                     .run(3, rounds);
             if (rawFirings[0] == 0) {
                 throw new IllegalStateException(

@@ -18,7 +18,6 @@ import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
 import org.kie.api.KieBase;
-import org.kie.api.runtime.KieSession;
 
 /**
  * Section 6 ({@code --only profile}): where raw evaluation of the bundled rules spends its time on the
@@ -76,8 +75,8 @@ final class RuleProfile {
             long[] sink = new long[1];
             Map<String, Double> ns = new Measure()
                     .countedWarmupOnly()
-                    .add("full", () -> sink[0] += fire(again.kieBase(), globals, againObjects))
-                    .add("without", () -> sink[0] += fire(without.kieBase(), globals, own))
+                    .add("full", () -> sink[0] += RawDrools.fire(again.kieBase(), globals, againObjects))
+                    .add("without", () -> sink[0] += RawDrools.fire(without.kieBase(), globals, own))
                     .run(1, rounds);
             marginal.put(rule.id(), (ns.get("full") - ns.get("without")) / files.size() / 1e3);
         }
@@ -211,25 +210,9 @@ final class RuleProfile {
         long[] sink = new long[1];
         return new Measure()
                 .countedWarmupOnly()
-                .add("full", () -> sink[0] += fire(kieBase, globals, sets))
+                .add("full", () -> sink[0] += RawDrools.fire(kieBase, globals, sets))
                 .run(2, rounds)
                 .get("full");
-    }
-
-    /** Raw Drools on every set: fresh session, globals, insert, fire, dispose. */
-    private static long fire(KieBase kieBase, Map<String, Object> globals, List<List<Object>> sets) {
-        long fired = 0;
-        for (List<Object> facts : sets) {
-            KieSession s = kieBase.newKieSession();
-            try {
-                globals.forEach(s::setGlobal);
-                facts.forEach(s::insert);
-                fired += s.fireAllRules();
-            } finally {
-                s.dispose();
-            }
-        }
-        return fired;
     }
 
     private static Map<String, Integer> sampleNodeKinds(
@@ -240,7 +223,7 @@ final class RuleProfile {
             recording.start();
             long end = System.nanoTime() + SAMPLE_SECONDS * 1_000_000_000L;
             while (System.nanoTime() < end) {
-                fire(kieBase, globals, sets);
+                RawDrools.fire(kieBase, globals, sets);
             }
             recording.stop();
             recording.dump(file);

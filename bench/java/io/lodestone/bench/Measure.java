@@ -28,7 +28,7 @@ final class Measure {
 
     /**
      * Seconds each task runs, at least, before timing starts ({@code --warmup-seconds}). A few rounds are
-     * not enough: on the shapes, evaluation fell from about 170 to 55 us per set only after some 35,000
+     * not enough: on the shapes, evaluation fell from about 170 to 55 us per set only after 35,000-50,000
      * evaluations (about 5 s) while C2 worked through Drools' generated classes, so a short warm-up times
      * the JIT, not the code (docs/performance.md, "Second round, third session").
      */
@@ -37,8 +37,8 @@ final class Measure {
     /**
      * Runs every task at least {@code warmup} times and for at least {@link #warmupSeconds} each (unless
      * {@link #countedWarmupOnly}), in alternation, then {@code rounds} alternating rounds; median ns per
-     * round. Prints how far each task
-     * moved during the warm-up (its first and last warm-up rounds) so a run shows whether it settled.
+     * round. Prints how far each task moved during the warm-up (its first and last warm-up rounds) so a
+     * run shows whether it settled.
      */
     Map<String, Double> run(int warmup, int rounds) {
         Map<String, long[]> spent = new LinkedHashMap<>(); // total, first round, last round, rounds

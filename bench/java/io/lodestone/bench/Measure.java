@@ -98,6 +98,14 @@ final class Measure {
         return f("%.2fx (target %s %sx) %s", value, op, trim(target), met ? "MET" : "NOT MET");
     }
 
+    /** A measured quantity against its target, e.g. "3025 MiB (target <= 1024 MiB) NOT MET". */
+    static String verdict(double value, String op, double target, String unit) {
+        boolean met = op.equals("<=") ? value <= target : value >= target;
+        return f(
+                "%s %s (target %s %s %s) %s",
+                trim(Math.round(value * 10) / 10.0), unit, op, trim(target), unit, met ? "MET" : "NOT MET");
+    }
+
     static String trim(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }

@@ -61,9 +61,9 @@ final class RuleProfile {
         Map<String, Double> marginal = new LinkedHashMap<>();
         Path copy = java.nio.file.Files.createTempDirectory("lodestone-without");
         for (RuleDescription rule : full.rules()) {
-            Path cut = withoutRule(rules, rule, copy);
+            Path cut = RulePack.copyWithout(rules, copy, List.of(rule.name()));
             RuleBase without = RuleBase.compile(cut, Map.of());
-            deleteTree(cut); // the rule base holds what it read
+            RulePack.deleteTree(cut); // the rule base holds what it read
             if (without.rules().size() != full.rules().size() - 1) {
                 throw new IllegalStateException("could not cut exactly " + rule.id() + " out of the pack");
             }
@@ -146,53 +146,6 @@ final class RuleProfile {
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .limit(30)
                 .forEach(en -> System.out.println(f("    %5.1f%%  %s", 100.0 * en.getValue() / total, en.getKey())));
-    }
-
-    /** A fresh copy of the rules folder in {@code copy} with one rule's block (header to its "end") cut out. */
-    private static Path withoutRule(Path rules, RuleDescription rule, Path copy) throws java.io.IOException {
-        Path dir = copy.resolve("rules-" + System.nanoTime());
-        try (var walk = java.nio.file.Files.walk(rules)) {
-            for (Path p : walk.toList()) {
-                Path target = dir.resolve(rules.relativize(p).toString());
-                if (java.nio.file.Files.isDirectory(p)) {
-                    java.nio.file.Files.createDirectories(target);
-                } else {
-                    java.nio.file.Files.copy(p, target);
-                }
-            }
-        }
-        String header = "rule \"" + rule.name() + "\"";
-        try (var walk = java.nio.file.Files.walk(dir)) {
-            for (Path p : walk.filter(f -> f.toString().endsWith(".drl")).toList()) {
-                List<String> lines = java.nio.file.Files.readAllLines(p);
-                int start = -1;
-                for (int i = 0; i < lines.size() && start < 0; i++) {
-                    if (lines.get(i).strip().equals(header)) {
-                        start = i;
-                    }
-                }
-                if (start < 0) {
-                    continue;
-                }
-                int end = start;
-                while (!lines.get(end).strip().equals("end")) {
-                    end++;
-                }
-                List<String> kept = new ArrayList<>(lines.subList(0, start));
-                kept.addAll(lines.subList(end + 1, lines.size()));
-                java.nio.file.Files.write(p, kept);
-                return dir;
-            }
-        }
-        throw new IllegalStateException("no block " + header + " in " + rules);
-    }
-
-    private static void deleteTree(Path dir) throws java.io.IOException {
-        try (var walk = java.nio.file.Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                java.nio.file.Files.delete(p);
-            }
-        }
     }
 
     /** The generated sets bound to this rule base's own declared classes (another compile's match nothing). */

@@ -85,10 +85,8 @@ final class ScaleBench {
                             + " for x" + (size / previousSize) + " facts "
                             + (size / previousSize == 10 ? Measure.verdict(ms / previous, "<=", 12) : "");
             String target = size >= 1_000_000
-                    ? f("; peak live heap %.0f MiB ", live)
-                            + Measure.verdict(live, "<=", TARGET_MIB)
-                            + f(", time %.1f s ", ms / 1000)
-                            + Measure.verdict(ms / 1000, "<=", 12)
+                    ? "; peak live heap " + Measure.verdict((double) Math.round(live), "<=", TARGET_MIB, "MiB")
+                            + ", time " + Measure.verdict(ms / 1000, "<=", 12, "s")
                     : "";
             table.row(f("scale, %s: %,d facts", label, size), f("%.0f ms", ms), detail + growth + target);
             previous = ms;

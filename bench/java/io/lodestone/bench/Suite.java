@@ -15,7 +15,8 @@ import java.util.Set;
  * --peer-sets N (default 300), --rounds N (default 5), --scale 10000,100000,1000000 (sizes for the
  * proposed rules), --bundled-scale 10000,100000 (sizes for rules/ as bundled),
  * --scale-timeout SECONDS (per size, default 180), --cold-runs N (default 5), --warmup-seconds S (each
- * timed task runs at least this long before timing, default 15), --only batch,peers,scale,cold,alloc,profile,flags (profile and flags run only when named).
+ * timed task runs at least this long before timing, default 15), --only batch,peers,scale,cold,alloc,profile,flags,model (profile, flags and model run only when
+ * named).
  */
 public final class Suite {
     /** The figures, printed as a Markdown table that docs/performance.md quotes. */
@@ -130,6 +131,10 @@ public final class Suite {
             System.out.println("[7] batch on all cores: CPU, GC and JIT in one JVM; JVM flags as processes");
             BatchFlagsBench.run(root, rules, files, dir, rounds, table);
         }
+        if (only.contains("model")) {
+            System.out.println("[8] Drools' executable model vs the MVEL rule base (bundled rules/)");
+            ExecModelBench.run(rules, dir, Math.min(peerSets, files.size()), rounds, coldRuns, work, table);
+        }
         if (only.contains("profile")) {
             System.out.println("[6] profile: raw evaluation by rule and by node kind (bundled rules/)");
             RuleProfile.run(rules, files.subList(0, Math.min(300, files.size())), rounds, table);
@@ -143,7 +148,7 @@ public final class Suite {
 
     /** Every section the suite knows, in the order they run. */
     private static final List<String> SECTIONS =
-            List.of("batch", "peers", "scale", "alloc", "cold", "flags", "profile");
+            List.of("batch", "peers", "scale", "alloc", "cold", "flags", "model", "profile");
 
     /**
      * Runs each section in a JVM of its own, as JMH forks each benchmark: in one JVM the batch section's

@@ -290,15 +290,17 @@ final class ExecModelBench {
         }
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
-            // it compiles in parallel, so the order of its errors varies from run to run: the first by text is stable
+            // it compiles in parallel, so the order of its errors varies from run to run: the first by text is
+            // stable; "Java source of X in error:" only heads a listing whose error is a message of its own
+            List<String> reasons =
+                    errors.stream().map(e -> firstLine(e.getText())).sorted().toList();
             return new Built(
                     null,
                     null,
-                    errors.stream()
-                            .map(e -> firstLine(e.getText()))
-                            .sorted()
+                    reasons.stream()
+                            .filter(r -> !r.startsWith("Java source of"))
                             .findFirst()
-                            .get());
+                            .orElse(reasons.get(0)));
         }
         KieModule module = builder.getKieModule();
         KieBase kieBase = ks.newKieContainer(module.getReleaseId()).getKieBase();

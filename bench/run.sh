@@ -10,9 +10,13 @@ mkdir -p "$out"
 mvn -B -q -Dstyle.color=never -DskipTests package 1>&2
 mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile="$out/cp.txt" 1>&2
-# Drools' executable-model compiler, for the "model" section only: kept off the product's and the tests' class path
-mvn -B -q -Dstyle.color=never -f bench/model/pom.xml dependency:build-classpath \
-    -Dmdep.outputFile="$PWD/$out/model-cp.txt" 1>&2
+# Drools' executable-model compiler, for the "model" section only (so a run without it never needs it), at the
+# Drools version of the root pom: kept off the product's and the tests' class path
+if [[ " $* " == *model* ]]; then
+    drools_version=$(sed -n 's:.*<drools.version>\(.*\)</drools.version>.*:\1:p' pom.xml)
+    mvn -B -q -Dstyle.color=never -f bench/model/pom.xml dependency:build-classpath \
+        -Ddrools.version="$drools_version" -Dmdep.outputFile="$PWD/$out/model-cp.txt" 1>&2
+fi
 cp="target/test-classes:target/classes:$(cat "$out/cp.txt")"
 (cd bench/node && npm ci --no-audit --no-fund --silent)
 # BENCH_JAVA_OPTS replaces the suite JVM's flags, e.g. the launcher's C1-only + Serial GC:

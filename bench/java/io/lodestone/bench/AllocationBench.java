@@ -23,9 +23,10 @@ import java.util.Map;
  * per-thread allocation counter and the clock around each step. The steps are the ones {@code Lodestone}
  * runs, called one by one and in turn, set after set, so each is counted on its own.
  *
- * <p>The times are the shares to act on. JFR's execution samples of such a loop put a third of the
- * evaluation in the Drools session and two thirds in finding resolution and the report; the clock puts
- * about 80% in the session and 20% in the other two (docs/performance.md, "Second round, fourth session").
+ * <p>The times, not JFR's execution samples, are the shares to act on. Of an evaluation (session, finding
+ * resolution, report), JFR's samples of such a loop put a third in the Drools session; a scratch probe
+ * that also timed resolution inside the session put about 80% there (docs/performance.md, "Second round,
+ * fourth session"). This section does not split resolution from the session.
  */
 final class AllocationBench {
     private AllocationBench() {}

@@ -136,7 +136,7 @@ final class ColdStartBench {
     /** Wall time of one fresh `java ...` process, in ms; it must exit 0. */
     private static double exec(List<String> args, Path ruleCache) throws Exception {
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(Suite.javaBin());
         cmd.addAll(args);
         long t0 = System.nanoTime();
         ProcessBuilder pb = new ProcessBuilder(cmd);

@@ -58,47 +58,41 @@ final class ExecModelBench {
 
     private ExecModelBench() {}
 
+    /** The class path of the suite itself, without the model's compiler: what the MVEL cold process gets. */
+    private static final String BASE_CLASS_PATH = "lodestone.bench.baseClassPath";
+
     static void run(Path rules, Path sets, int count, int rounds, int coldRuns, Path work, Suite.Table table)
             throws Exception {
         Path modelCp = work.resolve("model-cp.txt");
         if (!Files.exists(modelCp)) {
-            table.row(
-                    "executable model",
-                    "FAILED",
-                    "no " + modelCp + ": run the suite with bench/run.sh, which resolves it");
-            return;
+            throw new IllegalStateException("no " + modelCp
+                    + ": run the suite with bench/run.sh, which resolves the executable model's compiler");
         }
-        Path rows = Files.createTempFile("lodestone-bench-model", ".tsv");
-        try {
-            List<String> cmd = new ArrayList<>(List.of(javaBin()));
-            cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-            cmd.addAll(List.of(
-                    "-cp",
-                    System.getProperty("java.class.path")
-                            + java.io.File.pathSeparator
-                            + Files.readString(modelCp).strip(),
-                    ExecModelBench.class.getName(),
-                    "measure",
-                    rules.toString(),
-                    sets.toString(),
-                    String.valueOf(count),
-                    String.valueOf(rounds),
-                    String.valueOf(coldRuns),
-                    String.valueOf(Measure.warmupSeconds),
-                    work.resolve("model").toString(),
-                    rows.toString()));
-            int exit = new ProcessBuilder(cmd).inheritIO().start().waitFor();
-            if (exit != 0) {
-                table.row("executable model", "FAILED", "exit " + exit + "; its output is above");
-                return;
-            }
-            table.addSaved(rows);
-        } finally {
-            Files.deleteIfExists(rows);
+        String base = System.getProperty("java.class.path");
+        List<String> cmd = new ArrayList<>(List.of(Suite.javaBin()));
+        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        cmd.addAll(List.of(
+                "-D" + BASE_CLASS_PATH + "=" + base,
+                "-cp",
+                base + java.io.File.pathSeparator + Files.readString(modelCp).strip(),
+                ExecModelBench.class.getName(),
+                "measure",
+                rules.toString(),
+                sets.toString(),
+                String.valueOf(count),
+                String.valueOf(rounds),
+                String.valueOf(coldRuns),
+                String.valueOf(Measure.warmupSeconds),
+                work.resolve("model").toString()));
+        if (!Suite.runChild("executable model", cmd, table)) {
+            throw new IllegalStateException("the executable-model section's JVM failed: its output is above");
         }
     }
 
-    /** Child JVMs: {@code measure ...} (the section) and {@code cold mvel|model <dir>} (one cold process). */
+    /**
+     * Child JVMs: {@code measure ... <rows file>} (the section; its rows are saved even when it fails part
+     * way) and {@code cold mvel|model <dir>} (one cold process).
+     */
     public static void main(String[] args) throws Exception {
         if (args[0].equals("cold")) {
             cold(args[1], Path.of(args[2]));
@@ -106,15 +100,18 @@ final class ExecModelBench {
         }
         Measure.warmupSeconds = Double.parseDouble(args[6]);
         Suite.Table table = new Suite.Table();
-        measure(
-                Path.of(args[1]),
-                Path.of(args[2]),
-                Integer.parseInt(args[3]),
-                Integer.parseInt(args[4]),
-                Integer.parseInt(args[5]),
-                Path.of(args[7]),
-                table);
-        table.save(Path.of(args[8]));
+        try {
+            measure(
+                    Path.of(args[1]),
+                    Path.of(args[2]),
+                    Integer.parseInt(args[3]),
+                    Integer.parseInt(args[4]),
+                    Integer.parseInt(args[5]),
+                    Path.of(args[7]),
+                    table);
+        } finally {
+            table.save(Path.of(args[8]));
+        }
     }
 
     private static void measure(
@@ -135,7 +132,7 @@ final class ExecModelBench {
         for (String name : names) {
             Path only = RulePack.copyWithout(
                     rules, work, names.stream().filter(n -> !n.equals(name)).toList());
-            String error = buildModel(only).error();
+            String error = buildModel(only, false).error();
             RulePack.deleteTree(only);
             if (error != null) {
                 rejected.put(name, error);
@@ -160,7 +157,7 @@ final class ExecModelBench {
             long t0 = System.nanoTime();
             mvel = RuleBase.compile(subset, Map.of());
             long t1 = System.nanoTime();
-            model = buildModel(subset);
+            model = buildModel(subset, true);
             long t2 = System.nanoTime();
             mvelMs.add((t1 - t0) / 1e6);
             modelMs.add((t2 - t1) / 1e6);
@@ -193,16 +190,22 @@ final class ExecModelBench {
             modelSets.add(b);
         }
         Map<String, Object> globals = subsetBase.params();
-        Map<String, Integer> mvelFired = firingsByRule(subsetBase.kieBase(), globals, mvelSets);
-        Map<String, Integer> modelFired = firingsByRule(modelBase, globals, modelSets);
-        if (!mvelFired.equals(modelFired)) {
-            throw new IllegalStateException("the two rule bases fire differently on the same sets: MVEL " + mvelFired
-                    + " vs executable model " + modelFired);
+        List<Map<String, Integer>> mvelFired = firingsByRule(subsetBase.kieBase(), globals, mvelSets);
+        List<Map<String, Integer>> modelFired = firingsByRule(modelBase, globals, modelSets);
+        for (int i = 0; i < files.size(); i++) {
+            if (!mvelFired.get(i).equals(modelFired.get(i))) {
+                throw new IllegalStateException("the two rule bases fire differently on " + files.get(i) + ": MVEL "
+                        + mvelFired.get(i) + " vs executable model " + modelFired.get(i));
+            }
         }
-        int firings = mvelFired.values().stream().mapToInt(Integer::intValue).sum();
+        Map<String, Integer> byRule = new TreeMap<>();
+        mvelFired.forEach(set -> set.forEach((rule, n) -> byRule.merge(rule, n, Integer::sum)));
         System.out.println(f(
-                "  the %d rules fire identically both ways on %d sets: %d firings, %d rules fired at least once",
-                kept.size(), files.size(), firings, mvelFired.size()));
+                "  the %d rules fire identically both ways on each of %d sets: %d firings, %d rules fired at least once",
+                kept.size(),
+                files.size(),
+                byRule.values().stream().mapToInt(Integer::intValue).sum(),
+                byRule.size()));
         long[] sink = new long[1];
         Map<String, Double> ns = new Measure()
                 .add("mvel", () -> sink[0] += RawDrools.fire(subsetBase.kieBase(), globals, mvelSets))
@@ -213,7 +216,7 @@ final class ExecModelBench {
                 f("raw evaluation, the %d rules both compile", kept.size()),
                 f("%.1f vs %.1f us", mvelUs, modelUs),
                 f(
-                        "MVEL vs executable model per set, warm; model / MVEL %.2fx; per-rule firings identical on %d sets",
+                        "MVEL vs executable model per set, warm; model / MVEL %.2fx; per-rule firings identical on each of %d sets",
                         modelUs / mvelUs, files.size()));
         table.row(
                 f("build, the %d rules", kept.size()),
@@ -267,7 +270,11 @@ final class ExecModelBench {
 
     private record Built(KieBase kieBase, InternalKieModule module, String error) {}
 
-    private static Built buildModel(Path rules) throws Exception {
+    /**
+     * Builds a rules folder with the executable model; with {@code load}, also its KieBase, else the built
+     * module is dropped from Drools' repository at once (the rejection scan builds one per rule).
+     */
+    private static Built buildModel(Path rules, boolean load) throws Exception {
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId id = ks.newReleaseId("io.lodestone.bench", "model-" + System.nanoTime(), "1");
@@ -290,6 +297,7 @@ final class ExecModelBench {
         }
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
+            ks.getRepository().removeKieModule(id);
             // it compiles in parallel, so the order of its errors varies from run to run: the first by text is
             // stable; "Java source of X in error:" only heads a listing whose error is a message of its own
             List<String> reasons =
@@ -303,6 +311,10 @@ final class ExecModelBench {
                             .orElse(reasons.get(0)));
         }
         KieModule module = builder.getKieModule();
+        if (!load) {
+            ks.getRepository().removeKieModule(id);
+            return new Built(null, null, null);
+        }
         KieBase kieBase = ks.newKieContainer(module.getReleaseId()).getKieBase();
         return new Built(kieBase, (InternalKieModule) module, null);
     }
@@ -326,36 +338,35 @@ final class ExecModelBench {
         return JSON.convertValue(JSON.valueToTree(value), to);
     }
 
-    private static Map<String, Integer> firingsByRule(
+    /** The rules each set fired, by rule name, one map per set. */
+    private static List<Map<String, Integer>> firingsByRule(
             KieBase kieBase, Map<String, Object> globals, List<List<Object>> sets) {
-        Map<String, Integer> fired = new TreeMap<>();
-        for (List<Object> facts : sets) {
-            KieSession session = kieBase.newKieSession();
-            try {
-                session.addEventListener(new DefaultAgendaEventListener() {
-                    @Override
-                    public void afterMatchFired(AfterMatchFiredEvent event) {
-                        fired.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
-                    }
-                });
-                globals.forEach(session::setGlobal);
-                facts.forEach(session::insert);
-                session.fireAllRules();
-            } finally {
-                session.dispose();
-            }
-        }
-        return fired;
+        List<Map<String, Integer>> perSet = new ArrayList<>();
+        RawDrools.fire(kieBase, globals, sets, session -> {
+            Map<String, Integer> fired = new TreeMap<>();
+            perSet.add(fired);
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    fired.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
+                }
+            });
+        });
+        return perSet;
     }
 
     private static double coldProcess(String kind, Path dir) throws Exception {
+        // the MVEL process gets the suite's own class path: the model's compiler would register Drools services
+        String classPath = kind.equals("mvel")
+                ? System.getProperty(BASE_CLASS_PATH, System.getProperty("java.class.path"))
+                : System.getProperty("java.class.path");
         List<String> cmd = new ArrayList<>(List.of(
-                javaBin(),
+                Suite.javaBin(),
                 "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1",
                 "-Xshare:auto",
                 "-cp",
-                System.getProperty("java.class.path"),
+                classPath,
                 ExecModelBench.class.getName(),
                 "cold",
                 kind,
@@ -406,9 +417,5 @@ final class ExecModelBench {
         } finally {
             session.dispose();
         }
-    }
-
-    private static String javaBin() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

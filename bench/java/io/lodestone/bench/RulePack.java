@@ -49,6 +49,9 @@ final class RulePack {
                         skipping = false;
                     }
                 }
+                if (skipping) {
+                    throw new IllegalStateException("a rule block in " + p + " has no \"end\" line");
+                }
                 Files.write(p, kept);
             }
         }

@@ -41,7 +41,7 @@ final class ScaleBench {
                 Generator.writeLarge(file, size, 7);
             }
             List<String> cmd = new ArrayList<>(List.of(
-                    javaBin(),
+                    Suite.javaBin(),
                     HEAP,
                     "-cp",
                     System.getProperty("java.class.path"),
@@ -85,18 +85,14 @@ final class ScaleBench {
                             + " for x" + (size / previousSize) + " facts "
                             + (size / previousSize == 10 ? Measure.verdict(ms / previous, "<=", 12) : "");
             String target = size >= 1_000_000
-                    ? "; peak live heap " + Measure.verdict((double) Math.round(live), "<=", TARGET_MIB, "MiB")
-                            + ", time " + Measure.verdict(ms / 1000, "<=", 12, "s")
+                    ? "; peak live heap " + Measure.verdict(live, "<=", TARGET_MIB, "MiB") + ", time "
+                            + Measure.verdict(ms / 1000, "<=", 12, "s")
                     : "";
             table.row(f("scale, %s: %,d facts", label, size), f("%.0f ms", ms), detail + growth + target);
             previous = ms;
             previousLive = live;
             previousSize = size;
         }
-    }
-
-    private static String javaBin() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /**

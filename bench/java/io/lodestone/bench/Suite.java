@@ -108,6 +108,33 @@ public final class Suite {
                 peerSets,
                 rounds,
                 Measure.warmupSeconds));
+        try {
+            runSections(only, rules, files, dir, root, work, peerSets, rounds, coldRuns, scale, scaleTimeout, table);
+        } finally {
+            // a section that throws keeps the rows it made: a parent adds them beside its FAILED row
+            if (tableOut != null) {
+                table.save(tableOut);
+            }
+        }
+        if (tableOut == null) {
+            table.print();
+        }
+    }
+
+    private static void runSections(
+            Set<String> only,
+            Path rules,
+            List<Path> files,
+            Path dir,
+            Path root,
+            Path work,
+            int peerSets,
+            int rounds,
+            int coldRuns,
+            List<Integer> scale,
+            int scaleTimeout,
+            Table table)
+            throws Exception {
         if (only.contains("batch")) {
             System.out.println("[1-2] batch throughput and overhead vs floors (bundled rules/)");
             BatchBench.run(rules, files, dir, rounds, table);
@@ -139,11 +166,6 @@ public final class Suite {
             System.out.println("[6] profile: raw evaluation by rule and by node kind (bundled rules/)");
             RuleProfile.run(rules, files.subList(0, Math.min(300, files.size())), rounds, table);
         }
-        if (tableOut != null) {
-            table.save(tableOut);
-        } else {
-            table.print();
-        }
     }
 
     /** Every section the suite knows, in the order they run. */
@@ -157,15 +179,13 @@ public final class Suite {
      * was unaffected (docs/performance.md, "Second round, third session").
      */
     private static void forkEach(List<String> sections, String[] args) throws Exception {
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> jvm =
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
         Table table = new Table();
         boolean failed = false;
         for (String section : sections) {
-            Path rows = Files.createTempFile("lodestone-bench-" + section, ".tsv");
             List<String> command = new ArrayList<>();
-            command.add(javaBin);
+            command.add(javaBin());
             command.addAll(jvm);
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), Suite.class.getName()));
             for (int i = 0; i < args.length; i += 2) {
@@ -174,24 +194,42 @@ public final class Suite {
                     command.add(args[i + 1]);
                 }
             }
-            command.addAll(List.of("--only", section, "--table-out", rows.toString()));
-            try {
-                int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
-                if (exit == 0) {
-                    table.addSaved(rows);
-                } else {
-                    // the other sections' figures still count: the failure is a row, the run goes on
-                    table.row("section " + section, "FAILED", "exit " + exit + "; its output is above");
-                    failed = true;
-                }
-            } finally {
-                Files.deleteIfExists(rows);
-            }
+            command.addAll(List.of("--only", section, "--table-out"));
+            failed |= !runChild("section " + section, command, table);
         }
         table.print();
         if (failed) {
             throw new IllegalStateException("a section failed: its row in the table above says which");
         }
+    }
+
+    /**
+     * Runs a child JVM whose last argument is the file it writes its rows to ({@link Table#save}), and adds
+     * those rows to {@code table}. A child that fails adds the rows it saved, if any, and a FAILED row:
+     * the other figures of a run still count.
+     *
+     * @param command the child's command, without the rows file, which is appended
+     * @return whether the child exited with 0
+     */
+    static boolean runChild(String what, List<String> command, Table table) throws Exception {
+        Path rows = Files.createTempFile("lodestone-bench-", ".tsv");
+        try {
+            List<String> full = new ArrayList<>(command);
+            full.add(rows.toString());
+            int exit = new ProcessBuilder(full).inheritIO().start().waitFor();
+            table.addSaved(rows);
+            if (exit != 0) {
+                table.row(what, "FAILED", "exit " + exit + "; its output is above");
+            }
+            return exit == 0;
+        } finally {
+            Files.deleteIfExists(rows);
+        }
+    }
+
+    /** The java launcher of this JVM, for the child JVMs the sections start. */
+    static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static String cpu() {

@@ -82,8 +82,10 @@ final class ScaleBench {
             String growth = previous == 0
                     ? ""
                     : "; time x" + f("%.1f", ms / previous) + ", heap x" + f("%.1f", live / previousLive)
-                            + " for x" + (size / previousSize) + " facts "
-                            + (size / previousSize == 10 ? Measure.verdict(ms / previous, "<=", 12) : "");
+                            + " for x" + (size / previousSize) + " facts"
+                            + (size / previousSize == 10
+                                    ? "; time growth " + Measure.verdict(ms / previous, "<=", 12)
+                                    : "");
             String target = size >= 1_000_000
                     ? "; peak live heap " + Measure.verdict(live, "<=", TARGET_MIB, "MiB") + ", time "
                             + Measure.verdict(ms / 1000, "<=", 12, "s")

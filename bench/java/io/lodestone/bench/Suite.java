@@ -16,7 +16,8 @@ import java.util.Set;
  * proposed rules), --bundled-scale 10000,100000 (sizes for rules/ as bundled),
  * --scale-timeout SECONDS (per size, default 180), --cold-runs N (default 5), --warmup-seconds S (each
  * timed task runs at least this long before timing, default 15), --only batch,peers,scale,cold,alloc,profile,flags,model (profile, flags and model run only when
- * named).
+ * named), --forks N (each section N times, each in a fresh JVM; the table adds the median of the forks for
+ * every figure with a target, because one JVM's JIT can move a ratio by half).
  */
 public final class Suite {
     /** The figures, printed as a Markdown table that docs/performance.md quotes. */
@@ -43,6 +44,11 @@ public final class Suite {
             }
         }
 
+        /** The rows so far, each {what, figure, note}. */
+        List<String[]> rows() {
+            return List.copyOf(rows);
+        }
+
         private static String oneLine(String cell) {
             return cell.replaceAll("[\t\r\n]+", " ").strip();
         }
@@ -56,7 +62,7 @@ public final class Suite {
     }
 
     public static void main(String[] args) throws Exception {
-        int sets = 1000, peerSets = 300, rounds = 5, coldRuns = 5, scaleTimeout = 180;
+        int sets = 1000, peerSets = 300, rounds = 5, coldRuns = 5, scaleTimeout = 180, forks = 1;
         Path tableOut = null; // set in a section's own JVM: where its rows go
         List<Integer> scale = List.of(10_000, 100_000, 1_000_000);
         Set<String> only = Set.of("batch", "peers", "scale", "cold", "alloc");
@@ -72,6 +78,7 @@ public final class Suite {
                 case "--scale" ->
                     scale = Arrays.stream(v.split(",")).map(Integer::valueOf).toList();
                 case "--only" -> only = Set.of(v.split(","));
+                case "--forks" -> forks = Integer.parseInt(v);
                 case "--table-out" -> tableOut = Path.of(v);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -82,8 +89,8 @@ public final class Suite {
             }
         }
         List<String> sections = SECTIONS.stream().filter(only::contains).toList();
-        if (tableOut == null && sections.size() > 1) {
-            forkEach(sections, args);
+        if (tableOut == null && (sections.size() > 1 || forks > 1)) {
+            forkEach(sections, args, forks);
             return;
         }
         Path root = Path.of("").toAbsolutePath();
@@ -178,26 +185,32 @@ public final class Suite {
      * 157 us per set after it against 66 us in a fresh JVM, while Evrete, whose code the batch never ran,
      * was unaffected (docs/performance.md, "Second round, third session").
      */
-    private static void forkEach(List<String> sections, String[] args) throws Exception {
+    private static void forkEach(List<String> sections, String[] args, int forks) throws Exception {
         List<String> jvm =
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
-        Table table = new Table();
+        List<Table> perFork = new ArrayList<>();
         boolean failed = false;
-        for (String section : sections) {
-            List<String> command = new ArrayList<>();
-            command.add(javaBin());
-            command.addAll(jvm);
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), Suite.class.getName()));
-            for (int i = 0; i < args.length; i += 2) {
-                if (!args[i].equals("--only")) {
-                    command.add(args[i]);
-                    command.add(args[i + 1]);
+        // forks outside, sections inside: a slow phase of the machine falls on every section alike
+        for (int fork = 1; fork <= forks; fork++) {
+            Table table = new Table();
+            for (String section : sections) {
+                List<String> command = new ArrayList<>();
+                command.add(javaBin());
+                command.addAll(jvm);
+                command.addAll(List.of("-cp", System.getProperty("java.class.path"), Suite.class.getName()));
+                for (int i = 0; i < args.length; i += 2) {
+                    if (!args[i].equals("--only") && !args[i].equals("--forks")) {
+                        command.add(args[i]);
+                        command.add(args[i + 1]);
+                    }
                 }
+                command.addAll(List.of("--only", section, "--table-out"));
+                failed |= !runChild("section " + section, command, table);
             }
-            command.addAll(List.of("--only", section, "--table-out"));
-            failed |= !runChild("section " + section, command, table);
+            perFork.add(table);
         }
-        table.print();
+        Table all = forks == 1 ? perFork.get(0) : ForkMedians.table(perFork);
+        all.print();
         if (failed) {
             throw new IllegalStateException("a section failed: its row in the table above says which");
         }

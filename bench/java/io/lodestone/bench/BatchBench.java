@@ -103,7 +103,7 @@ final class BatchBench {
         KieBase kieBase = ruleBase.kieBase();
         Map<String, Object> globals = ruleBase.params();
         // the floor in turn fires what it has just parsed, so its objects must read as the loader's do
-        Map<String, List<Method>> nullable = nullableSetters(ruleBase);
+        Map<String, Map<String, Method>> nullable = nullableSetters(ruleBase);
         long apart = RawDrools.fire(kieBase, globals, objects);
         long inTurn = 0;
         for (Path p : files) {
@@ -210,16 +210,19 @@ final class BatchBench {
      * leaves out to null, as the loader does (a declared Double starts at 0): the objects the rules must see.
      */
     private static List<Object> parseBound(
-            ObjectMapper mapper, Map<String, ObjectReader> readers, Map<String, List<Method>> nullable, Path file) {
+            ObjectMapper mapper,
+            Map<String, ObjectReader> readers,
+            Map<String, Map<String, Method>> nullable,
+            Path file) {
         try {
             JsonNode root = mapper.readTree(Files.readAllBytes(file));
             List<Object> out = new ArrayList<>();
             for (JsonNode fact : root.path("facts")) {
                 String type = fact.path("type").asText();
                 Object value = readers.get(type).readValue(fact);
-                for (Method setter : nullable.get(type)) {
-                    if (!fact.has(fieldOf(setter))) {
-                        setter.invoke(value, (Object) null);
+                for (Map.Entry<String, Method> field : nullable.get(type).entrySet()) {
+                    if (!fact.has(field.getKey())) {
+                        field.getValue().invoke(value, (Object) null);
                     }
                 }
                 out.add(value);
@@ -232,26 +235,21 @@ final class BatchBench {
         }
     }
 
-    /** The setters of each declared type's fields that may be absent: not primitive, not the id. */
-    private static Map<String, List<Method>> nullableSetters(RuleBase ruleBase) {
-        Map<String, List<Method>> out = new HashMap<>();
+    /** By type, the setters of the declared fields that may be absent (not primitive, not the id), by field. */
+    private static Map<String, Map<String, Method>> nullableSetters(RuleBase ruleBase) {
+        Map<String, Map<String, Method>> out = new HashMap<>();
         for (DeclaredType t : ruleBase.factTypes().values()) {
-            List<Method> setters = new ArrayList<>();
+            Map<String, Method> setters = new HashMap<>();
             t.fields().forEach((name, type) -> {
                 Method setter =
                         type.isPrimitive() || name.equals("id") ? null : FactAccessor.setter(t.javaClass(), name, type);
                 if (setter != null) {
-                    setters.add(setter);
+                    setters.put(name, setter);
                 }
             });
             out.put(t.name(), setters);
         }
         return out;
-    }
-
-    private static String fieldOf(Method setter) {
-        String n = setter.getName().substring(3);
-        return Character.toLowerCase(n.charAt(0)) + n.substring(1);
     }
 
     /** Reads the file and binds every fact into its declared type, nothing else. */

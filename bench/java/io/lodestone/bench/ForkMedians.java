@@ -27,7 +27,7 @@ final class ForkMedians {
         Map<String, List<String>> notes = new LinkedHashMap<>();
         for (int k = 0; k < forks.size(); k++) {
             for (String[] row : forks.get(k).rows()) {
-                out.row(row[0] + " (fork " + (k + 1) + ")", row[1], row[2]);
+                out.addMeasured(row[0] + " (fork " + (k + 1) + ")", row[1], row[2]);
                 notes.computeIfAbsent(row[0], w -> new ArrayList<>()).add(row[2]);
             }
         }

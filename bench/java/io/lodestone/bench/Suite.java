@@ -44,6 +44,11 @@ public final class Suite {
             }
         }
 
+        /** A row already printed by the JVM that measured it: kept for the table, not printed again. */
+        void addMeasured(String what, String figure, String note) {
+            rows.add(new String[] {oneLine(what), oneLine(figure), oneLine(note)});
+        }
+
         /** The rows so far, each {what, figure, note}. */
         List<String[]> rows() {
             return List.copyOf(rows);

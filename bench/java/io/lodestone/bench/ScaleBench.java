@@ -4,7 +4,11 @@ import static io.lodestone.bench.Measure.f;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 import io.lodestone.Lodestone;
+import io.lodestone.api.Fact;
 import io.lodestone.api.Report;
+import io.lodestone.engine.RuleBase;
+import io.lodestone.facts.FactSetLoader;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,13 +16,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.management.openmbean.CompositeData;
+import org.kie.api.runtime.KieSession;
 
 /**
  * Section 4: one fact set of 10k, 100k and 1M facts (seed-shaped clusters, each with its own keys, so
  * group sizes stay realistic) evaluated end to end with the bundled rules, each in a fresh JVM: wall
  * time, peak heap after a collection (what the run needs; checked against the 1 GiB target) and in use
- * (sampled), and the growth of time and heap per 10x facts. The cap ({@link #HEAP}) leaves room above the
+ * (sampled), and the growth of time and heap per 10x facts. Beside each, the raw Drools floor on the same
+ * file in a fresh JVM (one session over the facts Lodestone's loader bound), so the 1M targets can be read
+ * against what the engine alone needs for these rules. The cap ({@link #HEAP}) leaves room above the
  * target so that a run over it still gives its figures instead of an OutOfMemoryError (1M facts held
  * about 2.8 GiB after GC with the bundled rules in November 2026; under a 3 GiB cap GC then inflated the time).
  */
@@ -40,17 +48,7 @@ final class ScaleBench {
             if (!Files.exists(file)) {
                 Generator.writeLarge(file, size, 7);
             }
-            List<String> cmd = new ArrayList<>(List.of(
-                    Suite.javaBin(),
-                    HEAP,
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    ScaleBench.class.getName(),
-                    rules.toString(),
-                    file.toString()));
-            Process p = new ProcessBuilder(cmd)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT)
-                    .start();
+            Process p = child(rules, file, false);
             if (!p.waitFor(timeoutSeconds, java.util.concurrent.TimeUnit.SECONDS)) {
                 p.destroyForcibly().waitFor();
                 table.row(
@@ -72,12 +70,7 @@ final class ScaleBench {
             }
             String[] parts = out.split(" ");
             double ms = Double.parseDouble(parts[0].substring(3));
-            double live = 0;
-            for (String part : parts) {
-                if (part.startsWith("peakLive=")) {
-                    live = Double.parseDouble(part.substring("peakLive=".length(), part.length() - 3));
-                }
-            }
+            double live = field(parts, "peakLive=");
             String detail = String.join(" ", List.of(parts).subList(1, parts.length));
             String growth = previous == 0
                     ? ""
@@ -91,6 +84,7 @@ final class ScaleBench {
                             + Measure.verdict(ms / 1000, "<=", 12, "s")
                     : "";
             table.row(f("scale, %s: %,d facts", label, size), f("%.0f ms", ms), detail + growth + target);
+            rawFloor(rules, file, size, timeoutSeconds, ms, live, table);
             previous = ms;
             previousLive = live;
             previousSize = size;
@@ -98,65 +92,98 @@ final class ScaleBench {
     }
 
     /**
+     * The floor under the same file in a fresh JVM: raw Drools (one session, the globals set, the loaded
+     * facts inserted, the rules fired) on what Lodestone's loader bound. Its time and peak live heap are
+     * what any Lodestone evaluation of the file costs at least, so a target below them cannot be met by
+     * Lodestone's own code, only by the rules or the engine.
+     */
+    private static void rawFloor(
+            Path rules,
+            Path file,
+            int size,
+            int timeoutSeconds,
+            double lodestoneMs,
+            double lodestoneLive,
+            Suite.Table table)
+            throws Exception {
+        String what = f("scale, raw Drools floor: %,d facts", size);
+        Process p = child(rules, file, true);
+        if (!p.waitFor(timeoutSeconds, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor();
+            table.row(what, f("> %d s", timeoutSeconds), "stopped at the suite's time limit (--scale-timeout)");
+            return;
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (p.exitValue() != 0 || !out.startsWith("ms=")) {
+            table.row(what, "FAILED (exit " + p.exitValue() + ")", out);
+            return;
+        }
+        String[] parts = out.split(" ");
+        double ms = Double.parseDouble(parts[0].substring(3));
+        double live = field(parts, "peakLive=");
+        String note = String.join(" ", List.of(parts).subList(1, parts.length))
+                + f(
+                        "; Lodestone end to end is %.2fx its time and %.2fx its peak live heap",
+                        lodestoneMs / ms, lodestoneLive / live);
+        if (size >= 1_000_000) {
+            note += f(
+                    "; the 1M targets against this floor: %.0f MiB live vs %.0f MiB, %.1f s vs 12 s (%s)",
+                    live,
+                    TARGET_MIB,
+                    ms / 1000,
+                    live > TARGET_MIB || ms > 12_000
+                            ? "the floor alone is over a target: only the rules or the engine can meet it"
+                            : "both within reach of the floor");
+        }
+        table.row(what, f("%.0f ms", ms), note);
+    }
+
+    private static double field(String[] parts, String prefix) {
+        for (String part : parts) {
+            if (part.startsWith(prefix)) {
+                return Double.parseDouble(part.substring(prefix.length(), part.length() - 3));
+            }
+        }
+        return 0;
+    }
+
+    /** This class's {@link #main} on {@code file} in a fresh JVM under {@link #HEAP}, raw Drools or Lodestone. */
+    private static Process child(Path rules, Path file, boolean raw) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(
+                Suite.javaBin(), HEAP, "-cp", System.getProperty("java.class.path"), ScaleBench.class.getName()));
+        if (raw) {
+            cmd.add("--raw");
+        }
+        cmd.add(rules.toString());
+        cmd.add(file.toString());
+        return new ProcessBuilder(cmd)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+    }
+
+    /**
      * Child JVM: evaluates one large file and prints "ms=… load=… findings=… peakLive=… peakHeap=…";
      * peakLive is the most heap left after any collection (what the run holds), peakHeap the most in use
-     * sampled every 20 ms (garbage included).
+     * sampled every 20 ms (garbage included). With {@code --raw} first: the raw Drools floor on the file's
+     * loaded facts, "ms=… insert=… fire=… firings=… peakLive=… peakHeap=…", ms counting insert and fire.
      */
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("--raw")) {
+            raw(Path.of(args[1]), Path.of(args[2]));
+            return;
+        }
         Lodestone lodestone = Lodestone.builder(Path.of(args[0]))
                 .maxFileBytes(Long.MAX_VALUE)
                 .maxFirings(Integer.MAX_VALUE)
                 .timeout(Duration.ofHours(1))
                 .build();
-        // peak heap in use, sampled: pool peaks happen at different moments and cannot be summed
-        long[] peak = new long[1];
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                peak[0] = Math.max(
-                        peak[0],
-                        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        sampler.setDaemon(true);
-        sampler.start();
-        double[] live = new double[1];
-        java.util.Set<String> heapPools = new java.util.HashSet<>();
-        ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
-                .forEach(pool -> heapPools.add(pool.getName()));
-        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            ((javax.management.NotificationEmitter) gc)
-                    .addNotificationListener(
-                            (n, h) -> {
-                                if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
-                                        n.getType())) {
-                                    var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
-                                    long after = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
-                                            .filter(e -> heapPools.contains(e.getKey()))
-                                            .mapToLong(e -> e.getValue().getUsed())
-                                            .sum();
-                                    synchronized (live) {
-                                        live[0] = Math.max(live[0], (double) after);
-                                    }
-                                }
-                            },
-                            null,
-                            null);
-        }
+        HeapWatch heap = HeapWatch.start();
         long t0 = System.nanoTime();
         var factSet = lodestone.load(Path.of(args[1]));
         long t1 = System.nanoTime();
         Report report = lodestone.evaluate(factSet);
         long t2 = System.nanoTime();
-        sampler.interrupt();
-        peak[0] = Math.max(
-                peak[0],
-                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        heap.stop();
         System.out.println(f(
                 "ms=%.0f load=%.0fms evaluate=%.0fms facts=%d findings=%d errors=%d peakLive=%.0fMiB peakHeap=%.0fMiB",
                 (t2 - t0) / 1e6,
@@ -165,13 +192,111 @@ final class ScaleBench {
                 factSet.facts().size(),
                 report.findings().size(),
                 report.errors().size(),
-                liveMiB(live),
-                peak[0] / 1048576.0));
+                heap.peakLiveMiB(),
+                heap.peakHeapMiB()));
     }
 
-    private static double liveMiB(double[] live) {
-        synchronized (live) {
-            return live[0] / 1048576.0;
+    private static void raw(Path rules, Path file) throws Exception {
+        RuleBase ruleBase = RuleBase.compile(rules, Map.of());
+        List<Object> facts = new FactSetLoader(
+                        ruleBase.factTypes(), Long.MAX_VALUE, FactSetLoader.DEFAULT_MAX_DEPTH, false)
+                .load(file).facts().stream().map(Fact::value).toList();
+        HeapWatch heap = HeapWatch.start();
+        KieSession session = ruleBase.kieBase().newKieSession();
+        try {
+            ruleBase.params().forEach(session::setGlobal);
+            long t0 = System.nanoTime();
+            facts.forEach(session::insert);
+            long t1 = System.nanoTime();
+            int firings = session.fireAllRules();
+            long t2 = System.nanoTime();
+            heap.stop();
+            System.out.println(f(
+                    "ms=%.0f insert=%.0fms fire=%.0fms facts=%d firings=%d peakLive=%.0fMiB peakHeap=%.0fMiB",
+                    (t2 - t0) / 1e6,
+                    (t1 - t0) / 1e6,
+                    (t2 - t1) / 1e6,
+                    facts.size(),
+                    firings,
+                    heap.peakLiveMiB(),
+                    heap.peakHeapMiB()));
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /**
+     * Heap in a child run: the most left after any collection (from GC notifications) and the most in use,
+     * sampled every 20 ms (pool peaks happen at different moments and cannot be summed).
+     */
+    private static final class HeapWatch {
+        private final Thread sampler;
+        private long peakUsed;
+        private long peakLive;
+
+        private HeapWatch() {
+            sampler = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    sample();
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            sampler.setDaemon(true);
+        }
+
+        static HeapWatch start() {
+            HeapWatch watch = new HeapWatch();
+            java.util.Set<String> heapPools = new java.util.HashSet<>();
+            ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
+                    .forEach(pool -> heapPools.add(pool.getName()));
+            for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                ((javax.management.NotificationEmitter) gc)
+                        .addNotificationListener(
+                                (n, h) -> {
+                                    if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+                                            n.getType())) {
+                                        var info =
+                                                GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+                                        long after = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+                                                .filter(e -> heapPools.contains(e.getKey()))
+                                                .mapToLong(e -> e.getValue().getUsed())
+                                                .sum();
+                                        watch.live(after);
+                                    }
+                                },
+                                null,
+                                null);
+            }
+            watch.sampler.start();
+            return watch;
+        }
+
+        private synchronized void sample() {
+            peakUsed = Math.max(
+                    peakUsed,
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        }
+
+        private synchronized void live(long after) {
+            peakLive = Math.max(peakLive, after);
+        }
+
+        void stop() {
+            sampler.interrupt();
+            sample();
+        }
+
+        synchronized double peakLiveMiB() {
+            return peakLive / 1048576.0;
+        }
+
+        synchronized double peakHeapMiB() {
+            return peakUsed / 1048576.0;
         }
     }
 }

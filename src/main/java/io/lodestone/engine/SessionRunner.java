@@ -11,9 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,7 +27,7 @@ import org.kie.api.runtime.rule.ConsequenceException;
  * other is disposed.
  */
 public final class SessionRunner {
-    private static final ScheduledExecutorService WATCHDOG = watchdog();
+    private static final Watchdog WATCHDOG = new Watchdog("lodestone-watchdog");
 
     /**
      * With {@link Limits#isolate()}, rules fire on a worker thread so that a consequence that never
@@ -74,7 +71,6 @@ public final class SessionRunner {
     }
 
     /** With {@code explain}, every finding carries the {@link io.lodestone.api.Trace} of its firing. */
-    @SuppressWarnings("FutureReturnValueIgnored") // the second watchdog is never cancelled or awaited
     public SessionResult run(FactSet factSet, boolean explain) {
         KieSession session = sessions.take();
         FindingCollector collector = new FindingCollector();
@@ -82,7 +78,7 @@ public final class SessionRunner {
         List<Diagnostic> errors = new ArrayList<>();
         long fired = 0;
         AtomicBoolean timedOut = new AtomicBoolean();
-        ScheduledFuture<?> watchdog = null;
+        Watchdog.Limit watchdog = null;
         boolean abandoned = false;
         boolean clean = false; // ended normally: the session may serve the next fact set
         try {
@@ -216,7 +212,7 @@ public final class SessionRunner {
         } finally {
             // a watchdog that could not be cancelled has run or is running: its halt may still land, so the
             // session is not reused
-            boolean quiet = watchdog == null || watchdog.cancel(false);
+            boolean quiet = watchdog == null || watchdog.cancel();
             if (!abandoned) {
                 // a session still firing on an abandoned thread must not be torn down under it
                 sessions.giveBack(session, clean && quiet);
@@ -261,21 +257,6 @@ public final class SessionRunner {
     /** Sessions kept for reuse now (for tests). */
     int idleSessions() {
         return sessions.idleSessions();
-    }
-
-    /**
-     * The timer thread of every time limit. A cancelled limit leaves its queue at once: kept until its
-     * delay (10 s by default) had passed, each would hold its session and facts, thousands of them in a
-     * fast batch.
-     */
-    private static ScheduledExecutorService watchdog() {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "lodestone-watchdog");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.setRemoveOnCancelPolicy(true);
-        return timer;
     }
 
     /** Rule threads abandoned after a time limit that could not be stopped (only on JDK 20 and later). */

@@ -184,16 +184,33 @@ final class ScaleBench {
         Report report = lodestone.evaluate(factSet);
         long t2 = System.nanoTime();
         heap.stop();
-        System.out.println(f(
-                "ms=%.0f load=%.0fms evaluate=%.0fms facts=%d findings=%d errors=%d peakLive=%.0fMiB peakHeap=%.0fMiB",
+        System.out.println(result(
+                "load",
+                "evaluate",
+                t0,
+                t1,
+                t2,
+                f(
+                        "facts=%d findings=%d errors=%d",
+                        factSet.facts().size(),
+                        report.findings().size(),
+                        report.errors().size()),
+                heap));
+    }
+
+    /** "ms=… FIRST=…ms SECOND=…ms COUNTS peakLive=…MiB peakHeap=…MiB", ms counting both steps. */
+    private static String result(
+            String first, String second, long t0, long t1, long t2, String counts, HeapWatch heap) {
+        return f(
+                "ms=%.0f %s=%.0fms %s=%.0fms %s peakLive=%.0fMiB peakHeap=%.0fMiB",
                 (t2 - t0) / 1e6,
+                first,
                 (t1 - t0) / 1e6,
+                second,
                 (t2 - t1) / 1e6,
-                factSet.facts().size(),
-                report.findings().size(),
-                report.errors().size(),
+                counts,
                 heap.peakLiveMiB(),
-                heap.peakHeapMiB()));
+                heap.peakHeapMiB());
     }
 
     private static void raw(Path rules, Path file) throws Exception {
@@ -211,15 +228,8 @@ final class ScaleBench {
             int firings = session.fireAllRules();
             long t2 = System.nanoTime();
             heap.stop();
-            System.out.println(f(
-                    "ms=%.0f insert=%.0fms fire=%.0fms facts=%d firings=%d peakLive=%.0fMiB peakHeap=%.0fMiB",
-                    (t2 - t0) / 1e6,
-                    (t1 - t0) / 1e6,
-                    (t2 - t1) / 1e6,
-                    facts.size(),
-                    firings,
-                    heap.peakLiveMiB(),
-                    heap.peakHeapMiB()));
+            System.out.println(
+                    result("insert", "fire", t0, t1, t2, f("facts=%d firings=%d", facts.size(), firings), heap));
         } finally {
             session.dispose();
         }

@@ -1,5 +1,6 @@
 package io.lodestone.engine;
 
+import java.lang.invoke.VarHandle;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,7 +48,8 @@ final class Watchdog {
         /**
          * Cancels the action if it has not started.
          *
-         * @return true when it never runs; false when it has started (or was cancelled before)
+         * @return true when it never runs; false when it has started, even if it is still running (a
+         *     halt may still land, unlike {@code Future.cancel}, which says true then), or was cancelled before
          */
         boolean cancel() {
             boolean cancelled = state.compareAndSet(PENDING, CANCELLED);
@@ -61,9 +63,12 @@ final class Watchdog {
      * must be short: they share the one thread.
      */
     Limit schedule(Runnable action, long delay, TimeUnit unit) {
-        Limit limit = new Limit(System.nanoTime() + unit.toNanos(delay), action);
+        long deadline = System.nanoTime() + unit.toNanos(delay);
+        // Long.MAX_VALUE is wakeAt's "no planned wake-up"
+        Limit limit = new Limit(deadline == Long.MAX_VALUE ? deadline - 1 : deadline, action);
         pending.add(limit);
         // the thread rescans after publishing wakeAt, so either it sees this limit or this sees its wakeAt
+        VarHandle.fullFence();
         long planned = wakeAt;
         if (planned == Long.MAX_VALUE || limit.deadline - planned < 0) {
             LockSupport.unpark(thread);
@@ -76,31 +81,54 @@ final class Watchdog {
         return pending.size();
     }
 
+    /** The watchdog thread's state (for tests: waiting until it sleeps). */
+    Thread.State threadState() {
+        return thread.getState();
+    }
+
+    /** The watchdog thread's id (for tests: its CPU time). */
+    long threadId() {
+        return thread.getId();
+    }
+
     private void watch() {
         while (true) {
-            long now = System.nanoTime();
-            long next = Long.MAX_VALUE;
-            // the set's iterator is weakly consistent: removing through it while others add is safe
-            for (Iterator<Limit> it = pending.iterator(); it.hasNext(); ) {
-                Limit limit = it.next();
-                if (limit.deadline - now <= 0) {
-                    it.remove();
-                    if (limit.state.compareAndSet(PENDING, STARTED)) {
-                        run(limit.action);
-                    }
-                } else if (next == Long.MAX_VALUE || limit.deadline - next < 0) {
-                    next = limit.deadline;
+            try {
+                watchOnce();
+            } catch (RuntimeException | Error e) {
+                // the thread watches every limit: it outlives a failure (e.g. out of memory while scanning)
+            }
+        }
+    }
+
+    private void watchOnce() {
+        // a set interrupt flag would make every park return at once: a spin
+        Thread.interrupted();
+        long now = System.nanoTime();
+        long next = Long.MAX_VALUE;
+        // the set's iterator is weakly consistent: removing through it while others add is safe
+        for (Iterator<Limit> it = pending.iterator(); it.hasNext(); ) {
+            Limit limit = it.next();
+            if (limit.deadline - now <= 0) {
+                it.remove();
+                if (limit.state.compareAndSet(PENDING, STARTED)) {
+                    run(limit.action);
                 }
+            } else if (next == Long.MAX_VALUE || limit.deadline - next < 0) {
+                next = limit.deadline;
             }
-            wakeAt = next;
-            if (sooner(next)) {
-                continue; // a limit added during the scan ends before the planned wake-up
-            }
-            if (next == Long.MAX_VALUE) {
-                LockSupport.park(this);
-            } else {
-                LockSupport.parkNanos(this, next - System.nanoTime());
-            }
+        }
+        wakeAt = next;
+        // schedule() adds, then reads wakeAt; this writes wakeAt, then reads the set: the fence keeps
+        // that order, so one of the two sees the other
+        VarHandle.fullFence();
+        if (sooner(next)) {
+            return; // a limit added during the scan ends before the planned wake-up: scan again
+        }
+        if (next == Long.MAX_VALUE) {
+            LockSupport.park(this);
+        } else {
+            LockSupport.parkNanos(this, next - System.nanoTime());
         }
     }
 

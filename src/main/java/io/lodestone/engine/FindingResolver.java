@@ -14,7 +14,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.kie.api.definition.rule.Rule;
 
 /**
  * Turns the draft findings a session's rules inserted into final ones: the rule's metadata stamped on
@@ -33,12 +32,13 @@ final class FindingResolver {
      * The final findings of one session, in firing order with duplicates dropped.
      *
      * @param factSet the fact set evaluated
-     * @param raw     each draft finding with the rule that inserted it (null when no rule did)
+     * @param raw     each draft finding with the rule that inserted it (null when no rule did), in the
+     *                order they were inserted
      * @param errors  receives a drop or a bad severity override, as a runtime diagnostic
      * @param tracer  the session's tracer, or null when findings are not explained
      * @return findings with the rule's metadata, fact ids and evidence
      */
-    List<Finding> resolve(FactSet factSet, Map<Finding, Rule> raw, List<Diagnostic> errors, Tracer tracer) {
+    List<Finding> resolve(FactSet factSet, List<FindingCollector.Draft> raw, List<Diagnostic> errors, Tracer tracer) {
         IdentityHashMap<Object, Fact> facts = new IdentityHashMap<>();
         IdentityHashMap<Object, Integer> position = new IdentityHashMap<>();
         for (Fact f : factSet.facts()) {
@@ -47,9 +47,9 @@ final class FindingResolver {
         }
         Map<Key, Finding> unique = new LinkedHashMap<>();
         FactNames names = new FactNames(factSet);
-        for (Map.Entry<Finding, Rule> entry : raw.entrySet()) {
-            Finding draft = entry.getKey();
-            RuleDescription rule = entry.getValue() == null ? null : ruleBase.rule(entry.getValue());
+        for (FindingCollector.Draft entry : raw) {
+            Finding draft = entry.finding();
+            RuleDescription rule = entry.rule() == null ? null : ruleBase.rule(entry.rule());
             if (rule == null || rule.isDerivation()) {
                 errors.add(Diagnostic.runtime(
                         factSet.file(),

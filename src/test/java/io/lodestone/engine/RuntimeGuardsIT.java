@@ -91,6 +91,35 @@ class RuntimeGuardsIT {
     }
 
     @Test
+    void findingsDroppedFromADerivationAreReportedInTheOrderTheyWereInserted() throws Exception {
+        Path rules = rules("""
+                rule "Inserts findings it should not"
+                    @id("DER-FINDINGS") @derivation
+                when
+                    $i : Item( mode == "drafts" )
+                then
+                    for (int n = 0; n < 20; n++) {
+                        insert(new Finding("draft " + n, $i));
+                    }
+                end
+                """);
+        Report report = Lodestone.fromRules(rules).evaluate(set("a", "x", "drafts"));
+        List<String> dropped = report.errors().stream()
+                .map(Diagnostic::message)
+                .map(m -> m.replaceAll(".*\"(draft \\d+)\".*", "$1"))
+                .toList();
+        List<String> inserted = new ArrayList<>();
+        for (int n = 0; n < 20; n++) {
+            inserted.add("draft " + n);
+        }
+        // the same fact set and rules give the same report: errors in firing order, not in a hash order
+        assertEquals(inserted, dropped);
+        assertEquals(
+                List.of("RISK-ITEM"),
+                report.findings().stream().map(f -> f.getRuleId()).toList());
+    }
+
+    @Test
     void aRuleThatLoopsThroughModifyIsStoppedByTheFiringLimit() throws Exception {
         Path rules = rules("""
                 rule "Keeps raising the amount"

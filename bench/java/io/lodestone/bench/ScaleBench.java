@@ -48,9 +48,8 @@ final class ScaleBench {
             if (!Files.exists(file)) {
                 Generator.writeLarge(file, size, 7);
             }
-            Process p = child(rules, file, false);
-            if (!p.waitFor(timeoutSeconds, java.util.concurrent.TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor();
+            ChildRun lodestone = ChildRun.await(child(rules, file, false), timeoutSeconds);
+            if (lodestone.timedOut()) {
                 table.row(
                         f("scale, %s: %,d facts", label, size),
                         f("> %d s", timeoutSeconds),
@@ -62,13 +61,11 @@ final class ScaleBench {
                                                 timeoutSeconds * 1000 / previous, size / previousSize)));
                 break;
             }
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            int code = p.exitValue();
-            if (code != 0 || !out.startsWith("ms=")) {
-                table.row(f("scale, %s: %,d facts", label, size), "FAILED (exit " + code + ")", out);
+            if (!lodestone.ok()) {
+                table.row(f("scale, %s: %,d facts", label, size), lodestone.failure(), lodestone.out());
                 continue;
             }
-            String[] parts = out.split(" ");
+            String[] parts = lodestone.out().split(" ");
             double ms = Double.parseDouble(parts[0].substring(3));
             double live = field(parts, "peakLive=");
             String detail = String.join(" ", List.of(parts).subList(1, parts.length));
@@ -107,18 +104,16 @@ final class ScaleBench {
             Suite.Table table)
             throws Exception {
         String what = f("scale, raw Drools floor: %,d facts", size);
-        Process p = child(rules, file, true);
-        if (!p.waitFor(timeoutSeconds, java.util.concurrent.TimeUnit.SECONDS)) {
-            p.destroyForcibly().waitFor();
+        ChildRun raw = ChildRun.await(child(rules, file, true), timeoutSeconds);
+        if (raw.timedOut()) {
             table.row(what, f("> %d s", timeoutSeconds), "stopped at the suite's time limit (--scale-timeout)");
             return;
         }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        if (p.exitValue() != 0 || !out.startsWith("ms=")) {
-            table.row(what, "FAILED (exit " + p.exitValue() + ")", out);
+        if (!raw.ok()) {
+            table.row(what, raw.failure(), raw.out());
             return;
         }
-        String[] parts = out.split(" ");
+        String[] parts = raw.out().split(" ");
         double ms = Double.parseDouble(parts[0].substring(3));
         double live = field(parts, "peakLive=");
         String note = String.join(" ", List.of(parts).subList(1, parts.length))
@@ -145,6 +140,26 @@ final class ScaleBench {
             }
         }
         return 0;
+    }
+
+    /** How a child JVM ended: stopped at the time limit, or its exit code and its one line of output. */
+    private record ChildRun(boolean timedOut, int exit, String out) {
+        static ChildRun await(Process p, int timeoutSeconds) throws Exception {
+            if (!p.waitFor(timeoutSeconds, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor();
+                return new ChildRun(true, -1, "");
+            }
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            return new ChildRun(false, p.exitValue(), out);
+        }
+
+        boolean ok() {
+            return exit == 0 && out.startsWith("ms=");
+        }
+
+        String failure() {
+            return "FAILED (exit " + exit + ")";
+        }
     }
 
     /** This class's {@link #main} on {@code file} in a fresh JVM under {@link #HEAP}, raw Drools or Lodestone. */

@@ -90,6 +90,54 @@ class MineralsFunctionsTest {
         assertEquals(expected, (double) call("asNumber", value));
     }
 
+    /**
+     * asNumber only parses text whose first character could start a number (most claim values are words,
+     * and a thrown NumberFormatException is slow): it must still agree with Double.parseDouble on everything
+     * that method accepts, including the forms that start with a letter.
+     */
+    @ParameterizedTest(name = "asNumber(\"{0}\") agrees with Double.parseDouble")
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {
+                "",
+                "  ",
+                "cancelled",
+                "Iran",
+                "Nigeria",
+                "NaN",
+                " NaN ",
+                "Infinity",
+                "-Infinity",
+                "+Infinity",
+                "infinity",
+                "nan",
+                "+5",
+                "-0.5",
+                ".5",
+                "5.",
+                "1e3",
+                "1E-3",
+                "0x1p3",
+                "0X1.8P1",
+                "1.5d",
+                "2f",
+                "-",
+                "+",
+                ".",
+                "e5",
+                "12 billion",
+                "2025-02-28",
+                "\t7\n"
+            })
+    void asNumberAgreesWithParseDouble(String text) throws Exception {
+        double expected;
+        try {
+            expected = Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            expected = Double.NaN;
+        }
+        assertEquals(expected, (double) call("asNumber", text));
+    }
+
     static Stream<Arguments> valuesDiffer() {
         return Stream.of(
                 Arguments.of("nothing claimed", null, "2004", "year", 0.1, false),

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 final class ForkMedians {
     /** What {@link Measure#verdict} writes: the figure, its unit, the target and the verdict. */
     private static final Pattern VERDICT = Pattern.compile(
-            "(\\d+(?:\\.\\d+)?)( ?(?:x|MiB|s)) \\(target (<=|>=) (\\d+(?:\\.\\d+)?)( ?(?:x|MiB|s))\\) (?:MET|NOT MET)");
+            "(\\d+(?:\\.\\d+)?)( ?(?:x|MiB|s)) \\(target (<=|>=) (\\d+(?:\\.\\d+)?)( ?(?:x|MiB|s))\\) (MET|NOT MET)");
 
     private ForkMedians() {}
 
@@ -55,7 +55,8 @@ final class ForkMedians {
                         Double.parseDouble(m.group(1)),
                         m.group(2).strip(),
                         m.group(3),
-                        Double.parseDouble(m.group(4))));
+                        Double.parseDouble(m.group(4)),
+                        m.group(6).equals("MET")));
             }
             found.add(matches);
         }
@@ -67,6 +68,7 @@ final class ForkMedians {
         for (int i = 0; i < count; i++) {
             MatchResult first = found.get(0).get(i);
             double[] values = new double[found.size()];
+            List<MatchResult> ranked = new ArrayList<>();
             List<String> each = new ArrayList<>();
             for (int k = 0; k < found.size(); k++) {
                 MatchResult r = found.get(k).get(i);
@@ -76,12 +78,20 @@ final class ForkMedians {
                     return null;
                 }
                 values[k] = r.value();
-                each.add(Measure.trim(r.value()) + first.unit());
+                ranked.add(r);
+                each.add(Measure.trim(r.value()) + (first.unit().equals("x") ? "x" : " " + first.unit()));
             }
             double median = Measure.median(values);
             String verdict = first.unit().equals("x")
                     ? Measure.verdict(median, first.op(), first.target())
                     : Measure.verdict(median, first.op(), first.target(), first.unit());
+            if (ranked.size() % 2 == 1) {
+                // the notes print figures rounded (1.695x as "1.70x ... NOT MET"): an odd count's median is
+                // one fork's figure, and that fork's verdict, taken on the unrounded figure, is the one to keep
+                ranked.sort(java.util.Comparator.comparingDouble(MatchResult::value)
+                        .thenComparing(r -> r.met() == first.op().equals(">=")));
+                verdict = withVerdict(verdict, ranked.get(ranked.size() / 2).met());
+            }
             parts.add((first.label().isEmpty() ? "" : first.label() + " ") + verdict + " (forks: "
                     + String.join(", ", each) + ")");
         }
@@ -100,5 +110,13 @@ final class ForkMedians {
         return start;
     }
 
-    private record MatchResult(String label, double value, String unit, String op, double target) {}
+    /** {@code verdict} with its MET / NOT MET replaced. */
+    private static String withVerdict(String verdict, boolean met) {
+        String figure = verdict.endsWith("NOT MET")
+                ? verdict.substring(0, verdict.length() - "NOT MET".length())
+                : verdict.substring(0, verdict.length() - "MET".length());
+        return figure + (met ? "MET" : "NOT MET");
+    }
+
+    private record MatchResult(String label, double value, String unit, String op, double target, boolean met) {}
 }

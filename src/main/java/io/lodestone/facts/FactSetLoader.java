@@ -22,6 +22,7 @@ import io.lodestone.api.Diagnostic;
 import io.lodestone.api.Diagnostic.Kind;
 import io.lodestone.api.Diagnostic.Location;
 import io.lodestone.api.Fact;
+import io.lodestone.api.FactFields;
 import io.lodestone.api.FactSet;
 import io.lodestone.api.FactSetException;
 import io.lodestone.api.Source;
@@ -369,18 +370,33 @@ public final class FactSetLoader {
         }
     }
 
+    /**
+     * The setters of the fields a new instance does not leave null (18 of the bundled model's 116 object
+     * fields): resetting the others to null would change nothing, at the cost of a reflective call each.
+     */
     private Map<String, Method> nullableSetters(DeclaredType type) {
         return setters.computeIfAbsent(type.javaClass(), cls -> {
+            Object fresh = newInstance(cls);
             Map<String, Method> found = new HashMap<>();
             type.fields().forEach((name, fieldType) -> {
                 Method setter =
                         fieldType.isPrimitive() || "id".equals(name) ? null : FactAccessor.setter(cls, name, fieldType);
-                if (setter != null) { // no setter: Jackson could not bind it either, nothing to reset
+                // no setter: Jackson could not bind it either, nothing to reset
+                if (setter != null && (fresh == null || FactFields.get(fresh, name) != null)) {
                     found.put(name, setter);
                 }
             });
             return Map.copyOf(found);
         });
+    }
+
+    /** A new instance of a declared type, or null when it cannot be made (then every field is reset). */
+    private static Object newInstance(Class<?> cls) {
+        try {
+            return cls.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**

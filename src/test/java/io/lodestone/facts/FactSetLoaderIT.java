@@ -80,6 +80,9 @@ class FactSetLoaderIT {
                 .value();
         assertNull(get(item, "amount"));
         assertNull(get(item, "flagged"));
+        // fields a new instance already leaves null are not reset, and stay null
+        assertNull(get(item, "tags"));
+        assertNull(get(item, "seen"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.lodestone.bench;
 import static io.lodestone.bench.Measure.f;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +89,7 @@ final class ForkMedians {
             if (ranked.size() % 2 == 1) {
                 // the notes print figures rounded (1.695x as "1.70x ... NOT MET"): an odd count's median is
                 // one fork's figure, and that fork's verdict, taken on the unrounded figure, is the one to keep
-                ranked.sort(java.util.Comparator.comparingDouble(MatchResult::value)
+                ranked.sort(Comparator.comparingDouble(MatchResult::value)
                         .thenComparing(r -> r.met() == first.op().equals(">=")));
                 verdict = withVerdict(verdict, ranked.get(ranked.size() / 2).met());
             }

@@ -68,7 +68,6 @@ final class ForkMedians {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             MatchResult first = found.get(0).get(i);
-            double[] values = new double[found.size()];
             List<MatchResult> ranked = new ArrayList<>();
             List<String> each = new ArrayList<>();
             for (int k = 0; k < found.size(); k++) {
@@ -78,19 +77,20 @@ final class ForkMedians {
                         || !r.unit().equals(first.unit())) {
                     return null;
                 }
-                values[k] = r.value();
                 ranked.add(r);
                 each.add(Measure.trim(r.value()) + (first.unit().equals("x") ? "x" : " " + first.unit()));
             }
-            double median = Measure.median(values);
+            double median = Measure.median(
+                    ranked.stream().mapToDouble(MatchResult::value).toArray());
+            // the notes print figures rounded (1.695x as "1.70x ... NOT MET"): an odd count's median is one
+            // fork's figure, and that fork's verdict, taken on the unrounded figure, is the one to keep; ties in
+            // the printed figure are ordered as their verdicts say the unrounded ones were
+            ranked.sort(Comparator.comparingDouble(MatchResult::value)
+                    .thenComparing(r -> r.met() == first.op().equals(">=")));
             String verdict = first.unit().equals("x")
                     ? Measure.verdict(median, first.op(), first.target())
                     : Measure.verdict(median, first.op(), first.target(), first.unit());
             if (ranked.size() % 2 == 1) {
-                // the notes print figures rounded (1.695x as "1.70x ... NOT MET"): an odd count's median is
-                // one fork's figure, and that fork's verdict, taken on the unrounded figure, is the one to keep
-                ranked.sort(Comparator.comparingDouble(MatchResult::value)
-                        .thenComparing(r -> r.met() == first.op().equals(">=")));
                 verdict = withVerdict(verdict, ranked.get(ranked.size() / 2).met());
             }
             parts.add((first.label().isEmpty() ? "" : first.label() + " ") + verdict + " (forks: "

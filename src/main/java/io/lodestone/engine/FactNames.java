@@ -19,7 +19,7 @@ import java.util.Map;
  * shown by its id. It remembers the names it has made, so one instance serves one fact set on one thread.
  */
 public final class FactNames {
-    private final Map<String, Fact> facts = new HashMap<>();
+    private final Map<String, Fact> facts;
     private final Map<String, Source> sources = new HashMap<>();
     /** Entities and citations by id, made once per fact set: many findings name and cite the same facts. */
     private final Map<String, Entity> entities = new HashMap<>();
@@ -32,6 +32,7 @@ public final class FactNames {
      * @param factSet the fact set whose findings are resolved
      */
     public FactNames(FactSet factSet) {
+        facts = new HashMap<>(factSet.facts().size() * 4 / 3 + 1); // sized once: it is built for every fact set
         for (Fact f : factSet.facts()) {
             facts.putIfAbsent(f.id(), f);
         }

@@ -11,6 +11,8 @@ import io.lodestone.Lodestone;
 import io.lodestone.api.Category;
 import io.lodestone.api.Diagnostic;
 import io.lodestone.api.Evidence;
+import io.lodestone.api.Fact;
+import io.lodestone.api.FactSet;
 import io.lodestone.api.Finding;
 import io.lodestone.api.Report;
 import io.lodestone.api.RulesException;
@@ -90,6 +92,52 @@ class EngineIT {
                         .distinct()
                         .count(),
                 "[x, y] as two ids and as one");
+    }
+
+    @Test
+    void collectedFactsAreListedInFactSetOrderEvenWhenTheApiRepeatsAnObject() throws Exception {
+        Path rules = miniRules(tmp.resolve("rules"));
+        write(rules.resolve("mini/all.drl"), """
+                package mini;
+                import io.lodestone.api.Finding;
+                import java.util.List;
+
+                rule "Every item together"
+                    @id("RISK-ALL-ITEMS") @category("RISK") @severity("low")
+                when
+                    $all : List( size > 0 ) from accumulate( $i : Item(), collectList($i) )
+                then
+                    insert(new Finding("All items.", $all));
+                end
+                """);
+        Lodestone lodestone = Lodestone.fromRules(rules);
+        FactSet loaded = lodestone.load(write(tmp.resolve("set.json"), """
+                {"lodestone": 1, "id": "s", "facts": [
+                  {"type": "Item", "id": "m"}, {"type": "Item", "id": "b"}, {"type": "Item", "id": "c"}]}
+                """));
+        Fact m = loaded.facts().get(0);
+        Fact b = loaded.facts().get(1);
+        Fact c = loaded.facts().get(2);
+        assertEquals(List.of("m", "b", "c"), ids(lodestone.evaluate(loaded)), "the set as loaded: file order");
+        // the Java API can list one object twice (the session holds it once): the object takes its last
+        // entry's id, and objects are numbered by first appearance, so the repeat m2 and c share number 2
+        // and their own ids decide (c before m); numbering by last index would put m2 first
+        FactSet repeated = new FactSet(
+                "s",
+                null,
+                null,
+                "set.json",
+                List.of(),
+                List.of(m, b, new Fact(m.type(), "m2", m.value(), null, null, "facts[2]"), c));
+        assertEquals(List.of("b", "c", "m2"), ids(lodestone.evaluate(repeated)));
+    }
+
+    private static List<String> ids(Report report) {
+        return report.findings().stream()
+                .filter(f -> f.getRuleId().equals("RISK-ALL-ITEMS"))
+                .findFirst()
+                .orElseThrow()
+                .getFacts();
     }
 
     @Test

@@ -49,7 +49,7 @@ final class FindingResolver {
             repeated |= last.put(all.get(i).value(), i) != null;
         }
         IdentityHashMap<Object, Integer> position = last;
-        if (repeated) { // distinct values numbered by first appearance, each at its last index: as before
+        if (repeated) { // as before: each value takes the number of distinct values listed before its last entry
             position = new IdentityHashMap<>(all.size());
             for (Fact f : all) {
                 position.put(f.value(), position.size());

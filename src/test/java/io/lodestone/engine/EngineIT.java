@@ -120,8 +120,9 @@ class EngineIT {
         Fact c = loaded.facts().get(2);
         assertEquals(List.of("m", "b", "c"), ids(lodestone.evaluate(loaded)), "the set as loaded: file order");
         // the Java API can list one object twice (the session holds it once): the object takes its last
-        // entry's id, and objects are numbered by first appearance, so the repeat m2 and c share number 2
-        // and their own ids decide (c before m); numbering by last index would put m2 first
+        // entry's id, and each object the number of distinct objects listed before its last entry, so m
+        // (as m2) and c share number 2 and their own ids decide (c before m); numbering by last index
+        // would put m2 first
         FactSet repeated = new FactSet(
                 "s",
                 null,

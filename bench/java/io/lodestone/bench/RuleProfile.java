@@ -100,25 +100,10 @@ final class RuleProfile {
      * firing, by the kind of Drools work.
      */
     static void sampleStages(io.lodestone.Lodestone lodestone, List<FactSet> sets) throws Exception {
-        Path file = java.nio.file.Files.createTempFile("lodestone-stages", ".jfr");
-        long elapsedNs;
-        try (Recording recording = new Recording()) {
-            recording.enable("jdk.ExecutionSample").withPeriod(SAMPLE_PERIOD);
-            recording.enable("jdk.ObjectAllocationSample");
-            recording.start();
-            long start = System.nanoTime();
-            long end = start + SAMPLE_SECONDS * 1_000_000_000L;
-            while (System.nanoTime() < end) {
-                sets.forEach(lodestone::evaluate);
-            }
-            elapsedNs = System.nanoTime() - start;
-            recording.stop();
-            recording.dump(file);
-        }
+        Sampled sampled = sample(true, () -> sets.forEach(lodestone::evaluate));
         Map<String, Long> cpu = new HashMap<>();
         Map<String, Long> bytes = new HashMap<>();
-        List<RecordedEvent> events = RecordingFile.readAllEvents(file);
-        for (RecordedEvent e : events) {
+        for (RecordedEvent e : sampled.events()) {
             if (e.getStackTrace() == null) {
                 continue;
             }
@@ -140,8 +125,7 @@ final class RuleProfile {
                 bytes.merge(stage, e.getLong("weight"), Long::sum);
             }
         }
-        java.nio.file.Files.deleteIfExists(file);
-        System.out.println(coverage(events, elapsedNs));
+        System.out.println(coverage(sampled));
         print("JFR execution samples of Lodestone.evaluate by innermost Lodestone method", cpu);
         print("JFR allocation samples (bytes) of Lodestone.evaluate by innermost Lodestone method", bytes);
     }
@@ -177,31 +161,45 @@ final class RuleProfile {
 
     private static Map<String, Integer> sampleNodeKinds(
             KieBase kieBase, Map<String, Object> globals, List<List<Object>> sets) throws Exception {
-        Path file = java.nio.file.Files.createTempFile("lodestone-profile", ".jfr");
-        long elapsedNs;
-        try (Recording recording = new Recording()) {
-            recording.enable("jdk.ExecutionSample").withPeriod(SAMPLE_PERIOD);
-            recording.start();
-            long start = System.nanoTime();
-            long end = start + SAMPLE_SECONDS * 1_000_000_000L;
-            while (System.nanoTime() < end) {
-                RawDrools.fire(kieBase, globals, sets);
-            }
-            elapsedNs = System.nanoTime() - start;
-            recording.stop();
-            recording.dump(file);
-        }
+        Sampled sampled = sample(false, () -> RawDrools.fire(kieBase, globals, sets));
+        System.out.println(coverage(sampled));
         Map<String, Integer> kinds = new HashMap<>();
-        List<RecordedEvent> events = RecordingFile.readAllEvents(file);
-        System.out.println(coverage(events, elapsedNs));
-        for (RecordedEvent e : events) {
+        for (RecordedEvent e : sampled.events()) {
             if (e.getStackTrace() == null) {
                 continue;
             }
             kinds.merge(kind(e.getStackTrace().getFrames()), 1, Integer::sum);
         }
-        java.nio.file.Files.deleteIfExists(file);
         return kinds;
+    }
+
+    /** The events of one sampling loop and how long the loop ran. */
+    private record Sampled(List<RecordedEvent> events, long elapsedNs) {}
+
+    /** Runs {@code loop} on this thread for {@link #SAMPLE_SECONDS} under JFR's execution sampler. */
+    private static Sampled sample(boolean allocations, Runnable loop) throws Exception {
+        Path file = java.nio.file.Files.createTempFile("lodestone-profile", ".jfr");
+        long elapsedNs;
+        try (Recording recording = new Recording()) {
+            recording.enable("jdk.ExecutionSample").withPeriod(SAMPLE_PERIOD);
+            if (allocations) {
+                recording.enable("jdk.ObjectAllocationSample");
+            }
+            recording.start();
+            long start = System.nanoTime();
+            long end = start + SAMPLE_SECONDS * 1_000_000_000L;
+            while (System.nanoTime() < end) {
+                loop.run();
+            }
+            elapsedNs = System.nanoTime() - start;
+            recording.stop();
+            recording.dump(file);
+        }
+        try {
+            return new Sampled(RecordingFile.readAllEvents(file), elapsedNs);
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
     }
 
     /**
@@ -210,9 +208,10 @@ final class RuleProfile {
      * shares were not the time there; the clock (alloc section) and {@code perf} were (docs/performance.md,
      * "Why JFR misplaced the time" and "Second round, seventh session").
      */
-    private static String coverage(List<RecordedEvent> events, long elapsedNs) {
+    private static String coverage(Sampled sampled) {
         long self = Thread.currentThread().getId();
-        long kept = events.stream()
+        long elapsedNs = sampled.elapsedNs();
+        long kept = sampled.events().stream()
                 .filter(e -> e.getEventType().getName().equals("jdk.ExecutionSample"))
                 .filter(e -> e.getThread("sampledThread") != null
                         && e.getThread("sampledThread").getJavaThreadId() == self)
